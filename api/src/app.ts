@@ -1,0 +1,80 @@
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { Config } from './config.js';
+import type { Orm } from './db/orm.js';
+import { createGraphqlServer } from './graphql/yoga.js';
+import { createReadyz, healthz } from './http/health.js';
+import { createMetrics } from './http/metrics.js';
+import { createRequestListener, type Handler } from './http/router.js';
+import { createConsoleHandler } from './http/static-console.js';
+import type { Logger } from './logger.js';
+import { createScimHandler } from './http/scim/scim-handler.js';
+
+export interface AppDeps {
+  config: Config;
+  orm: Orm;
+  logger: Logger;
+  consoleDist?: string;
+}
+
+export interface App {
+  server: Server;
+  /** Listens and resolves with the bound port (0 picks a free one). */
+  start(port?: number, host?: string): Promise<number>;
+  /** Flags migrations as applied; /readyz answers 503 until then. */
+  markReady(): void;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes sockets. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
+
+export function buildApp({ config, orm, logger, consoleDist = DEFAULT_DIST }: AppDeps): App {
+  let ready = false;
+  const metrics = createMetrics(orm);
+  const graphql = createGraphqlServer({ orm, config, logger });
+  const scim = createScimHandler({ orm, config, logger });
+  const metricsHandler: Handler = async (_req, res) => {
+    res.writeHead(200, { 'content-type': metrics.registry.contentType });
+    res.end(await metrics.registry.metrics());
+  };
+  const consoleHandler = createConsoleHandler(consoleDist);
+  const listener = createRequestListener(
+    {
+      scim: scim.handle,
+      graphql: graphql.handle,
+      console: async (req, res, url) => void (await consoleHandler(req, res, url.pathname)),
+      healthz,
+      readyz: createReadyz(orm, () => ready),
+      metrics: metricsHandler,
+    },
+    metrics,
+    logger,
+  );
+  const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+  const closeWebSocket = graphql.attachWebSocket(server);
+
+  return {
+    server,
+    start: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    markReady: () => {
+      ready = true;
+    },
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closeWebSocket();
+      await scim.flush();
+      const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await closed;
+      clearTimeout(deadline);
+    },
+  };
+}

@@ -1,0 +1,22 @@
+export const USAGE = `Usage: npm run roster -- <command> [options]
+
+Commands:
+  company create <slug> --name <name>     Create a company (slug: 2-63 of a-z, 0-9, -)
+  company list                            List companies
+  company entra <slug> on|off             Turn the native Entra ID integration on or off
+  operator create <slug> --email <email> --permissions <list>
+                                          Create a console operator; password from stdin,
+                                          or generated and printed when stdin is a terminal/empty
+  scim-token create <slug> --label <label>
+                                          Create a SCIM token; the secret is the last line
+  api-token create <slug> --label <label> --permissions <list>
+                                          Create a GraphQL API token; the secret is the last line
+  scim activate <slug>                    Accept inbound SCIM requests
+  scim deactivate <slug>                  Refuse inbound SCIM requests (no data is deleted)
+
+Permissions: iam:read, iam:manage, users:delete (comma-separated)
+Options: --help on any command shows this text.
+Environment: DATABASE_URL, or DATA_DIR for the embedded database (default .data).
+`;
+
+export class UsageError extends Error {}

@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const server = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .refine((value) => value === undefined || !/[?#]/.test(value), 'must be an origin without query or fragment'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+const database = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+const scim = z.object({
+  SCIM_ENABLED: booleanFlag.default(true),
+  SCIM_MAX_RESULTS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  SCIM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SCIM_BULK_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(1000),
+  ACTIVITY_RETENTION_PER_COMPANY: z.coerce.number().int().min(100).default(10_000),
+});
+
+const logging = z.object({
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape);
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  publicUrl: string;
+  shutdownTimeoutMs: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolMax: number;
+  scimEnabled: boolean;
+  scimMaxResults: number;
+  scimMaxBodyBytes: number;
+  scimBulkMaxOperations: number;
+  activityRetentionPerCompany: number;
+  logLevel: z.infer<typeof logging>['LOG_LEVEL'];
+  secureCookies: boolean;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; every invalid variable is named in one message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    scimEnabled: e.SCIM_ENABLED,
+    scimMaxResults: e.SCIM_MAX_RESULTS,
+    scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,
+    scimBulkMaxOperations: e.SCIM_BULK_MAX_OPERATIONS,
+    activityRetentionPerCompany: e.ACTIVITY_RETENTION_PER_COMPANY,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: publicUrl.startsWith('https:'),
+  });
+}

@@ -1,0 +1,26 @@
+import { AuditEntry } from '../modules/companies/audit-entry.entity.js';
+import { Company } from '../modules/companies/company.entity.js';
+import { DirectoryGroup } from '../modules/directory/directory-group.entity.js';
+import { DirectoryMembership } from '../modules/directory/directory-membership.entity.js';
+import { DirectoryUser } from '../modules/directory/directory-user.entity.js';
+import { ApiToken } from '../modules/access/api-token.entity.js';
+import { Operator } from '../modules/access/operator.entity.js';
+import { OperatorSession } from '../modules/access/operator-session.entity.js';
+import { ScimToken } from '../modules/access/scim-token.entity.js';
+import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
+import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
+
+/** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
+export const entities = [
+  Company,
+  AuditEntry,
+  DirectoryUser,
+  DirectoryGroup,
+  DirectoryMembership,
+  Operator,
+  OperatorSession,
+  ApiToken,
+  ScimToken,
+  ProvisioningEvent,
+  BulkDeleteJob,
+];

@@ -1,0 +1,31 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.js';
+import { Migration20261128000000_initial } from './migrations/Migration20261128000000_initial.js';
+
+/** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
+const migrationsList = [{ name: 'Migration20261128000000_initial', class: Migration20261128000000_initial }];
+
+export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList,
+      path: 'api/src/db/migrations',
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    pool: { min: 0, max: poolMax },
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    debug: false,
+  });
+}
+
+// The MikroORM CLI (npm run migration:create) reads this default export.
+export default createOrmOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/roster');

@@ -1,0 +1,36 @@
+/** The kinds of failure a caller can act on; each protocol renders them in its own format. */
+export type ErrorKind = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_USER_INPUT' | 'TOO_MANY_REQUESTS';
+
+const KINDS = {
+  INVALID_INPUT: 'BAD_USER_INPUT',
+  INVALID_SLUG: 'BAD_USER_INPUT',
+  INVALID_PERMISSION: 'BAD_USER_INPUT',
+  COMPANY_NOT_FOUND: 'NOT_FOUND',
+  TOKEN_NOT_FOUND: 'NOT_FOUND',
+  JOB_NOT_FOUND: 'NOT_FOUND',
+  SLUG_TAKEN: 'CONFLICT',
+  EMAIL_TAKEN: 'CONFLICT',
+  SCIM_PLATFORM_DISABLED: 'CONFLICT',
+  ENTRA_ID_CONFLICT: 'CONFLICT',
+  SIGN_IN_FAILED: 'UNAUTHENTICATED',
+  SIGN_IN_THROTTLED: 'TOO_MANY_REQUESTS',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+} as const satisfies Record<string, ErrorKind>;
+
+export type DomainErrorCode = keyof typeof KINDS;
+
+export class DomainError extends Error {
+  readonly kind: ErrorKind;
+
+  constructor(readonly code: DomainErrorCode, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.kind = KINDS[code];
+  }
+}
+
+export function assertFound<T>(value: T | null | undefined, code: DomainErrorCode, message: string): T {
+  if (value === null || value === undefined) throw new DomainError(code, message);
+  return value;
+}

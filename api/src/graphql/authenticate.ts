@@ -1,0 +1,30 @@
+import type { Principal } from '../modules/access/principal.js';
+import type { Services } from '../services.js';
+
+export const SESSION_COOKIE = 'roster_session';
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
+  return match?.[1];
+}
+
+/** An API token in `Authorization` wins over a session cookie; neither means anonymous. */
+export async function authenticate(
+  services: Services,
+  authorization: string | undefined,
+  cookieHeader: string | undefined,
+): Promise<Principal | null> {
+  const token = bearerToken(authorization);
+  if (token) return services.tokens.authenticateApiToken(token);
+  const session = readCookie(cookieHeader, SESSION_COOKIE);
+  return session ? services.operators.authenticateSession(session) : null;
+}

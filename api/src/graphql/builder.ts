@@ -1,0 +1,43 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { Permission } from '../modules/access/permissions.js';
+import type { GraphqlContext } from './context.js';
+
+/**
+ * The one schema builder. Scopes: `authenticated` (anyone signed in) and `permission` (one of
+ * iam:read, iam:manage, users:delete). Every field states its rule; a schema-walk test enforces it.
+ */
+export const builder = new SchemaBuilder<{
+  Context: GraphqlContext;
+  AuthScopes: { public: boolean; authenticated: boolean; permission: Permission };
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+}>({
+  plugins: [ScopeAuthPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      public: true,
+      authenticated: ctx.principal !== null,
+      permission: (permission) => ctx.principal?.permissions.includes(permission) ?? false,
+    }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.principal
+        ? new GraphQLError('You do not have the permission this field needs', { extensions: { code: 'FORBIDDEN' } })
+        : new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } }),
+  },
+});
+
+builder.scalarType('DateTime', {
+  description: 'An ISO 8601 instant in UTC, e.g. 2026-11-28T13:14:15.000Z',
+  serialize: (value) => value.toISOString(),
+  parseValue: (value) => {
+    const date = new Date(String(value));
+    if (Number.isNaN(date.getTime())) throw new GraphQLError('Invalid DateTime', { extensions: { code: 'BAD_USER_INPUT' } });
+    return date;
+  },
+});
+
+builder.queryType({ description: 'Read the SCIM set-up and activity of the caller\'s company.' });

@@ -1,0 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Principal } from '../modules/access/principal.js';
+import type { Services } from '../services.js';
+
+/** What every resolver receives; `principal` is null for anonymous callers. */
+export interface GraphqlContext {
+  principal: Principal | null;
+  services: Services;
+  config: Config;
+  logger: Logger;
+  requestId: string;
+  /** Present over HTTP (not over WebSocket): lets sign-in/out set the session cookie. */
+  res?: ServerResponse;
+  req?: IncomingMessage;
+}

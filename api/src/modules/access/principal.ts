@@ -1,0 +1,12 @@
+import type { Permission } from './permissions.js';
+
+/** Whoever is calling the admin API: a signed-in operator or an integrator's API token. */
+export interface Principal {
+  kind: 'operator' | 'apiToken';
+  id: string;
+  companyId: string;
+  /** The operator's email or the token's label; what the audit trail shows. */
+  name: string;
+  permissions: readonly Permission[];
+  sessionId?: string;
+}

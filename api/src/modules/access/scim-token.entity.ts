@@ -1,0 +1,20 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { Company } from '../companies/company.entity.js';
+
+/** An IdP's SCIM bearer token, one per IdP so a migration between IdPs is a label away. */
+export const ScimToken = defineEntity({
+  name: 'ScimToken',
+  tableName: 'scim_token',
+  properties: {
+    ...baseProperties,
+    company: p.manyToOne(Company),
+    label: p.text(),
+    prefix: p.text(),
+    tokenHash: p.text().unique().hidden(),
+    createdBy: p.text().nullable(),
+    lastUsedAt: p.datetime().nullable(),
+    revokedAt: p.datetime().nullable(),
+  },
+});
+export type ScimToken = InferEntity<typeof ScimToken>;

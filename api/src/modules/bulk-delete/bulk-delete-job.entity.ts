@@ -1,0 +1,30 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+import { Company } from '../companies/company.entity.js';
+
+export const BULK_DELETE_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
+export type BulkDeleteStatus = (typeof BULK_DELETE_STATUSES)[number];
+
+/**
+ * "Delete All Users" as a durable job. `cutoff` fixes which users it deletes (SCIM users created
+ * before it started); a partial unique index allows one unfinished job per company.
+ */
+export const BulkDeleteJob = defineEntity({
+  name: 'BulkDeleteJob',
+  tableName: 'bulk_delete_job',
+  properties: {
+    ...baseProperties,
+    company: p.manyToOne(Company),
+    requestedBy: p.text().nullable(),
+    status: p.enum([...BULK_DELETE_STATUSES]),
+    total: p.integer().default(0),
+    deleted: p.integer().default(0),
+    cutoff: p.datetime(),
+    error: p.text().nullable(),
+    claimedBy: p.text().nullable(),
+    heartbeatAt: p.datetime().nullable(),
+    startedAt: p.datetime().nullable(),
+    finishedAt: p.datetime().nullable(),
+  },
+});
+export type BulkDeleteJob = InferEntity<typeof BulkDeleteJob>;

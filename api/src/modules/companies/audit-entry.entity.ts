@@ -1,0 +1,17 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Company } from './company.entity.js';
+
+/** Who changed what in a company's SCIM set-up, and when (admin audit trail). */
+export const AuditEntry = defineEntity({
+  name: 'AuditEntry',
+  tableName: 'audit_entry',
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    company: p.manyToOne(Company),
+    actor: p.text(),
+    action: p.text(),
+    detail: p.json<Record<string, unknown>>(),
+    occurredAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type AuditEntry = InferEntity<typeof AuditEntry>;

@@ -1,0 +1,19 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { baseProperties } from '../../db/base-properties.js';
+
+export const SCIM_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
+export type ScimStatus = (typeof SCIM_STATUSES)[number];
+
+export const Company = defineEntity({
+  name: 'Company',
+  tableName: 'company',
+  properties: {
+    ...baseProperties,
+    slug: p.text().unique(),
+    name: p.text(),
+    scimStatus: p.enum([...SCIM_STATUSES]).default('ACTIVE'),
+    entraIdEnabled: p.boolean().default(false),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+export type Company = InferEntity<typeof Company>;

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../src/db/free-port.js';
+import { runCli, spawnRoster, tempDataDir, waitForReady, type RosterProcess } from './process.js';
+
+const running: RosterProcess[] = [];
+afterAll(() => {
+  for (const run of running) run.child.kill('SIGKILL');
+});
+
+async function start(dataDir: string) {
+  const port = await findFreePort();
+  const run = spawnRoster({ DATA_DIR: dataDir, PORT: String(port) });
+  running.push(run);
+  return { run, baseUrl: `http://127.0.0.1:${port}`, port };
+}
+
+describe('npm start on the embedded database', () => {
+  it('bootstraps once, refuses a second instance, serves the CLI while running, stops gracefully, reuses data', async () => {
+    const dataDir = await tempDataDir();
+    const first = await start(dataDir);
+    await waitForReady(first.baseUrl);
+    await expect.poll(() => first.run.output()).toContain('SCIM token:');
+    expect(first.run.output()).toContain(`SCIM base URL:  http://localhost:${first.port}/pp/scim/v2/demo`);
+
+    const second = await start(dataDir);
+    expect(await second.run.exited).toBe(2);
+    expect(second.run.output()).toContain('already running');
+
+    const created = await runCli(['company', 'create', 'acme', '--name', 'Acme'], { DATA_DIR: dataDir });
+    expect(created).toMatchObject({ code: 0 });
+    const token = await runCli(['scim-token', 'create', 'acme', '--label', 'Okta'], { DATA_DIR: dataDir });
+    expect(token.output.trim().split('\n').at(-1)).toMatch(/^roster_scim_[\w-]{43}$/);
+
+    first.run.child.kill('SIGTERM');
+    expect(await first.run.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'instance.json'))).toBe(false);
+
+    const listed = await runCli(['company', 'list'], { DATA_DIR: dataDir });
+    expect(listed.output).toContain('acme\tAcme');
+    expect(listed.output).toContain('demo\tDemo Company');
+
+    const again = await start(dataDir);
+    await waitForReady(again.baseUrl);
+    expect(again.run.output()).not.toContain('SCIM token:');
+    again.run.child.kill('SIGTERM');
+    expect(await again.run.exited).toBe(0);
+  }, 120_000);
+
+  it('recovers after a kill -9 that left PostgreSQL running', async () => {
+    const dataDir = await tempDataDir();
+    const first = await start(dataDir);
+    await waitForReady(first.baseUrl);
+    first.run.child.kill('SIGKILL');
+    await first.run.exited;
+    const second = await start(dataDir);
+    await waitForReady(second.baseUrl);
+    second.run.child.kill('SIGTERM');
+    expect(await second.run.exited).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+import { buildApp, type App } from '../src/app.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { migrate, openOrm, type Orm } from '../src/db/orm.js';
+import { createLogger } from '../src/logger.js';
+import { createServices, type Services } from '../src/services.js';
+import { findFreePort } from '../src/db/free-port.js';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+function adminUrl(database = 'postgres'): string {
+  const info = inject('pg');
+  return `postgres://${info.user}:${info.password}@${info.host}:${info.port}/${database}`;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the run's embedded PostgreSQL, for one test file. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `roster_test_${randomBytes(6).toString('hex')}`;
+  await admin((client) => client.query(`create database ${name}`));
+  return {
+    url: adminUrl(name),
+    name,
+    drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
+export interface TestApp {
+  app: App;
+  orm: Orm;
+  config: Config;
+  baseUrl: string;
+  database: TestDatabase;
+  /** Services over a fresh entity manager, for seeding and for asserting on stored state. */
+  services(): Services;
+  close(): Promise<void>;
+}
+
+/** The real server on a loopback port over its own migrated database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const port = await findFreePort();
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: database.url,
+    ...env,
+  });
+  const orm = await openOrm(database.url, 10);
+  await migrate(orm, database.url);
+  const app = buildApp({ config, orm, logger: createLogger(config) });
+  await app.start(port, '127.0.0.1');
+  app.markReady();
+  return {
+    app,
+    orm,
+    config,
+    baseUrl: `http://127.0.0.1:${port}`,
+    database,
+    services: () => createServices(orm.em.fork(), config),
+    close: async () => {
+      await app.stop();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RosterProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `npm start`'s entry point (without the console build) as a real child process. */
+export function spawnRoster(env: Record<string, string>): RosterProcess {
+  return spawnTs('api/src/main.ts', [], env);
+}
+
+export function spawnCli(args: string[], env: Record<string, string>, stdin = ''): RosterProcess {
+  const run = spawnTs('api/src/cli/main.ts', args, env);
+  run.child.stdin?.end(stdin);
+  return run;
+}
+
+function spawnTs(entry: string, args: string[], env: Record<string, string>): RosterProcess {
+  // node --import tsx keeps it one process, so signals and kill -9 reach Roster itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+export async function runCli(args: string[], env: Record<string, string>, stdin = '') {
+  const run = spawnCli(args, env, stdin);
+  const code = await run.exited;
+  return { code, output: run.output() };
+}
+
+export async function waitForReady(baseUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/readyz`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await sleep(200);
+  }
+  throw new Error(`${baseUrl} did not become ready`);
+}
+
+export async function tempDataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'roster-data-'));
+  await chmod(dir, 0o755);
+  return join(dir, 'data');
+}

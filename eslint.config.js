@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'console/dist/', 'console/src/gql/', '.data/', 'coverage/', 'docs/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration in api/src/config.ts only.' },
+      ],
+    },
+  },
+  {
+    files: ['api/src/scim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@mikro-orm/*', 'graphql-yoga', 'pg', 'node:http', 'graphql'], message: 'The SCIM protocol layer stays free of I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'api/test/**/*.ts', 'console/e2e/**/*.ts', 'api/bench/**/*.ts'],
+    rules: { 'max-lines': 'off', 'no-restricted-properties': 'off' },
+  },
+  {
+    // The only readers of the environment: config parsing, the MikroORM CLI entry and the dev server.
+    files: ['api/src/config.ts', 'api/src/db/mikro-orm.config.ts', 'console/vite.config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);
