@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Config } from './config.js';
 import type { Orm } from './db/orm.js';
+import type { EventBus } from './events/event-bus.js';
 import { createGraphqlServer } from './graphql/yoga.js';
 import { createReadyz, healthz } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
@@ -14,6 +15,7 @@ export interface AppDeps {
   config: Config;
   orm: Orm;
   logger: Logger;
+  events: EventBus;
   consoleDist?: string;
 }
 
@@ -29,11 +31,11 @@ export interface App {
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
-export function buildApp({ config, orm, logger, consoleDist = DEFAULT_DIST }: AppDeps): App {
+export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DIST }: AppDeps): App {
   let ready = false;
   const metrics = createMetrics(orm);
-  const graphql = createGraphqlServer({ orm, config, logger });
-  const scim = createScimHandler({ orm, config, logger });
+  const graphql = createGraphqlServer({ orm, config, logger, events });
+  const scim = createScimHandler({ orm, config, logger, events });
   const metricsHandler: Handler = async (_req, res) => {
     res.writeHead(200, { 'content-type': metrics.registry.contentType });
     res.end(await metrics.registry.metrics());

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrate, openOrm } from './db/orm.js';
 import { InstanceRunningError } from './db/instance-lock.js';
+import { createEventBus } from './events/event-bus.js';
 import { createLogger } from './logger.js';
 import { printDemoCredentials } from './print-demo.js';
 import { createServices } from './services.js';
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line }));
   const orm = await openOrm(database.url, config.databasePoolMax);
-  const app = buildApp({ config, orm, logger });
+  const events = createEventBus(database.url, logger);
+  const app = buildApp({ config, orm, logger, events });
   const port = await app.start();
   await database.announce(port);
   await migrate(orm, database.url);
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   }
   onShutdownSignal(logger, async () => {
     await app.stop();
+    await events.close();
     await orm.close();
     await database.close();
   });

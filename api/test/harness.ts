@@ -4,6 +4,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
+import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
 import { createServices, type Services } from '../src/services.js';
 import { findFreePort } from '../src/db/free-port.js';
@@ -43,6 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export interface TestApp {
   app: App;
   orm: Orm;
+  events: EventBus;
   config: Config;
   baseUrl: string;
   database: TestDatabase;
@@ -64,18 +66,22 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const orm = await openOrm(database.url, 10);
   await migrate(orm, database.url);
-  const app = buildApp({ config, orm, logger: createLogger(config) });
+  const logger = createLogger(config);
+  const events = createEventBus(database.url, logger);
+  const app = buildApp({ config, orm, logger, events });
   await app.start(port, '127.0.0.1');
   app.markReady();
   return {
     app,
     orm,
+    events,
     config,
     baseUrl: `http://127.0.0.1:${port}`,
     database,
     services: () => createServices(orm.em.fork(), config),
     close: async () => {
       await app.stop();
+      await events.close();
       await orm.close();
       await database.drop();
     },

@@ -22,6 +22,7 @@ describe('the HTTP server over a real database', () => {
     const ready = await fetch(`${other.baseUrl}/readyz`);
     expect(ready.status).toBe(503);
     await other.app.stop();
+    await other.events.close();
     await other.database.drop();
   });
 

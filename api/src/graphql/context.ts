@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../modules/access/principal.js';
 import type { Services } from '../services.js';
@@ -10,6 +11,7 @@ export interface GraphqlContext {
   services: Services;
   config: Config;
   logger: Logger;
+  events: EventBus;
   requestId: string;
   /** Present over HTTP (not over WebSocket): lets sign-in/out set the session cookie. */
   res?: ServerResponse;

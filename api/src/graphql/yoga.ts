@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Handler } from '../http/router.js';
 import type { Logger } from '../logger.js';
 import { createServices } from '../services.js';
@@ -15,10 +16,11 @@ export interface GraphqlDeps {
   orm: Orm;
   config: Config;
   logger: Logger;
+  events: EventBus;
 }
 
 /** Yoga over HTTP and graphql-ws over WebSocket, on the same path and the same schema. */
-export function createGraphqlServer({ orm, config, logger }: GraphqlDeps) {
+export function createGraphqlServer({ orm, config, logger, events }: GraphqlDeps) {
   const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse; requestId: string }, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -28,7 +30,7 @@ export function createGraphqlServer({ orm, config, logger }: GraphqlDeps) {
     context: async ({ req, res, requestId }) => {
       const services = createServices(orm.em.fork(), config);
       const principal = await authenticate(services, req.headers.authorization, req.headers.cookie);
-      return { principal, services, config, logger, requestId, req, res };
+      return { principal, services, config, logger, events, requestId, req, res };
     },
   });
 
@@ -43,7 +45,7 @@ export function createGraphqlServer({ orm, config, logger }: GraphqlDeps) {
           const services = createServices(orm.em.fork(), config);
           const params = ctx.connectionParams as { authorization?: string } | undefined;
           const principal = await authenticate(services, params?.authorization, ctx.extra.request.headers.cookie);
-          return { principal, services, config, logger, requestId: 'ws' } satisfies GraphqlContext;
+          return { principal, services, config, logger, events, requestId: 'ws' } satisfies GraphqlContext;
         },
       },
       wss,

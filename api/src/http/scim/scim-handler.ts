@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
+import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import type { Handler } from '../router.js';
 
@@ -7,6 +8,7 @@ export interface ScimHandlerDeps {
   orm: Orm;
   config: Config;
   logger: Logger;
+  events: EventBus;
 }
 
 export function createScimHandler(_deps: ScimHandlerDeps) {

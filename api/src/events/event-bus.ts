@@ -1,0 +1,79 @@
+import pg from 'pg';
+import type { Logger } from '../logger.js';
+
+export type EventHandler = (payload: unknown) => void;
+
+export interface EventBus {
+  /** Delivered to every subscriber on every replica (PostgreSQL NOTIFY; payload < 8000 bytes). */
+  publish(channel: string, payload: unknown): Promise<void>;
+  /** Returns the unsubscribe function. LISTEN happens once per channel per process. */
+  subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
+
+/**
+ * Cross-replica events over LISTEN/NOTIFY. One dedicated connection listens for the whole
+ * process; it reconnects and re-listens after a drop, since subscribers outlive connections.
+ */
+export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
+  const handlers = new Map<string, Set<EventHandler>>();
+  let listener: Promise<pg.Client> | undefined;
+  let closed = false;
+  const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+
+  function connect(): Promise<pg.Client> {
+    listener ??= (async () => {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      client.on('notification', (message) => dispatch(message.channel, message.payload));
+      client.on('error', (error) => {
+        logger.warn({ err: error }, 'event listener connection lost; reconnecting');
+        listener = undefined;
+        if (!closed) setTimeout(() => void relisten(), 500);
+      });
+      await client.connect();
+      return client;
+    })();
+    return listener;
+  }
+
+  async function relisten(): Promise<void> {
+    const client = await connect();
+    for (const channel of handlers.keys()) await client.query(`listen ${quote(channel)}`);
+  }
+
+  function dispatch(channel: string, payload: string | undefined): void {
+    const set = handlers.get(channel);
+    if (!set) return;
+    const value: unknown = payload ? JSON.parse(payload) : null;
+    for (const handler of set) handler(value);
+  }
+
+  return {
+    async publish(channel, payload) {
+      await publisher.query('select pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
+    },
+    async subscribe(channel, handler) {
+      let set = handlers.get(channel);
+      if (!set) {
+        set = new Set();
+        handlers.set(channel, set);
+        await (await connect()).query(`listen ${quote(channel)}`);
+      }
+      set.add(handler);
+      return async () => {
+        set.delete(handler);
+        if (set.size > 0 || handlers.get(channel) !== set) return;
+        handlers.delete(channel);
+        if (!closed) await (await connect()).query(`unlisten ${quote(channel)}`).catch(() => undefined);
+      };
+    },
+    async close() {
+      closed = true;
+      const client = await listener?.catch(() => undefined);
+      await client?.end().catch(() => undefined);
+      await publisher.end();
+    },
+  };
+}
