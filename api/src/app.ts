@@ -10,6 +10,7 @@ import { createRequestListener, type Handler } from './http/router.js';
 import { createConsoleHandler } from './http/static-console.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
+import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
 
 export interface AppDeps {
   config: Config;
@@ -41,6 +42,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
     res.end(await metrics.registry.metrics());
   };
   const consoleHandler = createConsoleHandler(consoleDist);
+  const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
   const listener = createRequestListener(
     {
       scim: scim.handle,
@@ -68,8 +70,11 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       }),
     markReady: () => {
       ready = true;
+      // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
+      void bulkDeleteRunner.start();
     },
     stop: async () => {
+      await bulkDeleteRunner.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();

@@ -54,7 +54,10 @@ export interface TestApp {
 }
 
 /** The real server on a loopback port over its own migrated database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { consoleDist?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const port = await findFreePort();
   const config = loadConfig({
@@ -68,7 +71,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   await migrate(orm, database.url);
   const logger = createLogger(config);
   const events = createEventBus(database.url, logger);
-  const app = buildApp({ config, orm, logger, events });
+  const app = buildApp({ config, orm, logger, events, consoleDist: options.consoleDist });
   await app.start(port, '127.0.0.1');
   app.markReady();
   return {

@@ -1,31 +1,22 @@
-import { Client, cacheExchange, fetchExchange } from '@urql/core';
-import { Provider, useQuery } from '@urql/preact';
-import { graphql } from './gql/index.js';
-
-const client = new Client({ url: '/graphql', exchanges: [cacheExchange, fetchExchange] });
-
-const ViewerQuery = graphql(`
-  query AppViewer {
-    viewer {
-      id
-      email
-    }
-  }
-`);
-
-function Home() {
-  const [{ data, fetching }] = useQuery({ query: ViewerQuery });
-  if (fetching) return <p>Loading…</p>;
-  return <p>{data?.viewer ? `Signed in as ${data.viewer.email}` : 'Not signed in'}</p>;
-}
+import { Provider } from '@urql/preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createConsoleClient } from './graphql/client.js';
+import { AppRoutes } from './routing/app-routes.js';
+import { SessionContext, type Session } from './shell/session-context.js';
+import { NotificationsProvider } from './ui/notifications.js';
 
 export function App() {
+  // One client per page load: sign-in and sign-out reload the page, which drops cache and socket.
+  const [client] = useState(createConsoleClient);
+  useEffect(() => () => client.dispose(), [client]);
+  const session = useMemo<Session>(() => ({ live: client.live }), [client]);
   return (
-    <Provider value={client}>
-      <main>
-        <h1>Roster</h1>
-        <Home />
-      </main>
+    <Provider value={client.urql}>
+      <SessionContext.Provider value={session}>
+        <NotificationsProvider>
+          <AppRoutes />
+        </NotificationsProvider>
+      </SessionContext.Provider>
     </Provider>
   );
 }

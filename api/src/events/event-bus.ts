@@ -6,6 +6,8 @@ export type EventHandler = (payload: unknown) => void;
 export interface EventBus {
   /** Delivered to every subscriber on every replica (PostgreSQL NOTIFY; payload < 8000 bytes). */
   publish(channel: string, payload: unknown): Promise<void>;
+  /** Many notifications in one round trip (e.g. a flushed batch of activity). */
+  publishMany(items: readonly { channel: string; payload: unknown }[]): Promise<void>;
   /** Returns the unsubscribe function. LISTEN happens once per channel per process. */
   subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -53,6 +55,13 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   return {
     async publish(channel, payload) {
       await publisher.query('select pg_notify($1, $2)', [channel, JSON.stringify(payload)]);
+    },
+    async publishMany(items) {
+      if (items.length === 0) return;
+      await publisher.query('select pg_notify(c, p) from unnest($1::text[], $2::text[]) as t(c, p)', [
+        items.map((item) => item.channel),
+        items.map((item) => JSON.stringify(item.payload)),
+      ]);
     },
     async subscribe(channel, handler) {
       let set = handlers.get(channel);

@@ -2,15 +2,21 @@ import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Permission } from '../modules/access/permissions.js';
+import type { Principal } from '../modules/access/principal.js';
 import type { GraphqlContext } from './context.js';
 
+/** The context a resolver sees once `authenticated` or a `permission` scope has passed. */
+export type SignedInContext = GraphqlContext & { principal: Principal };
+
 /**
- * The one schema builder. Scopes: `authenticated` (anyone signed in) and `permission` (one of
- * iam:read, iam:manage, users:delete). Every field states its rule; a schema-walk test enforces it.
+ * The one schema builder. Scopes: `public` (anyone, stated explicitly so that an open field is a
+ * decision), `authenticated` (anyone signed in), `permission` (one of iam:read, iam:manage,
+ * users:delete) and `anyPermission` (at least one of a list). Every field states its rule; a schema-walk test enforces it.
  */
 export const builder = new SchemaBuilder<{
   Context: GraphqlContext;
-  AuthScopes: { public: boolean; authenticated: boolean; permission: Permission };
+  AuthScopes: { public: boolean; authenticated: boolean; permission: Permission; anyPermission: readonly Permission[] };
+  AuthContexts: { authenticated: SignedInContext; permission: SignedInContext; anyPermission: SignedInContext };
   Scalars: { DateTime: { Input: Date; Output: Date } };
   DefaultFieldNullability: false;
 }>({
@@ -22,6 +28,7 @@ export const builder = new SchemaBuilder<{
       public: true,
       authenticated: ctx.principal !== null,
       permission: (permission) => ctx.principal?.permissions.includes(permission) ?? false,
+      anyPermission: (permissions) => permissions.some((permission) => ctx.principal?.permissions.includes(permission)),
     }),
     unauthorizedError: (_parent, ctx) =>
       ctx.principal
@@ -41,3 +48,5 @@ builder.scalarType('DateTime', {
 });
 
 builder.queryType({ description: 'Read the SCIM set-up and activity of the caller\'s company.' });
+builder.mutationType({ description: 'Sign in and out, and change the SCIM set-up of the caller\'s company.' });
+builder.subscriptionType({ description: 'Live updates for the caller\'s company (GraphQL over WebSocket, graphql-ws).' });

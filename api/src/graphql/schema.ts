@@ -1,5 +1,13 @@
 import { builder } from './builder.js';
+import './connection.js';
 import '../modules/access/access.graphql.js';
+import '../modules/access/sign-in.graphql.js';
+import '../modules/companies/scim-config.graphql.js';
+import '../modules/directory/directory.graphql.js';
+import '../modules/activity/activity.graphql.js';
+import '../modules/access/scim-token.graphql.js';
+import '../modules/companies/audit-trail.graphql.js';
+import '../modules/bulk-delete/bulk-delete.graphql.js';
 
 /** Every module's *.graphql.ts is imported above for its side effects on the builder. */
 export const schema = builder.toSchema({ sortSchema: false });

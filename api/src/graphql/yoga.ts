@@ -1,7 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createYoga } from 'graphql-yoga';
-import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -10,7 +8,11 @@ import type { Logger } from '../logger.js';
 import { createServices } from '../services.js';
 import { authenticate } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
+import { useCsrfPrevention } from './csrf-prevention.js';
+import { maskUnexpected, useErrorRendering } from './errors.js';
+import { useQueryLimits } from './query-limits.js';
 import { schema } from './schema.js';
+import { attachGraphqlWebSocket } from './websocket.js';
 
 export interface GraphqlDeps {
   orm: Orm;
@@ -19,42 +21,46 @@ export interface GraphqlDeps {
   events: EventBus;
 }
 
-/** Yoga over HTTP and graphql-ws over WebSocket, on the same path and the same schema. */
-export function createGraphqlServer({ orm, config, logger, events }: GraphqlDeps) {
-  const yoga = createYoga<{ req: IncomingMessage; res: ServerResponse; requestId: string }, GraphqlContext>({
+/** What each transport hands Yoga: the HTTP pair, or the WebSocket upgrade request and its connectionParams. */
+export interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  requestId: string;
+  connectionParams?: Record<string, unknown>;
+}
+
+const MAX_BODY_BYTES = 100_000;
+
+function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
+  return createYoga<ServerContext, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
     logging: false,
-    maskedErrors: true,
+    maskedErrors: { maskError: maskUnexpected },
     landingPage: false,
-    context: async ({ req, res, requestId }) => {
+    graphiql: false,
+    multipart: false,
+    cors: false,
+    maxRequestBodySize: MAX_BODY_BYTES,
+    plugins: [useCsrfPrevention(), useQueryLimits(), useErrorRendering(logger)],
+    // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
+    // token stops working for the next operation on an open socket too.
+    context: async ({ req, res, requestId, connectionParams }) => {
       const services = createServices(orm.em.fork(), config);
-      const principal = await authenticate(services, req.headers.authorization, req.headers.cookie);
+      const fromSocket = connectionParams?.authorization;
+      const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
+      const principal = await authenticate(services, authorization, req.headers.cookie);
       return { principal, services, config, logger, events, requestId, req, res };
     },
   });
+}
 
+export type RosterYoga = ReturnType<typeof createRosterYoga>;
+
+/** Yoga over HTTP and graphql-ws over WebSocket, on the same path and the same schema. */
+export function createGraphqlServer(deps: GraphqlDeps) {
+  const yoga = createRosterYoga(deps);
   const handle: Handler = (req, res, _url, requestId) => yoga.handle(req, res, { req, res, requestId });
-
-  function attachWebSocket(server: Server) {
-    const wss = new WebSocketServer({ server, path: '/graphql' });
-    const cleanup = useServer(
-      {
-        schema,
-        context: async (ctx) => {
-          const services = createServices(orm.em.fork(), config);
-          const params = ctx.connectionParams as { authorization?: string } | undefined;
-          const principal = await authenticate(services, params?.authorization, ctx.extra.request.headers.cookie);
-          return { principal, services, config, logger, events, requestId: 'ws' } satisfies GraphqlContext;
-        },
-      },
-      wss,
-    );
-    return async () => {
-      await cleanup.dispose();
-      wss.close();
-    };
-  }
-
+  const attachWebSocket = (server: Server) => attachGraphqlWebSocket(server, yoga, deps.orm, deps.config);
   return { handle, attachWebSocket };
 }

@@ -14,10 +14,54 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AppViewer {\n    viewer {\n      id\n      email\n    }\n  }\n": typeof types.AppViewerDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      permissions\n      ...AppShell_Viewer\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      permissions\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation CreateScimToken($label: String!) {\n    createScimToken(label: $label) {\n      token {\n        id\n        label\n      }\n      secret\n    }\n  }\n": typeof types.CreateScimTokenDocument,
+    "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeScimTokenDocument,
+    "\n  query SamlOauthScreen($canManage: Boolean!) {\n    scimConfig {\n      viewerCanManage\n      ...ScimActivationCard_ScimConfig\n    }\n    scimTokens @include(if: $canManage) {\n      ...ScimTokensCard_ScimToken\n    }\n  }\n": typeof types.SamlOauthScreenDocument,
+    "\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n": typeof types.ScimActivationCard_ScimConfigFragmentDoc,
+    "\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": typeof types.ActivateScimDocument,
+    "\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": typeof types.DeactivateScimFromSamlOauthDocument,
+    "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ScimTokensCard_ScimTokenFragmentDoc,
+    "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": typeof types.ConfigurationCard_ScimConfigFragmentDoc,
+    "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": typeof types.ConfigurationCard_ScimCountsFragmentDoc,
+    "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n": typeof types.DeactivateScimDocument,
+    "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": typeof types.EndpointRows_ScimConfigFragmentDoc,
+    "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": typeof types.RecentActivity_ConnectionFragmentDoc,
+    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n  }\n": typeof types.ScimOverviewScreenDocument,
+    "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n": typeof types.ScimOverviewActivityDocument,
+    "\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n": typeof types.DeleteAll_BulkDeleteJobFragmentDoc,
+    "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.DeleteAllScimUsersDocument,
+    "\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.BulkDeleteProgressDocument,
+    "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.BulkDeleteJobPollDocument,
+    "\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n": typeof types.AppShell_ViewerFragmentDoc,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n": typeof types.SidebarNav_ViewerFragmentDoc,
 };
 const documents: Documents = {
-    "\n  query AppViewer {\n    viewer {\n      id\n      email\n    }\n  }\n": types.AppViewerDocument,
+    "\n  query ConsoleViewer {\n    viewer {\n      id\n      permissions\n      ...AppShell_Viewer\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      permissions\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation CreateScimToken($label: String!) {\n    createScimToken(label: $label) {\n      token {\n        id\n        label\n      }\n      secret\n    }\n  }\n": types.CreateScimTokenDocument,
+    "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeScimTokenDocument,
+    "\n  query SamlOauthScreen($canManage: Boolean!) {\n    scimConfig {\n      viewerCanManage\n      ...ScimActivationCard_ScimConfig\n    }\n    scimTokens @include(if: $canManage) {\n      ...ScimTokensCard_ScimToken\n    }\n  }\n": types.SamlOauthScreenDocument,
+    "\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n": types.ScimActivationCard_ScimConfigFragmentDoc,
+    "\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": types.ActivateScimDocument,
+    "\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": types.DeactivateScimFromSamlOauthDocument,
+    "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": types.ScimTokensCard_ScimTokenFragmentDoc,
+    "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": types.ConfigurationCard_ScimConfigFragmentDoc,
+    "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": types.ConfigurationCard_ScimCountsFragmentDoc,
+    "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n": types.DeactivateScimDocument,
+    "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": types.EndpointRows_ScimConfigFragmentDoc,
+    "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": types.RecentActivity_ConnectionFragmentDoc,
+    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n  }\n": types.ScimOverviewScreenDocument,
+    "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n": types.ScimOverviewActivityDocument,
+    "\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n": types.DeleteAll_BulkDeleteJobFragmentDoc,
+    "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.DeleteAllScimUsersDocument,
+    "\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.BulkDeleteProgressDocument,
+    "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.BulkDeleteJobPollDocument,
+    "\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n": types.AppShell_ViewerFragmentDoc,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n": types.SidebarNav_ViewerFragmentDoc,
 };
 
 /**
@@ -37,7 +81,95 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AppViewer {\n    viewer {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  query AppViewer {\n    viewer {\n      id\n      email\n    }\n  }\n"];
+export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      permissions\n      ...AppShell_Viewer\n    }\n  }\n"): (typeof documents)["\n  query ConsoleViewer {\n    viewer {\n      id\n      permissions\n      ...AppShell_Viewer\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      permissions\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      id\n      permissions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateScimToken($label: String!) {\n    createScimToken(label: $label) {\n      token {\n        id\n        label\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateScimToken($label: String!) {\n    createScimToken(label: $label) {\n      token {\n        id\n        label\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeScimToken($id: ID!) {\n    revokeScimToken(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SamlOauthScreen($canManage: Boolean!) {\n    scimConfig {\n      viewerCanManage\n      ...ScimActivationCard_ScimConfig\n    }\n    scimTokens @include(if: $canManage) {\n      ...ScimTokensCard_ScimToken\n    }\n  }\n"): (typeof documents)["\n  query SamlOauthScreen($canManage: Boolean!) {\n    scimConfig {\n      viewerCanManage\n      ...ScimActivationCard_ScimConfig\n    }\n    scimTokens @include(if: $canManage) {\n      ...ScimTokensCard_ScimToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n"): (typeof documents)["\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n"): (typeof documents)["\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n"): (typeof documents)["\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n"): (typeof documents)["\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n"): (typeof documents)["\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n  }\n"): (typeof documents)["\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n"): (typeof documents)["\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n"): (typeof documents)["\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n"): (typeof documents)["\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

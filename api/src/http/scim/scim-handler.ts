@@ -1,8 +1,23 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
+import { sqlFor } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
+import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
+import { authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
+import { bearerToken } from '../../graphql/authenticate.js';
+import { scimBaseUrl } from '../../modules/companies/company.service.js';
+import { createDirectoryService } from '../../modules/directory/directory.service.js';
+import { ScimError } from '../../scim/errors.js';
 import type { Handler } from '../router.js';
+import { SCIM_PREFIX } from '../router.js';
+import { readScimBody } from './scim-body.js';
+import { assertScimAccepted } from './scim-gate.js';
+import { writeScimError, writeScimReply } from './scim-reply.js';
+import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
+import { scimRoutes } from './scim-routes.js';
+import { describeRequest, type Outcome } from './scim-activity.js';
 
 export interface ScimHandlerDeps {
   orm: Orm;
@@ -11,12 +26,85 @@ export interface ScimHandlerDeps {
   events: EventBus;
 }
 
-export function createScimHandler(_deps: ScimHandlerDeps) {
-  const handle: Handler = (_req, res) => {
-    res.writeHead(404, { 'content-type': 'application/scim+json' });
-    res.end(
-      JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '404', detail: 'Not found' }),
-    );
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
+export function createScimHandler({ orm, config, logger, events }: ScimHandlerDeps) {
+  const sql = sqlFor(orm.em);
+  const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
+
+  async function dispatch(req: IncomingMessage, url: URL, caller: ScimCaller, segments: string[]): Promise<ScimReply> {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = matchRoute(scimRoutes, segments);
+    if (!match) throw new ScimError(404, undefined, `No SCIM endpoint at /${segments.join('/')}`);
+    const endpoint = match.route.methods[method as ScimMethod];
+    if (!endpoint) {
+      throw Object.assign(new ScimError(405, undefined, `${method} is not supported on /${segments.join('/')}`), {
+        allow: Object.keys(match.route.methods).join(', '),
+      });
+    }
+    const body = BODY_METHODS.has(method) ? await readScimBody(req, config.scimMaxBodyBytes) : undefined;
+    const em = orm.em.fork();
+    return endpoint.handle({
+      method,
+      segments,
+      params: match.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      caller,
+      baseUrl: scimBaseUrl(config.publicUrl, caller.slug),
+      directory: createDirectoryService(sqlFor(em), config),
+      config,
+    });
+  }
+
+  const handle: Handler = async (req, res, url, requestId) => {
+    const started = performance.now();
+    const [slug = '', ...segments] = url.pathname.slice(SCIM_PREFIX.length).split('/').filter(Boolean);
+    let caller: ScimCaller | null = null;
+    let outcome: Outcome;
+    try {
+      const token = bearerToken(req.headers.authorization);
+      caller = token ? await authenticateScimToken(sql, slug, token) : null;
+      if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
+      assertScimAccepted(caller, config.scimEnabled);
+      const reply = await dispatch(req, url, caller, segments);
+      writeScimReply(res, reply);
+      outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
+    } catch (error) {
+      outcome = writeScimError(res, error, requestId, logger);
+      drain(req, res);
+    }
+    await recordOutcome(req, slug, segments, caller, outcome, performance.now() - started);
   };
-  return { handle, flush: async () => {} };
+
+  async function recordOutcome(
+    req: IncomingMessage, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
+  ) {
+    const companyId = caller?.companyId ?? (await companyIdForSlug(slug));
+    if (!companyId) return;
+    recorder.record({
+      companyId,
+      occurredAt: new Date(),
+      tokenId: caller?.tokenId ?? null,
+      tokenLabel: caller?.tokenLabel ?? null,
+      userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+      method: req.method ?? 'GET',
+      durationMs,
+      ...describeRequest(req.method ?? 'GET', segments, outcome),
+    });
+  }
+
+  async function companyIdForSlug(slug: string): Promise<string | undefined> {
+    const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]).catch(() => []);
+    return rows[0]?.id;
+  }
+
+  return { handle, flush: () => recorder.flush() };
+}
+
+/** A refused request may leave an unread body; close instead of reading megabytes we will not use. */
+function drain(req: IncomingMessage, res: ServerResponse): void {
+  if (!req.complete) res.once('finish', () => req.destroy());
 }

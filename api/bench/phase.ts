@@ -1,0 +1,56 @@
+import { performance } from 'node:perf_hooks';
+
+export interface PhaseResult {
+  name: string;
+  requests: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Runs `work` once per item with at most `concurrency` in flight; records each latency. */
+export async function runPhase<T>(
+  name: string, items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<boolean>,
+): Promise<PhaseResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  async function worker(): Promise<void> {
+    while (next < items.length) {
+      const index = next++;
+      const begin = performance.now();
+      const ok = await work(items[index]!, index).catch(() => false);
+      latencies.push(performance.now() - begin);
+      if (!ok) errors += 1;
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors };
+}
+
+export function printComparison(rows: { roster: PhaseResult; raw: PhaseResult; target: number }[]): boolean {
+  const header = ['phase', 'requests', 'Roster req/s', 'p50 ms', 'p99 ms', 'errors', 'plain SQL ops/s', 'SQL p99 ms', 'ratio', 'target'];
+  const lines = rows.map(({ roster, raw, target }) => [
+    roster.name,
+    String(roster.requests),
+    roster.perSecond.toFixed(0),
+    roster.p50.toFixed(1),
+    roster.p99.toFixed(1),
+    String(roster.errors),
+    raw.perSecond.toFixed(0),
+    raw.p99.toFixed(1),
+    `${((roster.perSecond / raw.perSecond) * 100).toFixed(1)} %`,
+    `≥ ${(target * 100).toFixed(0)} %`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  process.stdout.write(`${[format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')}\n`);
+  return rows.every(({ roster, raw, target }) => roster.errors === 0 && roster.perSecond / raw.perSecond >= target);
+}

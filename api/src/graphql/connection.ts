@@ -1,0 +1,63 @@
+import { DomainError } from '../domain/domain-error.js';
+import { builder } from './builder.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageInfoView {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfoView;
+}
+
+export interface PageRequest {
+  first: number;
+  /** The id (a bigserial) of the last row already seen; rows after it in newest-first order follow. */
+  afterId: string | null;
+}
+
+/** Cursors are opaque to clients, so the key behind them can change without breaking anyone. */
+export function encodeCursor(id: string): string {
+  return Buffer.from(`c:${id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const match = /^c:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1]) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  return match[1];
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new DomainError('INVALID_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
+  }
+  return { first: size, afterId: after ? decodeCursor(after) : null };
+}
+
+/** `rows` were fetched with limit first + 1; the extra row only says whether another page exists. */
+export function toPage<T extends { id: string }>(rows: T[], first: number): Page<T> {
+  const nodes = rows.slice(0, first);
+  const last = nodes.at(-1);
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.id) : null } };
+}
+
+/** The same rule as the connection that holds it: whoever may read the list may page through it. */
+export const PageInfoRef = builder.objectRef<PageInfoView>('PageInfo').implement({
+  description: 'Where a page of a list ends, and whether more follows.',
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', {
+      description: 'True when another page follows; fetch it with after: endCursor.',
+      authScopes: { authenticated: true },
+    }),
+    endCursor: t.exposeString('endCursor', {
+      nullable: true,
+      description: 'The cursor of the last item on this page; null for an empty page.',
+      authScopes: { authenticated: true },
+    }),
+  }),
+});

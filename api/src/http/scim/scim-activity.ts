@@ -1,0 +1,30 @@
+export interface Outcome {
+  status: number;
+  resourceType?: string;
+  resourceId?: string;
+  scimType?: string;
+  message?: string;
+}
+
+const RESOURCE_TYPES: Record<string, string> = { users: 'User', groups: 'Group' };
+const VERBS: Record<string, string> = { POST: 'Create', PUT: 'Replace', PATCH: 'Update', DELETE: 'Delete' };
+
+/** A human label for the activity list: "Create User", "List Groups", "Search", "Bulk", … */
+export function describeRequest(method: string, segments: string[], outcome: Outcome) {
+  const [first = '', second] = segments.map((segment) => segment.toLowerCase());
+  const resourceType = outcome.resourceType ?? RESOURCE_TYPES[first] ?? null;
+  let operation: string;
+  if (first === 'bulk') operation = 'Bulk';
+  else if (first === '.search' || second === '.search') operation = resourceType ? `Search ${resourceType}s` : 'Search';
+  else if (!RESOURCE_TYPES[first]) operation = segments[0] ? `Read ${segments[0]}` : 'Unknown';
+  else if (method === 'GET') operation = second ? `Get ${resourceType}` : `List ${resourceType}s`;
+  else operation = `${VERBS[method] ?? method} ${resourceType}`;
+  return {
+    operation,
+    resourceType,
+    resourceId: outcome.resourceId ?? (RESOURCE_TYPES[first] && second && second !== '.search' ? segments[1]! : null),
+    status: outcome.status,
+    scimType: outcome.scimType ?? null,
+    message: outcome.message?.slice(0, 500) ?? null,
+  };
+}

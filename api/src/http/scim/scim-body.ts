@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import { ScimError } from '../../scim/errors.js';
+
+const JSON_TYPES = ['application/scim+json', 'application/json'];
+
+/**
+ * Reads and parses a SCIM request body. Both media types are accepted: Okta's spec test posts
+ * application/json (SCIM-NOTES §1.2). Oversized bodies stop being read at the limit.
+ */
+export async function readScimBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type && !JSON_TYPES.includes(type)) {
+    throw new ScimError(415, undefined, `Unsupported Content-Type "${type}"; send application/scim+json`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ScimError(400, 'invalidSyntax', 'The request body is not valid JSON');
+  }
+}
+
+function tooLarge(limit: number): ScimError {
+  return new ScimError(413, undefined, `The request body exceeds the maximum of ${limit} bytes`);
+}

@@ -1,0 +1,51 @@
+import type { ServerResponse } from 'node:http';
+import type { Logger } from '../../logger.js';
+import { SCIM_CONTENT_TYPE, ScimError, renderScimError } from '../../scim/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
+import type { ScimReply } from './scim-route.js';
+import type { Outcome } from './scim-activity.js';
+
+const CONTENT_TYPE = `${SCIM_CONTENT_TYPE}; charset=utf-8`;
+
+export function writeScimReply(res: ServerResponse, reply: ScimReply): void {
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  headers['content-type'] = CONTENT_TYPE;
+  headers['content-length'] = Buffer.byteLength(text);
+  res.writeHead(reply.status, headers);
+  res.end(text);
+}
+
+/** Domain failures become the SCIM error the RFC names for them; anything else is a masked 500. */
+export function toScimError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  switch (error.kind) {
+    case 'NOT_FOUND':
+      return new ScimError(404, undefined, error.message);
+    case 'CONFLICT':
+      return new ScimError(409, 'uniqueness', error.message);
+    case 'BAD_USER_INPUT':
+      return new ScimError(400, 'invalidValue', error.message);
+    default:
+      return new ScimError(403, undefined, error.message);
+  }
+}
+
+export function writeScimError(res: ServerResponse, raw: unknown, requestId: string, logger: Logger): Outcome {
+  const error = toScimError(raw);
+  if (!(error instanceof ScimError)) logger.error({ err: raw, requestId }, 'SCIM request failed');
+  const { status, body } = renderScimError(error, requestId);
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['www-authenticate'] = 'Bearer realm="roster-scim"';
+  const allow = (error as { allow?: string }).allow;
+  if (status === 405 && allow) headers['allow'] = allow;
+  if (!res.headersSent) writeScimReply(res, { status, body, headers });
+  else res.end();
+  const rendered = body as { scimType?: string; detail?: string };
+  return { status, scimType: rendered.scimType, message: rendered.detail };
+}

@@ -1,0 +1,66 @@
+import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
+import { etagOf, listQueryFromRequest, notModified, projectionOf, returnsGroups, userResource } from '../../modules/directory/directory.scim.js';
+import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
+
+function userReply(request: ScimRequest, status: number, record: Parameters<typeof userResource>[0]): ScimReply {
+  const resource = userResource(record, request.baseUrl, projectionOf(request.query));
+  const headers: Record<string, string> = { etag: etagOf(record.version) };
+  if (status === 201) headers['location'] = `${request.baseUrl}/Users/${record.id}`;
+  return { status, body: resource, headers, resourceType: 'User', resourceId: record.id };
+}
+
+async function list(request: ScimRequest): Promise<ScimReply> {
+  const query = listQueryFromRequest(request.query, request.method === 'POST' ? request.body : undefined, request.config.scimMaxResults);
+  const result = await request.directory.listUsers(request.caller.companyId, query);
+  const resources = result.rows.map((row) => userResource(row, request.baseUrl, query.projection));
+  return { status: 200, body: listResponse(resources, result.total, result.startIndex), resourceType: 'User' };
+}
+
+async function get(request: ScimRequest): Promise<ScimReply> {
+  const projection = projectionOf(request.query);
+  const record = await request.directory.getUser(request.caller.companyId, request.params[0]!, returnsGroups(projection));
+  if (notModified(header(request, 'if-none-match'), record.version)) {
+    return { status: 304, headers: { etag: etagOf(record.version) }, resourceType: 'User', resourceId: record.id };
+  }
+  return userReply(request, 200, record);
+}
+
+export const userRoutes: ScimRoute[] = [
+  {
+    pattern: ['Users', '.search'],
+    methods: { POST: { operation: 'Search Users', handle: list } },
+  },
+  {
+    pattern: ['Users'],
+    methods: {
+      GET: { operation: 'List Users', handle: list },
+      POST: {
+        operation: 'Create User',
+        handle: async (r) => userReply(r, 201, await r.directory.createUser(r.caller.companyId, r.body)),
+      },
+    },
+  },
+  {
+    pattern: ['Users', ':id'],
+    methods: {
+      GET: { operation: 'Get User', handle: get },
+      PUT: {
+        operation: 'Replace User',
+        handle: async (r) =>
+          userReply(r, 200, await r.directory.replaceUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'))),
+      },
+      PATCH: {
+        operation: 'Update User',
+        handle: async (r) =>
+          userReply(r, 200, await r.directory.patchUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'))),
+      },
+      DELETE: {
+        operation: 'Delete User',
+        handle: async (r) => {
+          await r.directory.deleteUser(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          return { status: 204, resourceType: 'User', resourceId: r.params[0]! };
+        },
+      },
+    },
+  },
+];

@@ -1,0 +1,102 @@
+import type { EventBus } from '../../events/event-bus.js';
+import type { Logger } from '../../logger.js';
+import type { Sql } from '../../db/sql.js';
+
+export interface ProvisioningEventInput {
+  companyId: string;
+  occurredAt: Date;
+  tokenId: string | null;
+  tokenLabel: string | null;
+  userAgent: string | null;
+  method: string;
+  operation: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  status: number;
+  scimType: string | null;
+  message: string | null;
+  durationMs: number;
+}
+
+export interface RecorderOptions {
+  sql: Sql;
+  events: EventBus;
+  logger: Logger;
+  retentionPerCompany: number;
+  flushIntervalMs?: number;
+  maxBatch?: number;
+}
+
+export const activityChannel = (companyId: string) => `activity:${companyId}`;
+
+const COLUMNS = [
+  'company_id', 'occurred_at', 'token_id', 'token_label', 'user_agent', 'method', 'operation',
+  'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms',
+] as const;
+const PRUNE_EVERY_MS = 30_000;
+
+/**
+ * Provisioning events are buffered and written in one multi-row INSERT per flush, off the
+ * request path (a per-request log write was a peer server's main bottleneck: SCIM-NOTES §5).
+ */
+export function createActivityRecorder({ sql, events, logger, retentionPerCompany, flushIntervalMs = 200, maxBatch = 500 }: RecorderOptions) {
+  let buffer: ProvisioningEventInput[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  const lastPruned = new Map<string, number>();
+
+  function record(event: ProvisioningEventInput): void {
+    buffer.push(event);
+    if (buffer.length >= maxBatch) void flush();
+    else timer ??= setTimeout(() => void flush(), flushIntervalMs);
+  }
+
+  function flush(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    const batch = buffer;
+    buffer = [];
+    flushing = flushing.then(() => (batch.length ? write(batch) : undefined));
+    return flushing;
+  }
+
+  async function write(batch: ProvisioningEventInput[]): Promise<void> {
+    try {
+      const rows = await insert(batch);
+      await events.publishMany(rows.map((row) => ({ channel: activityChannel(row.companyId), payload: row })));
+      await prune(new Set(batch.map((event) => event.companyId)));
+    } catch (error) {
+      logger.error({ err: error, lost: batch.length }, 'could not write provisioning events');
+    }
+  }
+
+  async function insert(batch: ProvisioningEventInput[]) {
+    const values = batch.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
+    const params = batch.flatMap((e) => [
+      e.companyId, e.occurredAt, e.tokenId, e.tokenLabel, e.userAgent, e.method, e.operation,
+      e.resourceType, e.resourceId, e.status, e.scimType, e.message, e.durationMs,
+    ]);
+    const ids = await sql.query<{ id: string }>(
+      `insert into provisioning_event (${COLUMNS.join(', ')}) values ${values} returning id`,
+      params,
+    );
+    return batch.map((event, index) => ({ id: ids[index]?.id ?? '', ...event, occurredAt: event.occurredAt.toISOString() }));
+  }
+
+  async function prune(companies: Set<string>): Promise<void> {
+    const now = Date.now();
+    for (const companyId of companies) {
+      if (now - (lastPruned.get(companyId) ?? 0) < PRUNE_EVERY_MS) continue;
+      lastPruned.set(companyId, now);
+      await sql.query(
+        `delete from provisioning_event where company_id = ? and id < (
+           select id from provisioning_event where company_id = ? order by id desc offset ? limit 1)`,
+        [companyId, companyId, retentionPerCompany - 1],
+      );
+    }
+  }
+
+  return { record, flush };
+}
+
+export type ActivityRecorder = ReturnType<typeof createActivityRecorder>;

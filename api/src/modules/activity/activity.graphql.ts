@@ -1,0 +1,69 @@
+import { builder } from '../../graphql/builder.js';
+import { PageInfoRef, encodeCursor, pageRequest, type Page } from '../../graphql/connection.js';
+import type { ProvisioningEventView } from './activity.service.js';
+import { streamActivity } from './activity-stream.js';
+
+const iamRead = { permission: 'iam:read' } as const;
+
+const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('ProvisioningEvent').implement({
+  description: 'One inbound SCIM request, refused ones included.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Event id; ids grow with time.', authScopes: iamRead }),
+    occurredAt: t.field({ type: 'DateTime', description: 'When the request arrived.', authScopes: iamRead, resolve: (e) => e.occurredAt }),
+    tokenLabel: t.exposeString('tokenLabel', {
+      nullable: true,
+      description: 'Label of the SCIM token used, i.e. which IdP; null when the request carried no valid token.',
+      authScopes: iamRead,
+    }),
+    userAgent: t.exposeString('userAgent', { nullable: true, description: 'The IdP\'s User-Agent header.', authScopes: iamRead }),
+    method: t.exposeString('method', { description: 'HTTP method, e.g. PATCH.', authScopes: iamRead }),
+    operation: t.exposeString('operation', { description: 'What the request did, e.g. "Create user", "Patch group".', authScopes: iamRead }),
+    resourceType: t.exposeString('resourceType', { nullable: true, description: 'User, Group, or null for discovery endpoints.', authScopes: iamRead }),
+    resourceId: t.exposeString('resourceId', { nullable: true, description: 'The SCIM id of the resource concerned, when known.', authScopes: iamRead }),
+    status: t.exposeInt('status', { description: 'HTTP status answered.', authScopes: iamRead }),
+    succeeded: t.boolean({ description: 'True for a 2xx/3xx answer; false marks a failure.', authScopes: iamRead, resolve: (e) => e.status < 400 }),
+    scimType: t.exposeString('scimType', { nullable: true, description: 'SCIM error type (e.g. uniqueness, invalidFilter) of a failure.', authScopes: iamRead }),
+    message: t.exposeString('message', { nullable: true, description: 'Error detail of a failure.', authScopes: iamRead }),
+    durationMs: t.exposeFloat('durationMs', { description: 'Time spent answering, in milliseconds.', authScopes: iamRead }),
+  }),
+});
+
+const ProvisioningEventEdgeRef = builder.objectRef<ProvisioningEventView>('ProvisioningEventEdge').implement({
+  description: 'A provisioning event and its cursor.',
+  fields: (t) => ({
+    cursor: t.string({ description: 'Pass as after: to continue after this event.', authScopes: iamRead, resolve: (e) => encodeCursor(e.id) }),
+    node: t.field({ type: ProvisioningEventRef, description: 'The event.', authScopes: iamRead, resolve: (e) => e }),
+  }),
+});
+
+const ProvisioningEventConnectionRef = builder.objectRef<Page<ProvisioningEventView>>('ProvisioningEventConnection').implement({
+  description: 'A page of provisioning events, newest first.',
+  fields: (t) => ({
+    edges: t.field({ type: [ProvisioningEventEdgeRef], description: 'Events on this page.', authScopes: iamRead, resolve: (p) => p.nodes }),
+    pageInfo: t.field({ type: PageInfoRef, description: 'Paging.', authScopes: iamRead, resolve: (p) => p.pageInfo }),
+  }),
+});
+
+builder.queryField('recentActivity', (t) =>
+  t.withAuth(iamRead).field({
+    type: ProvisioningEventConnectionRef,
+    nullable: true,
+    description: 'The latest SCIM requests of the caller\'s company, newest first. Needs iam:read (null with a FORBIDDEN error otherwise).',
+    args: {
+      first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
+      after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above.' }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.activity.listRecent(ctx.principal.companyId, pageRequest(args.first, args.after), args.failuresOnly ?? false),
+  }),
+);
+
+builder.subscriptionField('provisioningActivity', (t) =>
+  t.withAuth(iamRead).field({
+    type: ProvisioningEventRef,
+    description: 'Each new SCIM request of the caller\'s company as it is recorded, from any replica. Needs iam:read.',
+    subscribe: (_root, _args, ctx) => streamActivity(ctx.events, ctx.principal.companyId),
+    resolve: (event) => event,
+  }),
+);

@@ -1,0 +1,97 @@
+import type { Sql } from '../../db/sql.js';
+import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import type { ClaimedJob } from './bulk-delete-job.store.js';
+
+const MANAGER = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}';
+const MANAGER_VALUE = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}';
+
+/** Where the last batch stopped, in the (company_id, created_at, id) index's order. */
+export interface BatchCursor {
+  createdAt: string;
+  id: string;
+}
+
+export const CURSOR_START: BatchCursor = { createdAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+
+export type BatchOutcome =
+  | { kind: 'lost' }
+  | { kind: 'done'; deleted: number; cursor: BatchCursor; job: BulkDeleteJobView | null };
+
+/**
+ * One batch, as ONE statement (so one transaction and one round trip, whatever the load):
+ *
+ * - `owned` locks the job row and proves this runner still holds the lease (else nothing
+ *   happens). A batch lost to a database crash is lost with its count, and redone on resume,
+ *   so its commit need not wait for the WAL flush (synchronous_commit off, this transaction only).
+ * - `victims`: what "Delete All Users" deletes: the company's users with source SCIM created up
+ *   to the job's cutoff. Manual users are never touched. The walk follows the
+ *   (company_id, created_at, id) index from a cursor, so each batch reads only its own rows
+ *   (re-scanning from the start would step over every row already deleted: quadratic). SKIP
+ *   LOCKED steps over rows an IdP request is writing right now; the final sweep walks again from
+ *   the start and waits for such rows instead (briefly: lock_timeout), so none is left behind.
+ * - `gone`: memberships go with each user through the foreign key's ON DELETE CASCADE.
+ *   (`= any (array(…))` here and below keeps the planner on the indexes: a join against a CTE
+ *   made it scan the whole table per batch.)
+ * - `cleared`: "anything that references a deleted user loses the reference": the enterprise
+ *   `manager` of surviving users (manual ones included) pointing at a deleted user is removed,
+ *   and their version moves on so that SCIM ETags change with the resource (as a single SCIM
+ *   DELETE does). Rows deleted by this same statement are left to `gone`.
+ * - `j`: the count, in the same transaction as the deletions, so `deleted` stays exact across a
+ *   crash and resume; the new state is NOTIFYed on the job's channel as it commits.
+ */
+const BATCH = (sweep: boolean) => `
+  with owned as (
+    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? `, set_config('lock_timeout', '5s', true)` : ''}
+    from bulk_delete_job j where j.id = ? and j.claimed_by = ? and j.status = 'RUNNING' for update
+  ), victims as (
+    select u.id, u.created_at from directory_user u
+    where exists (select 1 from owned) and u.company_id = ? and u.created_at <= ?
+      and (u.created_at, u.id) > (?::timestamptz, ?::uuid) and u.source = 'SCIM'
+    order by u.created_at, u.id
+    limit ? for update${sweep ? '' : ' skip locked'}
+  ), gone as (
+    delete from directory_user u where u.id = any (array(select id from victims)) returning u.id
+  ), cleared as (
+    update directory_user u set attributes = u.attributes #- '${MANAGER}', version = u.version + 1, updated_at = now()
+    where u.company_id = ? and (u.attributes #>> '${MANAGER_VALUE}') = any (array(select id::text from gone))
+      and u.id <> all (array(select id from gone))
+    returning u.id
+  ), j as (
+    update bulk_delete_job j set deleted = j.deleted + n.count, total = greatest(j.total, j.deleted + n.count),
+      heartbeat_at = now()
+    from (select count(*)::int as count from gone) n
+    where j.id = (select id from owned) and n.count > 0
+    returning j.*
+  )
+  select exists (select 1 from owned) as owned,
+    (select count(*)::int from gone) as deleted,
+    (select json_build_object('createdAt', created_at::text, 'id', id) from victims
+      order by created_at desc, id desc limit 1) as cursor,
+    (select ${VIEW_JSON} from j) as view,
+    (select pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text) from j) as notified,
+    (select count(*)::int from cleared) as cleared`;
+
+interface BatchRow {
+  owned: boolean;
+  deleted: number;
+  cursor: BatchCursor | null;
+  view: unknown;
+}
+
+export async function deleteBatch(
+  sql: Sql,
+  job: ClaimedJob,
+  runnerId: string,
+  { size, sweep, cursor }: { size: number; sweep: boolean; cursor: BatchCursor },
+): Promise<BatchOutcome> {
+  const [row] = await sql.query<BatchRow>(BATCH(sweep), [
+    job.id, runnerId, job.companyId, job.cutoff, cursor.createdAt, cursor.id, size, job.companyId,
+  ]);
+  if (!row?.owned) return { kind: 'lost' };
+  return {
+    kind: 'done',
+    deleted: row.deleted,
+    cursor: row.cursor ?? cursor,
+    job: row.view ? toJobView(row.view) : null,
+  };
+}

@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlFor, type Sql } from '../../db/sql.js';
+import type { Principal } from '../access/principal.js';
+import { QUEUED_CHANNEL, VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Queues the job unless one is already QUEUED/RUNNING for the company. The partial unique index
+ * `bulk_delete_job_one_running` is what guarantees one running job per company, across tabs,
+ * operators and replicas: a concurrent insert waits for the first and then does nothing.
+ *
+ * `cutoff` = `started_at` = the statement's now(): the job deletes the SCIM users created up to
+ * that instant. Users an IdP creates while the job runs survive it (they are new provisioning,
+ * not the directory the operator asked to clear). `total` is counted in the same statement, so
+ * it is the number of users the job set out to delete.
+ */
+const INSERT_JOB = `
+  with j as (
+    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at)
+    select gen_random_uuid(), ?, ?, 'QUEUED', count(*), 0, now(), now(), now()
+      from directory_user where company_id = ? and source = 'SCIM' and created_at <= now()
+    on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
+    returning *
+  )
+  select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text) from j`;
+
+const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
+
+export interface BulkDeleteServiceDeps {
+  em: EntityManager;
+}
+
+export function createBulkDeleteService({ em }: BulkDeleteServiceDeps) {
+  const sql: Sql = sqlFor(em);
+
+  async function one(text: string, params: unknown[]): Promise<BulkDeleteJobView | null> {
+    const rows = await sql.query<{ view: unknown }>(text, params);
+    return rows[0] ? toJobView(rows[0].view) : null;
+  }
+
+  /** The company's QUEUED or RUNNING job, if any. */
+  function findActive(companyId: string): Promise<BulkDeleteJobView | null> {
+    return one(`${SELECT_JOB} and j.status in ('QUEUED', 'RUNNING')`, [companyId]);
+  }
+
+  /** Another company's job is answered exactly like a missing one. */
+  function findJob(companyId: string, jobId: string): Promise<BulkDeleteJobView | null> {
+    if (!UUID.test(jobId)) return Promise.resolve(null);
+    return one(`${SELECT_JOB} and j.id = ?`, [companyId, jobId]);
+  }
+
+  /** Starts "Delete All Users", or returns the job already running for the company. */
+  async function start(companyId: string, principal: Principal): Promise<BulkDeleteJobView> {
+    // A few rounds: the job we collided with may finish between our insert and our read.
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const created = await one(INSERT_JOB, [companyId, principal.name, companyId]);
+      if (created) return created;
+      const running = await findActive(companyId);
+      if (running) return running;
+    }
+    throw new Error('Could not start or find the bulk-delete job');
+  }
+
+  return { start, findJob, findActive };
+}
+
+export type BulkDeleteService = ReturnType<typeof createBulkDeleteService>;

@@ -1,0 +1,92 @@
+import type { Sql } from '../../db/sql.js';
+
+export interface GroupRow {
+  id: string;
+  companyId: string;
+  displayName: string;
+  externalId: string | null;
+  attributes: Record<string, unknown>;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MemberRow {
+  groupId: string;
+  value: string;
+  type: 'User' | 'Group';
+  display: string | null;
+}
+
+export interface GroupWrite {
+  displayName: string;
+  externalId: string | null;
+  attributes: Record<string, unknown>;
+}
+
+const RETURNING = `id, company_id as "companyId", display_name as "displayName", external_id as "externalId",
+  attributes, version, created_at as "createdAt", updated_at as "updatedAt"`;
+const SELECT = `select ${RETURNING} from directory_group g`;
+
+export function createGroupStore(sql: Sql) {
+  async function insert(companyId: string, id: string, write: GroupWrite): Promise<GroupRow> {
+    const rows = await sql.query<GroupRow>(
+      `insert into directory_group (id, company_id, display_name, external_id, attributes)
+       values (?, ?, ?, ?, ?::jsonb) returning ${RETURNING}`,
+      [id, companyId, write.displayName, write.externalId, JSON.stringify(write.attributes)],
+    );
+    return rows[0]!;
+  }
+
+  async function findById(companyId: string, id: string, forUpdate = false): Promise<GroupRow | undefined> {
+    const rows = await sql.query<GroupRow>(
+      `${SELECT} where g.company_id = ? and g.id = ?${forUpdate ? ' for update' : ''}`,
+      [companyId, id],
+    );
+    return rows[0];
+  }
+
+  async function update(companyId: string, id: string, write: GroupWrite): Promise<GroupRow | undefined> {
+    const rows = await sql.query<GroupRow>(
+      `update directory_group set display_name = ?, external_id = ?, attributes = ?::jsonb,
+         version = version + 1, updated_at = now()
+       where company_id = ? and id = ? returning ${RETURNING}`,
+      [write.displayName, write.externalId, JSON.stringify(write.attributes), companyId, id],
+    );
+    return rows[0];
+  }
+
+  async function touch(companyId: string, id: string): Promise<GroupRow | undefined> {
+    const rows = await sql.query<GroupRow>(
+      `update directory_group set version = version + 1, updated_at = now()
+       where company_id = ? and id = ? returning ${RETURNING}`,
+      [companyId, id],
+    );
+    return rows[0];
+  }
+
+  async function remove(companyId: string, id: string): Promise<boolean> {
+    const rows = await sql.query('delete from directory_group where company_id = ? and id = ? returning id', [companyId, id]);
+    return rows.length > 0;
+  }
+
+  async function list(companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number) {
+    return sql.query<GroupRow & { total: string }>(
+      `select count(*) over () as total, ${RETURNING} from directory_group g
+       where g.company_id = ? and (${where}) order by ${orderBy} offset ? limit ?`,
+      [companyId, ...params, offset, limit],
+    );
+  }
+
+  async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
+    const rows = await sql.query<{ n: string }>(
+      `select count(*) as n from directory_group g where g.company_id = ? and (${where})`,
+      [companyId, ...params],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  return { insert, findById, update, touch, remove, list, count };
+}
+
+export type GroupStore = ReturnType<typeof createGroupStore>;

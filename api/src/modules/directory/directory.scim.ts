@@ -1,0 +1,99 @@
+import { isAttributeReturned, parseProjection, type Projection } from '../../scim/resources/projection.js';
+import { normalizeGroupInput, normalizeUserInput } from '../../scim/resources/normalize.js';
+import { formatVersion, serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
+import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../scim/schema/resource-types.js';
+import { compileFilter } from '../../scim/filter/to-sql.js';
+import { compileSort } from '../../scim/filter/compile-sort.js';
+import { groupFilterTarget, userFilterTarget } from '../../scim/filter/filter-target.js';
+import { applyPatch } from '../../scim/patch/apply-patch.js';
+import { applyGroupPatch, type MemberChange } from '../../scim/patch/apply-group-patch.js';
+import { parsePatchRequest } from '../../scim/patch/patch-request.js';
+import { parseListQuery, parseSearchRequest, type ListParams } from '../../scim/list/list-params.js';
+import type { GroupRow } from './directory-group.store.js';
+import type { UserRow, UserWrite } from './directory-user.store.js';
+import type { GroupRecord, UserRecord } from './directory.service.js';
+
+export type { MemberChange };
+
+/** A parsed list request: paging, sorting, filter and projection. */
+export type ListQuery = ListParams;
+
+const DEFAULT_COUNT = 100;
+
+/** GET query parameters, or the body of a POST …/.search. */
+export function listQueryFromRequest(query: URLSearchParams, searchBody: unknown, maxResults: number): ListQuery {
+  const limits = { defaultCount: Math.min(DEFAULT_COUNT, maxResults), maxCount: maxResults };
+  return searchBody === undefined ? parseListQuery(query, limits) : parseSearchRequest(searchBody, limits);
+}
+
+export function projectionOf(query: URLSearchParams): Projection {
+  return parseProjection(query.get('attributes'), query.get('excludedAttributes'));
+}
+
+export const etagOf = formatVersion;
+
+export const returnsGroups = (projection: Projection) => isAttributeReturned(USER_RESOURCE_TYPE, projection, 'groups');
+export const returnsMembers = (projection: Projection) => isAttributeReturned(GROUP_RESOURCE_TYPE, projection, 'members');
+
+/** If-None-Match: any listed tag equal to the current version (weak comparison). */
+export function notModified(ifNoneMatch: string | undefined, version: number): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === `"${version}"`);
+}
+
+export function userResource(record: UserRecord, baseUrl: string, projection: Projection) {
+  return serializeUser(record, { baseUrl, projection });
+}
+
+export function groupResource(record: GroupRecord, baseUrl: string, projection: Projection) {
+  return serializeGroup(record, { baseUrl, projection });
+}
+
+type NormalizedUserWrite = Omit<UserWrite, 'passwordHash'> & { password: string | null };
+
+export function userInput(body: unknown): NormalizedUserWrite {
+  const { attributes, userName, externalId, displayName, active, emailValues, password } = normalizeUserInput(body);
+  return { attributes, userName, externalId, displayName, active, emailValues, password };
+}
+
+export function userPatch(current: UserRow, body: unknown): NormalizedUserWrite {
+  return userInput(applyPatch(current.attributes, parsePatchRequest(body), { resourceType: USER_RESOURCE_TYPE }));
+}
+
+export function groupInput(body: unknown) {
+  const { attributes, displayName, externalId, members } = normalizeGroupInput(body);
+  return { attributes, displayName, externalId, memberIds: members.map((member) => member.value) };
+}
+
+export function groupPatch(current: GroupRow, body: unknown) {
+  const { resource, memberChanges } = applyGroupPatch(current.attributes, parsePatchRequest(body));
+  const { attributes, displayName, externalId } = normalizeGroupInput(resource);
+  return { write: { attributes, displayName, externalId }, changes: memberChanges };
+}
+
+/**
+ * The filter compiler may place a value's placeholder before those of values bound earlier (the
+ * email prefilter does), so markers are renumbered into `?` in text order for knex.
+ */
+function toPositional(filter: NonNullable<ListQuery['filter']>, target: ReturnType<typeof userFilterTarget>) {
+  const bound: unknown[] = [];
+  const marked = compileFilter(filter, target, { add: (value) => `\uE000${bound.push(value) - 1}\uE000` });
+  const params: unknown[] = [];
+  const where = marked.replace(/\uE000(\d+)\uE000/g, (_, index: string) => (params.push(bound[Number(index)]), '?'));
+  return { where, params };
+}
+
+/** Compiles filter, sort and paging into SQL pieces over the directory tables (`?` placeholders). */
+export function compileListQuery(kind: 'User' | 'Group', query: ListQuery, maxResults: number) {
+  const target = kind === 'User' ? userFilterTarget('u') : groupFilterTarget('g');
+  const { where, params } = query.filter ? toPositional(query.filter, target) : { where: 'true', params: [] };
+  const resourceType = kind === 'User' ? USER_RESOURCE_TYPE : GROUP_RESOURCE_TYPE;
+  return {
+    where,
+    params,
+    orderBy: compileSort(query.sortBy, query.sortOrder, target),
+    offset: Math.max(0, query.startIndex - 1),
+    count: Math.min(query.count, maxResults),
+    includeRelations: isAttributeReturned(resourceType, query.projection, kind === 'User' ? 'groups' : 'members'),
+  };
+}

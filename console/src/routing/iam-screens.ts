@@ -1,0 +1,44 @@
+import type { Permission } from '../gql/graphql.js';
+
+/** The IAM Settings screens in sidebar order; the breadcrumb arrows step through this list. */
+export interface IamScreen {
+  path: string;
+  label: string;
+  title: string;
+  /** The server permission that opens the screen (the server refuses the data without it). */
+  needs: Permission;
+}
+
+export const IAM_SCREENS: readonly IamScreen[] = [
+  { path: '/it-settings/iam/saml-oauth', label: 'SAML/OAuth', title: 'SAML/OAuth', needs: 'IAM_READ' },
+  { path: '/it-settings/iam/scim2', label: 'SCIM2', title: 'SCIM Overview', needs: 'IAM_READ' },
+];
+
+export const LOGIN_PATH = '/login';
+
+/** The screens this viewer may open, in menu order. */
+export function visibleIamScreens(permissions: readonly Permission[]): IamScreen[] {
+  return IAM_SCREENS.filter((screen) => permissions.includes(screen.needs));
+}
+
+/** Previous and next screen around `path` among those visible; undefined at either end. */
+export function iamNeighbours(
+  path: string,
+  visible: readonly IamScreen[],
+): { previous?: IamScreen; next?: IamScreen } {
+  const index = visible.findIndex((screen) => screen.path === path);
+  if (index < 0) return {};
+  return { previous: visible[index - 1], next: visible[index + 1] };
+}
+
+/**
+ * Where to land after sign-in: the requested page when it is one of ours (never another site,
+ * never the sign-in page itself), else the first screen the operator may open.
+ */
+export function landingPath(requested: string | null, permissions: readonly Permission[]): string {
+  const ours = requested?.startsWith('/') && !requested.startsWith('//') && !requested.startsWith('/\\');
+  if (requested && ours && requested !== '/' && !requested.startsWith(LOGIN_PATH)) {
+    return requested;
+  }
+  return visibleIamScreens(permissions)[0]?.path ?? '/';
+}

@@ -1,0 +1,128 @@
+import { useQuery, useSubscription } from '@urql/preact';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { graphql } from '../../gql/index.js';
+import { usePollingFallback } from '../../graphql/use-live-status.js';
+import { errorMessage, hasErrorCode } from '../../lib/graphql-errors.js';
+import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
+import { AvailabilityNotice } from './availability-notice.js';
+import { ConfigurationCard, ConfigurationCardSkeleton } from './configuration-card.js';
+import { EndpointRows, EndpointRowsSkeleton } from './endpoint-rows.js';
+import { RecentActivity, RecentActivitySkeleton } from './recent-activity.js';
+
+const ScimOverviewQuery = graphql(`
+  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {
+    scimConfig {
+      availability
+      ...ConfigurationCard_ScimConfig
+      ...EndpointRows_ScimConfig
+    }
+    counts {
+      ...ConfigurationCard_ScimCounts
+    }
+    activeBulkDeleteJob {
+      ...DeleteAll_BulkDeleteJob
+    }
+    recentActivity(first: $first, failuresOnly: $failuresOnly) {
+      ...RecentActivity_Connection
+    }
+  }
+`);
+
+const ActivitySubscription = graphql(`
+  subscription ScimOverviewActivity {
+    provisioningActivity {
+      id
+    }
+  }
+`);
+
+const PAGE = 20;
+const POLL_MS = 10_000;
+
+/** IT Settings › IAM Settings › SCIM2: one query for the screen; live via a subscription. */
+export function ScimOverviewScreen() {
+  const [first, setFirst] = useState(PAGE);
+  const [failuresOnly, setFailuresOnly] = useState(false);
+  const [{ data, error }, reexecute] = useQuery({ query: ScimOverviewQuery, variables: { first, failuresOnly } });
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const live = usePollingFallback(refresh, POLL_MS);
+  useRefreshOnActivity(refresh);
+  useEffect(() => {
+    document.title = 'SCIM Overview · Roster';
+  }, []);
+
+  if (hasErrorCode(error, 'FORBIDDEN') && !data?.scimConfig) {
+    return <AccessDeniedScreen area="IT Settings › IAM Settings › SCIM2" />;
+  }
+  const config = data?.scimConfig;
+  return (
+    <>
+      <header class="page-header">
+        <h1>SCIM Overview</h1>
+        <p class="muted">View SCIM provisioning status, endpoints and recent activity.</p>
+      </header>
+      {error && !data && (
+        <p class="notice notice--danger" role="alert">
+          {errorMessage(error, 'The SCIM overview could not be loaded.')}
+        </p>
+      )}
+      {!config && !error && <OverviewSkeleton />}
+      {config && config.availability !== 'AVAILABLE' && <AvailabilityNotice availability={config.availability} />}
+      {config && data?.counts && data.recentActivity && config.availability === 'AVAILABLE' && (
+        <>
+          <ConfigurationCard
+            config={config}
+            counts={data.counts}
+            activeJob={data.activeBulkDeleteJob}
+            onCountsChanged={refresh}
+          />
+          <EndpointRows config={config} />
+          <RecentActivity
+            activity={data.recentActivity}
+            failuresOnly={failuresOnly}
+            onFailuresOnlyChange={(value) => {
+              setFailuresOnly(value);
+              setFirst(PAGE);
+            }}
+            onShowMore={() => setFirst(first + PAGE)}
+            live={live}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Each SCIM request can change the counts and always adds an activity row: re-read the screen,
+ * coalescing bursts (an IdP's initial sync sends hundreds of requests a second) into one refetch.
+ */
+function useRefreshOnActivity(refresh: () => void) {
+  const [{ data }] = useSubscription({ query: ActivitySubscription });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The timer must call the refresh of the moment it fires: an older one re-runs the query with
+  // the variables of back then (e.g. "failures only") and the screen would show that answer.
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  useEffect(() => {
+    if (!data || timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = undefined;
+      latest.current();
+    }, 400);
+  }, [data]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+}
+
+function OverviewSkeleton() {
+  return (
+    <div class="stack" aria-busy="true">
+      <span class="visually-hidden" role="status">
+        Loading the SCIM overview…
+      </span>
+      <ConfigurationCardSkeleton />
+      <EndpointRowsSkeleton />
+      <RecentActivitySkeleton />
+    </div>
+  );
+}
