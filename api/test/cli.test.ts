@@ -12,7 +12,8 @@ afterAll(() => database.drop());
 
 const lastLine = (output: string) => output.trim().split('\n').at(-1);
 
-describe('roster CLI', () => {
+// Each call boots a Node process with tsx: seconds apiece on a loaded 2-core machine.
+describe('roster CLI', { timeout: 120_000 }, () => {
   it('creates and lists companies, refusing bad slugs and duplicates with exit 2', async () => {
     expect((await runCli(['company', 'create', 'acme-1', '--name', 'Acme'], env)).code).toBe(0);
     const bad = await runCli(['company', 'create', 'Acme_Co', '--name', 'Bad'], env);

@@ -17,8 +17,13 @@ export const BulkDeleteJobRef = builder.objectRef<BulkDeleteJobView>('BulkDelete
   description: '"Delete All Users": deletes the company\'s SCIM-provisioned users in batches, across replicas and restarts.',
   authScopes: signedIn,
   fields: (t) => ({
-    id: t.exposeID('id', { authScopes: signedIn }),
-    status: t.field({ type: BulkDeleteStatusEnum, authScopes: signedIn, resolve: (job) => job.status }),
+    id: t.exposeID('id', { description: 'Identifies the job; pass it to bulkDeleteJob and bulkDeleteProgress.', authScopes: signedIn }),
+    status: t.field({
+      type: BulkDeleteStatusEnum,
+      description: 'Where the job is: queued, running, or ended (succeeded or failed).',
+      authScopes: signedIn,
+      resolve: (job) => job.status,
+    }),
     total: t.exposeInt('total', {
       description: 'SCIM users the job set out to delete (counted when it was requested).',
       authScopes: signedIn,
@@ -29,8 +34,18 @@ export const BulkDeleteJobRef = builder.objectRef<BulkDeleteJobView>('BulkDelete
       description: 'The operator\'s email or the API token\'s label.',
       authScopes: signedIn,
     }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, authScopes: signedIn }),
-    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true, authScopes: signedIn }),
+    startedAt: t.expose('startedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a replica first took the job; null while it is queued.',
+      authScopes: signedIn,
+    }),
+    finishedAt: t.expose('finishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the job ended; null until then.',
+      authScopes: signedIn,
+    }),
   }),
 });
 
@@ -39,7 +54,7 @@ builder.queryFields((t) => ({
     type: BulkDeleteJobRef,
     nullable: true,
     description: 'A bulk-delete job of the caller\'s company; null when there is none with this id.',
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The id deleteAllScimUsers returned.' }) },
     resolve: (_root, args, ctx) => ctx.services.bulkDelete.findJob(ctx.principal.companyId, String(args.id)),
   }),
   activeBulkDeleteJob: t.withAuth({ permission: 'iam:read' }).field({
@@ -64,7 +79,7 @@ builder.subscriptionField('bulkDeleteProgress', (t) =>
   t.withAuth({ permission: 'iam:read' }).field({
     type: BulkDeleteJobRef,
     description: 'The job\'s current state at once, then each change; completes when the job has ended.',
-    args: { jobId: t.arg.id({ required: true }) },
+    args: { jobId: t.arg.id({ required: true, description: 'The id deleteAllScimUsers returned.' }) },
     subscribe: async (_root, args, ctx) => {
       const jobId = String(args.jobId);
       const load = () => ctx.services.bulkDelete.findJob(ctx.principal.companyId, jobId);
