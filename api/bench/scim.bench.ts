@@ -101,7 +101,11 @@ export async function run(): Promise<void> {
     const company = await services.companies.createCompany('bench', 'Bench');
     const rawCompany = await services.companies.createCompany('bench-raw', 'Bench raw');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
-    roster = spawnRoster({ DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY) });
+    roster = spawnRoster(
+      { DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY) },
+      // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
+      process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    );
     await waitForReady(`http://127.0.0.1:${port}`);
     process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}\n\n`);
     const raw = await rawPhases(pool, rawCompany.id, { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY });

@@ -61,6 +61,25 @@ describe('sign-in and sessions', () => {
     expect(throttled.headers.get('set-cookie')).toBeNull();
   });
 
+  it('unknown emails are throttled exactly like known ones, so throttling reveals no accounts', async () => {
+    const company = await seedCompany(t);
+    const failures = async (email: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i += 1) {
+        const reply = await gql(t, 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }', { e: email, p: 'wrong-password-x' });
+        seen.push(...codes(reply).map(String));
+      }
+      return seen;
+    };
+    const expected = [...Array(5).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS'];
+    expect(await failures('nobody-here@unknown.test')).toEqual(expected);
+    expect(await failures(company.email.toUpperCase())).toEqual(expected);
+    // Another address is not affected by the lock-out of the first.
+    const other = await seedCompany(t);
+    const cookie = await signIn(t, other.email, other.password);
+    expect(cookie).toMatch(/^roster_session=/);
+  });
+
   it('a Secure cookie when PUBLIC_URL is https', async () => {
     const secure = await startTestApp({ PUBLIC_URL: 'https://roster.example.com' });
     try {

@@ -14,8 +14,8 @@ export interface RosterProcess {
 }
 
 /** Runs `npm start`'s entry point (without the console build) as a real child process. */
-export function spawnRoster(env: Record<string, string>): RosterProcess {
-  return spawnTs('api/src/main.ts', [], env);
+export function spawnRoster(env: Record<string, string>, nodeArgs: string[] = []): RosterProcess {
+  return spawnTs('api/src/main.ts', [], env, nodeArgs);
 }
 
 export function spawnCli(args: string[], env: Record<string, string>, stdin = ''): RosterProcess {
@@ -24,9 +24,9 @@ export function spawnCli(args: string[], env: Record<string, string>, stdin = ''
   return run;
 }
 
-function spawnTs(entry: string, args: string[], env: Record<string, string>): RosterProcess {
+function spawnTs(entry: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): RosterProcess {
   // node --import tsx keeps it one process, so signals and kill -9 reach Roster itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

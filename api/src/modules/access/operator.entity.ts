@@ -11,8 +11,6 @@ export const Operator = defineEntity({
     email: p.text(),
     passwordHash: p.text().hidden(),
     permissions: p.array().default([]),
-    failedSignIns: p.integer().default(0),
-    lockedUntil: p.datetime().nullable(),
   },
 });
 export type Operator = InferEntity<typeof Operator>;

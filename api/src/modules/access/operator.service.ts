@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
+import { sqlFor } from '../../db/sql.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { OperatorSession } from './operator-session.entity.js';
 import { Operator } from './operator.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 import { generateToken, hashPassword, hashToken, verifyPassword } from './secrets.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const MAX_FAILED_SIGN_INS = 5;
-const LOCK_MS = 15 * 60 * 1000;
 const MIN_PASSWORD_LENGTH = 12;
 // Verified against when the email is unknown, so a miss costs as long as a wrong password.
 const DECOY_HASH = hashPassword('decoy-password-for-timing');
@@ -18,6 +18,8 @@ const DECOY_HASH = hashPassword('decoy-password-for-timing');
 const email = z.email();
 
 export function createOperatorService({ em }: { em: EntityManager }) {
+  const throttle = createSignInThrottle(sqlFor(em));
+
   async function createOperator(companyId: string, address: string, password: string, permissions: Permission[]) {
     if (!email.safeParse(address).success) throw new DomainError('INVALID_INPUT', `Invalid email "${address}"`);
     if (password.length < MIN_PASSWORD_LENGTH) {
@@ -42,20 +44,17 @@ export function createOperatorService({ em }: { em: EntityManager }) {
 
   /** Returns the new session's secret (for the cookie) and the principal it stands for. */
   async function signIn(address: string, password: string): Promise<{ secret: string; principal: Principal }> {
-    const operator = await em.findOne(Operator, { email: address.toLowerCase() });
-    if (!operator) {
-      await verifyPassword(password, await DECOY_HASH);
-      throw new DomainError('SIGN_IN_FAILED', 'Wrong email or password');
-    }
-    if (operator.lockedUntil && operator.lockedUntil > new Date()) {
+    const key = address.trim().toLowerCase();
+    if (await throttle.isLocked(key)) {
       throw new DomainError('SIGN_IN_THROTTLED', 'Too many failed sign-ins; try again in a few minutes');
     }
-    if (!(await verifyPassword(password, operator.passwordHash))) {
-      await recordFailure(operator);
+    const operator = await em.findOne(Operator, { email: key });
+    const verified = await verifyPassword(password, operator?.passwordHash ?? (await DECOY_HASH));
+    if (!operator || !verified) {
+      await throttle.recordFailure(key);
       throw new DomainError('SIGN_IN_FAILED', 'Wrong email or password');
     }
-    operator.failedSignIns = 0;
-    operator.lockedUntil = null;
+    await throttle.recordSuccess(key);
     const token = generateToken('session');
     const session = em.create(OperatorSession, {
       tokenHash: token.hash,
@@ -64,15 +63,6 @@ export function createOperatorService({ em }: { em: EntityManager }) {
     });
     await em.flush();
     return { secret: token.secret, principal: toPrincipal(operator, session.id) };
-  }
-
-  async function recordFailure(operator: Operator): Promise<void> {
-    operator.failedSignIns += 1;
-    if (operator.failedSignIns >= MAX_FAILED_SIGN_INS) {
-      operator.lockedUntil = new Date(Date.now() + LOCK_MS);
-      operator.failedSignIns = 0;
-    }
-    await em.flush();
   }
 
   async function authenticateSession(secret: string): Promise<Principal | null> {

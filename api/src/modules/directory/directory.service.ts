@@ -53,9 +53,10 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return { ...rest, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
 
-  async function withGroups(companyId: string, rows: UserRow[], include: boolean): Promise<UserRecord[]> {
+  // Inside a transaction pass its store: a second pool connection per request starves the pool.
+  async function withGroups(companyId: string, rows: UserRow[], include: boolean, store = members): Promise<UserRecord[]> {
     if (!include) return rows;
-    const all = await members.groupsOf(companyId, rows.map((row) => row.id));
+    const all = await store.groupsOf(companyId, rows.map((row) => row.id));
     return rows.map((row) => ({ ...row, groups: all.filter((g) => g.userId === row.id).map(({ value, display }) => ({ value, display })) }));
   }
 
@@ -85,7 +86,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
       if (!current) throw notFound('User', id);
       assertVersion(current.version, ifMatch);
       const row = await withUniqueness(() => scoped.update(companyId, id, write), `userName "${write.userName}"`);
-      return (await withGroups(companyId, [row!], true))[0]!;
+      return (await withGroups(companyId, [row!], true, createMembershipStore(tx)))[0]!;
     });
   }
 
@@ -97,7 +98,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
       assertVersion(current.version, ifMatch);
       const write = await toUserWrite(userPatch(current, body));
       const row = await withUniqueness(() => scoped.update(companyId, id, write), `userName "${write.userName}"`);
-      return (await withGroups(companyId, [row!], true))[0]!;
+      return (await withGroups(companyId, [row!], true, createMembershipStore(tx)))[0]!;
     });
   }
 
