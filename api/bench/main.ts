@@ -1,6 +1,7 @@
 /** `npm run bench -- <name>`: runs one benchmark by name. */
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'bulk-delete': () => import('./bulk-delete.bench.js'),
+  counts: () => import('./counts.bench.js'),
   scim: () => import('./scim.bench.js'),
 };
 

@@ -11,6 +11,8 @@ import { createConsoleHandler } from './http/static-console.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
+import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
+import { sqlFor } from './db/sql.js';
 
 export interface AppDeps {
   config: Config;
@@ -43,6 +45,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   };
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
+  const countCompactor = createCountCompactor(sqlFor(orm.em), logger);
   const listener = createRequestListener(
     {
       scim: scim.handle,
@@ -72,9 +75,11 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       ready = true;
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
       void bulkDeleteRunner.start();
+      countCompactor.start();
     },
     stop: async () => {
       await bulkDeleteRunner.stop();
+      await countCompactor.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();

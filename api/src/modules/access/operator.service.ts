@@ -65,13 +65,24 @@ export function createOperatorService({ em }: { em: EntityManager }) {
     return { secret: token.secret, principal: toPrincipal(operator, session.id) };
   }
 
+  // Every console request passes here: one indexed query, no entity hydration.
   async function authenticateSession(secret: string): Promise<Principal | null> {
-    const session = await em.findOne(
-      OperatorSession,
-      { tokenHash: hashToken(secret), expiresAt: { $gt: new Date() } },
-      { populate: ['operator'] },
+    const rows = await sqlFor(em).query<{ session_id: string; id: string; company_id: string; email: string; permissions: string[] }>(
+      `select s.id as session_id, o.id, o.company_id, o.email, o.permissions
+         from operator_session s join operator o on o.id = s.operator_id
+        where s.token_hash = ? and s.expires_at > now()`,
+      [hashToken(secret)],
     );
-    return session ? toPrincipal(session.operator, session.id) : null;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      kind: 'operator',
+      id: row.id,
+      companyId: row.company_id,
+      name: row.email,
+      permissions: row.permissions.filter(isPermission),
+      sessionId: row.session_id,
+    };
   }
 
   async function signOut(sessionId: string): Promise<void> {

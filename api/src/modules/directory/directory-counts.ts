@@ -6,18 +6,21 @@ export interface ScimCounts {
 }
 
 /**
- * Counts of SCIM-provisioned rows (manual accounts excluded). Both counts run in one round trip
- * over the (company_id, source) indexes, which PostgreSQL answers with index-only scans. The
- * result is kept for the life of the service (one request), so aliased `counts` fields in one
- * query cost one database round trip.
+ * Counts of SCIM-provisioned rows (manual accounts excluded), kept by database triggers
+ * (migration directory_counts): the folded base plus the deltas not folded yet, one indexed
+ * round trip whatever the directory's size. The result is kept for the life of the service (one
+ * request), so aliased `counts` fields in one query cost one database round trip.
  */
 export function createDirectoryCounts(sql: Sql) {
   const cache = new Map<string, Promise<ScimCounts>>();
 
   async function load(companyId: string): Promise<ScimCounts> {
     const rows = await sql.query<{ users: string; groups: string }>(
-      `select (select count(*) from directory_user where company_id = ? and source = 'SCIM') as users,
-              (select count(*) from directory_group where company_id = ? and source = 'SCIM') as groups`,
+      `select coalesce(c.user_count, 0) + coalesce(d.user_delta, 0) as users,
+              coalesce(c.group_count, 0) + coalesce(d.group_delta, 0) as groups
+         from (select sum(user_delta) as user_delta, sum(group_delta) as group_delta
+                 from directory_count_delta where company_id = ?) d
+         left join directory_count c on c.company_id = ?`,
       [companyId, companyId],
     );
     return { users: Number(rows[0]?.users ?? 0), groups: Number(rows[0]?.groups ?? 0) };

@@ -1,0 +1,47 @@
+import type { Sql } from '../../db/sql.js';
+import type { Logger } from '../../logger.js';
+
+const INTERVAL_MS = 2_000;
+
+/**
+ * Folds the count deltas the triggers append into one row per company, in a single statement, so
+ * reads sum a handful of rows. Every replica runs one; concurrent folds serialise on row locks and
+ * never count a delta twice (a delta deleted by one is invisible to the other's delete).
+ */
+export function createCountCompactor(sql: Sql, logger: Logger) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  async function compact(): Promise<void> {
+    await sql.query(`
+      with moved as (delete from directory_count_delta returning company_id, user_delta, group_delta),
+      summed as (
+        select company_id, sum(user_delta) as user_delta, sum(group_delta) as group_delta from moved group by company_id
+      )
+      insert into directory_count (company_id, user_count, group_count)
+      select s.company_id, s.user_delta, s.group_delta from summed s join company c on c.id = s.company_id
+      on conflict (company_id) do update set
+        user_count = directory_count.user_count + excluded.user_count,
+        group_count = directory_count.group_count + excluded.group_count`);
+  }
+
+  function tick(): void {
+    running = compact()
+      .catch((error: unknown) => logger.warn({ err: error }, 'folding directory count deltas failed; retrying'))
+      .finally(() => {
+        if (timer) timer = setTimeout(tick, INTERVAL_MS);
+      });
+  }
+
+  return {
+    compact,
+    start(): void {
+      timer = setTimeout(tick, INTERVAL_MS);
+    },
+    async stop(): Promise<void> {
+      clearTimeout(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
