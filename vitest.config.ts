@@ -10,10 +10,32 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['api/**/*.test.ts', 'console/**/*.test.{ts,tsx}'],
-    globalSetup: ['api/test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          // Server, flows and browser tests share one embedded PostgreSQL; they run in Node.
+          name: 'server',
+          include: ['api/**/*.test.ts', 'console/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['api/test/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The console's own code: helpers and components, in a simulated DOM, no database.
+          name: 'console',
+          include: ['console/src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['console/src/testing/dom-setup.ts'],
+          restoreMocks: true,
+          unstubGlobals: true,
+        },
+      },
+    ],
   },
 });

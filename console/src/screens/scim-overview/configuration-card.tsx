@@ -1,5 +1,5 @@
 import { useMutation } from '@urql/preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
 import { errorMessage } from '../../lib/graphql-errors.js';
 import { SpinnerIcon, TrashIcon } from '../../ui/icons.js';
@@ -46,12 +46,17 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
   const counts = useFragment(ConfigurationCardCountsFragment, props.counts);
   const bulk = useBulkDelete(useFragment(DeleteAllBulkDeleteJobFragment, props.activeJob), props.onCountsChanged);
   const [confirming, setConfirming] = useState(false);
+  // Confirming disables the opener at once, so focus lands on the card's heading instead.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const afterClose = useRef<HTMLElement | null>(null);
   const active = config.status === 'ACTIVE';
 
   return (
     <section class="card" aria-labelledby="configuration-title" data-testid="configuration-card">
       <div class="card__header">
-        <h2 id="configuration-title">Configuration</h2>
+        <h2 id="configuration-title" ref={heading} tabIndex={-1}>
+          Configuration
+        </h2>
         <div class="card__actions">
           {active && config.viewerCanManage && <DeactivateButton />}
           {config.viewerCanDeleteAllScimUsers && (
@@ -60,7 +65,10 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
               class="button button--danger-outline"
               disabled={bulk.running}
               aria-busy={bulk.running}
-              onClick={() => setConfirming(true)}
+              onClick={() => {
+                afterClose.current = null;
+                setConfirming(true);
+              }}
             >
               {bulk.running ? <SpinnerIcon /> : <TrashIcon />}
               {bulk.running ? 'Deleting users…' : 'Delete All Users'}
@@ -88,8 +96,10 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
       {confirming && (
         <DeleteAllDialog
           count={counts.users}
+          returnFocus={afterClose}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {
+            afterClose.current = heading.current;
             setConfirming(false);
             void bulk.start();
           }}

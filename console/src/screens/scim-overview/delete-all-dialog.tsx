@@ -1,11 +1,19 @@
 import { Dialog } from '../../ui/dialog.js';
 import { TrashIcon } from '../../ui/icons.js';
 
+interface DeleteAllDialogProps {
+  count: number;
+  onCancel: () => void;
+  onConfirm: () => void;
+  /** Focus target on close instead of the opener (which is disabled once the job runs). */
+  returnFocus?: { current: HTMLElement | null };
+}
+
 /** The confirmation for "Delete All Users" (O13): the count, what is lost, and that it is final. */
-export function DeleteAllDialog({ count, onCancel, onConfirm }: { count: number; onCancel: () => void; onConfirm: () => void }) {
+export function DeleteAllDialog({ count, onCancel, onConfirm, returnFocus }: DeleteAllDialogProps) {
   const users = `${count} ${count === 1 ? 'user' : 'users'}`;
   return (
-    <Dialog title="Delete all SCIM users?" onClose={onCancel} describedBy="delete-all-consequence" testId="delete-all-dialog">
+    <Dialog title="Delete all SCIM users?" onClose={onCancel} describedBy="delete-all-consequence" returnFocus={returnFocus} testId="delete-all-dialog">
       <div id="delete-all-consequence" class="stack">
         {count === 0 ? (
           <p>There are no SCIM-provisioned users to delete.</p>

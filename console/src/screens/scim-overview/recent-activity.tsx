@@ -147,15 +147,24 @@ function ActivityRow({ event, fresh }: { event: ActivityEvent; fresh: boolean })
   );
 }
 
-/** Ids that were not in the list before the latest update, to highlight live arrivals briefly. */
+/**
+ * Live arrivals, to highlight them briefly: the rows above the newest one already shown. Rows
+ * further down that were not shown before (an older page, a switch to failures only) are old.
+ */
 function useFreshIds(ids: string[]): Set<string> {
   const seen = useRef<Set<string> | null>(null);
-  const previous = seen.current;
-  const fresh = new Set(previous ? ids.filter((id) => !previous.has(id)) : []);
+  const fresh = new Set(arrivals(ids, seen.current));
   useEffect(() => {
     seen.current = new Set([...(seen.current ?? []), ...ids]);
   });
   return fresh;
+}
+
+function arrivals(ids: string[], shown: Set<string> | null): string[] {
+  if (!shown) return [];
+  if (shown.size === 0) return ids;
+  const firstKnown = ids.findIndex((id) => shown.has(id));
+  return firstKnown > 0 ? ids.slice(0, firstKnown) : [];
 }
 
 export function RecentActivitySkeleton() {
