@@ -83,7 +83,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();
-      await scim.flush();
+      await scim.stop();
       const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(deadline);

@@ -10,6 +10,8 @@ export interface EventBus {
   publishMany(items: readonly { channel: string; payload: unknown }[]): Promise<void>;
   /** Returns the unsubscribe function. LISTEN happens once per channel per process. */
   subscribe(channel: string, handler: EventHandler): Promise<() => Promise<void>>;
+  /** Called after the listener reconnects: notifications sent while it was down are lost. */
+  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,7 @@ const quote = (channel: string) => `"${channel.replace(/"/g, '""')}"`;
  */
 export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   const handlers = new Map<string, Set<EventHandler>>();
+  const reconnectHandlers = new Set<() => void>();
   let listener: Promise<pg.Client> | undefined;
   let closed = false;
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -43,6 +46,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   async function relisten(): Promise<void> {
     const client = await connect();
     for (const channel of handlers.keys()) await client.query(`listen ${quote(channel)}`);
+    for (const handler of reconnectHandlers) handler();
   }
 
   function dispatch(channel: string, payload: string | undefined): void {
@@ -77,6 +81,9 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
         handlers.delete(channel);
         if (!closed) await (await connect()).query(`unlisten ${quote(channel)}`).catch(() => undefined);
       };
+    },
+    onReconnect(handler) {
+      reconnectHandlers.add(handler);
     },
     async close() {
       closed = true;

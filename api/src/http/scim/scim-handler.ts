@@ -6,6 +6,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
 import { authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
+import { followScimAuthChanges } from '../../modules/access/scim-caller-cache.js';
 import { bearerToken } from '../../graphql/authenticate.js';
 import { scimBaseUrl } from '../../modules/companies/company.service.js';
 import { createDirectoryService } from '../../modules/directory/directory.service.js';
@@ -31,7 +32,13 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
 export function createScimHandler({ orm, config, logger, events }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
+  // Stateless over the shared pool: one for all requests, no entity manager fork per request.
+  const directory = createDirectoryService(sql, config);
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
+  const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
+    logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
+    return async () => undefined;
+  });
 
   async function dispatch(req: IncomingMessage, url: URL, caller: ScimCaller, segments: string[]): Promise<ScimReply> {
     const method = (req.method ?? 'GET').toUpperCase();
@@ -44,7 +51,6 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
       });
     }
     const body = BODY_METHODS.has(method) ? await readScimBody(req, config.scimMaxBodyBytes) : undefined;
-    const em = orm.em.fork();
     return endpoint.handle({
       method,
       segments,
@@ -54,7 +60,7 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
       body,
       caller,
       baseUrl: scimBaseUrl(config.publicUrl, caller.slug),
-      directory: createDirectoryService(sqlFor(em), config),
+      directory,
       config,
     });
   }
@@ -101,7 +107,12 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     return rows[0]?.id;
   }
 
-  return { handle, flush: () => recorder.flush() };
+  async function stop(): Promise<void> {
+    await (await unfollow)();
+    await recorder.flush();
+  }
+
+  return { handle, stop };
 }
 
 /** A refused request may leave an unread body; close instead of reading megabytes we will not use. */

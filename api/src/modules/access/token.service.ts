@@ -5,6 +5,7 @@ import { AuditEntry } from '../companies/audit-entry.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
+import { forgetScimCallers } from './scim-caller-cache.js';
 import { ScimToken } from './scim-token.entity.js';
 import { generateToken, hashToken } from './secrets.js';
 
@@ -48,6 +49,8 @@ export function createTokenService({ em }: { em: EntityManager }) {
       row.revokedAt = new Date();
       em.create(AuditEntry, { company: companyId, actor, action: 'scim-token.revoked', detail: { label: row.label } });
       await em.flush();
+      // This process at once; other processes when the database trigger's notification arrives.
+      forgetScimCallers(companyId);
     }
     return row;
   }

@@ -70,15 +70,17 @@ export function createActivityRecorder({ sql, events, logger, retentionPerCompan
     }
   }
 
+  // One column array per column: the same statement text for every batch size, prepared once.
   async function insert(batch: ProvisioningEventInput[]) {
-    const values = batch.map(() => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ');
-    const params = batch.flatMap((e) => [
-      e.companyId, e.occurredAt, e.tokenId, e.tokenLabel, e.userAgent, e.method, e.operation,
-      e.resourceType, e.resourceId, e.status, e.scimType, e.message, e.durationMs,
-    ]);
+    const column = <K extends keyof ProvisioningEventInput>(key: K) => batch.map((event) => event[key]);
     const ids = await sql.query<{ id: string }>(
-      `insert into provisioning_event (${COLUMNS.join(', ')}) values ${values} returning id`,
-      params,
+      `insert into provisioning_event (${COLUMNS.join(', ')})
+       select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+         ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[])
+       returning id`,
+      [column('companyId'), column('occurredAt'), column('tokenId'), column('tokenLabel'), column('userAgent'),
+        column('method'), column('operation'), column('resourceType'), column('resourceId'), column('status'),
+        column('scimType'), column('message'), column('durationMs')],
     );
     return batch.map((event, index) => ({ id: ids[index]?.id ?? '', ...event, occurredAt: event.occurredAt.toISOString() }));
   }

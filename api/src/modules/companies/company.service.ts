@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
+import { forgetScimCallers } from '../access/scim-caller-cache.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { Company, type ScimStatus } from './company.entity.js';
 import { assertSlug } from './slug.js';
@@ -86,6 +87,8 @@ export function createCompanyService({ em, publicUrl, scimEnabled }: CompanyServ
         detail: {},
       });
       await em.flush();
+      // Cached SCIM tokens carry the status: this process forgets them now, others on NOTIFY.
+      forgetScimCallers(companyId);
     }
     return scimConfig(company);
   }
@@ -109,6 +112,7 @@ export function createCompanyService({ em, publicUrl, scimEnabled }: CompanyServ
       company.entraIdEnabled = enabled;
       em.create(AuditEntry, { company, actor, action: enabled ? 'entra.enabled' : 'entra.disabled', detail: {} });
       await em.flush();
+      forgetScimCallers(companyId);
     }
     return company;
   }

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 export interface GroupRow {
   id: string;
@@ -24,15 +25,15 @@ export interface GroupWrite {
   attributes: Record<string, unknown>;
 }
 
-const RETURNING = `id, company_id as "companyId", display_name as "displayName", external_id as "externalId",
+export const GROUP_COLUMNS = `id, company_id as "companyId", display_name as "displayName", external_id as "externalId",
   attributes, version, created_at as "createdAt", updated_at as "updatedAt"`;
-const SELECT = `select ${RETURNING} from directory_group g`;
+const SELECT = `select ${GROUP_COLUMNS} from directory_group g`;
 
 export function createGroupStore(sql: Sql) {
   async function insert(companyId: string, id: string, write: GroupWrite): Promise<GroupRow> {
     const rows = await sql.query<GroupRow>(
       `insert into directory_group (id, company_id, display_name, external_id, attributes)
-       values (?, ?, ?, ?, ?::jsonb) returning ${RETURNING}`,
+       values (?, ?, ?, ?, ?::jsonb) returning ${GROUP_COLUMNS}`,
       [id, companyId, write.displayName, write.externalId, JSON.stringify(write.attributes)],
     );
     return rows[0]!;
@@ -50,7 +51,7 @@ export function createGroupStore(sql: Sql) {
     const rows = await sql.query<GroupRow>(
       `update directory_group set display_name = ?, external_id = ?, attributes = ?::jsonb,
          version = version + 1, updated_at = now()
-       where company_id = ? and id = ? returning ${RETURNING}`,
+       where company_id = ? and id = ? returning ${GROUP_COLUMNS}`,
       [write.displayName, write.externalId, JSON.stringify(write.attributes), companyId, id],
     );
     return rows[0];
@@ -59,22 +60,26 @@ export function createGroupStore(sql: Sql) {
   async function touch(companyId: string, id: string): Promise<GroupRow | undefined> {
     const rows = await sql.query<GroupRow>(
       `update directory_group set version = version + 1, updated_at = now()
-       where company_id = ? and id = ? returning ${RETURNING}`,
+       where company_id = ? and id = ? returning ${GROUP_COLUMNS}`,
       [companyId, id],
     );
     return rows[0];
   }
 
-  async function remove(companyId: string, id: string): Promise<boolean> {
-    const rows = await sql.query('delete from directory_group where company_id = ? and id = ? returning id', [companyId, id]);
+  /** Deletes the group if its version is accepted (If-Match); false when no row qualified. */
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
+    const rows = await sql.query(
+      `delete from directory_group g where g.company_id = ? and g.id = ? and ${versionAccepted('g')} returning g.id`,
+      [companyId, id, accepted],
+    );
     return rows.length > 0;
   }
 
   async function list(companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number) {
     return sql.query<GroupRow & { total: string }>(
-      `select count(*) over () as total, ${RETURNING} from directory_group g
-       where g.company_id = ? and (${where}) order by ${orderBy} offset ? limit ?`,
-      [companyId, ...params, offset, limit],
+      `select count(*) over () as total, ${GROUP_COLUMNS} from directory_group g
+       where g.company_id = ? and (${where}) order by ${orderBy} ${page(offset)}`,
+      [companyId, ...params, ...pageParams(offset, limit)],
     );
   }
 

@@ -1,5 +1,10 @@
 import type { Sql } from '../../db/sql.js';
-import type { MemberRow } from './directory-group.store.js';
+import { GROUP_COLUMNS, type GroupRow, type MemberRow } from './directory-group.store.js';
+import { versionAccepted, type AcceptedVersions } from './directory-sql.js';
+
+/** Bumps the group's version (by one per request) when its version is accepted. */
+const TOUCH_GROUP = `update directory_group g set version = g.version + ?::int, updated_at = now()
+   where g.company_id = ? and g.id = ? and ${versionAccepted('g')}`;
 
 /**
  * Group membership in set operations over id arrays, so adding or removing thousands of members
@@ -39,6 +44,46 @@ export function createMembershipStore(sql: Sql) {
     await sql.query('delete from directory_membership where company_id = ? and group_id = ?', [companyId, groupId]);
   }
 
+  /**
+   * A member PATCH in one statement: adds the members and bumps the group's version, or changes
+   * nothing at all when the group is missing, its version is not accepted or any id matches no
+   * user or group of the company (undefined; the caller then finds out which). One id is bound
+   * as a scalar: an array's unknown length keeps PostgreSQL re-planning the statement every time.
+   */
+  async function addTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, requests = 1) {
+    const rows = await sql.query<GroupRow>(
+      `with wanted as (${ids.length === 1 ? 'select ?::uuid as id' : 'select distinct unnest(?::uuid[]) as id'}),
+       targets as (
+         select w.id, u.id as user_id, g.id as group_id from wanted w
+           left join directory_user u on u.id = w.id and u.company_id = ?
+           left join directory_group g on g.id = w.id and g.company_id = ?
+          where u.id is not null or g.id is not null),
+       touched as (
+         ${TOUCH_GROUP} and (select count(*) from targets) = (select count(*) from wanted)
+         returning ${GROUP_COLUMNS}),
+       inserted as (
+         insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
+         select touched.id, t.id, t.user_id, t.group_id, touched."companyId" from targets t cross join touched
+         on conflict (group_id, member_id) do nothing)
+       select * from touched`,
+      [ids.length === 1 ? ids[0] : ids, companyId, companyId, requests, companyId, groupId, accepted],
+    );
+    return rows[0];
+  }
+
+  /** Like addTouchingGroup for removals: unknown ids are simply not members. */
+  async function removeTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions) {
+    const rows = await sql.query<GroupRow>(
+      `with touched as (${TOUCH_GROUP} returning ${GROUP_COLUMNS}),
+       removed as (
+         delete from directory_membership m using touched
+          where m.company_id = touched."companyId" and m.group_id = touched.id and m.member_id = any(?::uuid[]))
+       select * from touched`,
+      [1, companyId, groupId, accepted, ids],
+    );
+    return rows[0];
+  }
+
   /** Members of the given groups, with a display name for each. */
   async function membersOf(companyId: string, groupIds: string[]): Promise<MemberRow[]> {
     if (groupIds.length === 0) return [];
@@ -55,19 +100,7 @@ export function createMembershipStore(sql: Sql) {
     );
   }
 
-  /** Direct groups of the given users, for the read-only User.groups attribute. */
-  async function groupsOf(companyId: string, userIds: string[]) {
-    if (userIds.length === 0) return [];
-    return sql.query<{ userId: string; value: string; display: string }>(
-      `select m.member_user_id as "userId", g.id::text as value, g.display_name as display
-         from directory_membership m join directory_group g on g.id = m.group_id
-        where m.company_id = ? and m.member_user_id = any(?::uuid[])
-        order by g.display_name`,
-      [companyId, userIds],
-    );
-  }
-
-  return { add, remove, removeAll, membersOf, groupsOf };
+  return { add, remove, removeAll, addTouchingGroup, removeTouchingGroup, membersOf };
 }
 
 export type MembershipStore = ReturnType<typeof createMembershipStore>;

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
 export interface UserRow {
@@ -26,73 +27,95 @@ export interface UserWrite {
   passwordHash?: string | null;
 }
 
-const SELECT = `select id, company_id as "companyId", source, user_name as "userName", external_id as "externalId",
-  display_name as "displayName", active, attributes, version, created_at as "createdAt", updated_at as "updatedAt"
-  from directory_user u`;
+export interface UserGroupRef {
+  value: string;
+  display: string;
+}
 
-export const USER_COLUMNS_SELECT = SELECT;
+/** A user with its direct groups, for the read-only User.groups attribute. */
+export interface UserWithGroups extends UserRow {
+  groups: UserGroupRef[];
+}
+
+const COLUMNS = `u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
+  u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`;
+
+// In the same statement as the user: a second groupsOf round trip cost more than this subselect.
+const GROUPS = `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
+    from directory_membership m join directory_group g on g.id = m.group_id
+   where m.member_user_id = u.id and m.company_id = u.company_id), '[]'::json) as groups`;
+
+const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${GROUPS}` : COLUMNS);
+
+const VERSION_ACCEPTED = versionAccepted('u');
+
+const MANAGER_VALUE = `(attributes #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}')`;
 
 export function createUserStore(sql: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
     const rows = await sql.query<UserRow>(
-      `insert into directory_user (id, company_id, source, user_name, external_id, display_name, active,
+      `insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
          email_values, attributes, password_hash)
        values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
-       returning id, company_id as "companyId", source, user_name as "userName", external_id as "externalId",
-         display_name as "displayName", active, attributes, version, created_at as "createdAt", updated_at as "updatedAt"`,
+       returning ${COLUMNS}`,
       [id, companyId, source, write.userName, write.externalId, write.displayName, write.active,
         write.emailValues, JSON.stringify(write.attributes), write.passwordHash ?? null],
     );
     return rows[0]!;
   }
 
-  async function findById(companyId: string, id: string, forUpdate = false): Promise<UserRow | undefined> {
+  function findById(companyId: string, id: string, options: { forUpdate?: boolean; withGroups: true }): Promise<UserWithGroups | undefined>;
+  function findById(companyId: string, id: string, options?: { forUpdate?: boolean; withGroups?: boolean }): Promise<UserRow | undefined>;
+  async function findById(companyId: string, id: string, { forUpdate = false, withGroups = false } = {}) {
     const rows = await sql.query<UserRow>(
-      `${SELECT} where u.company_id = ? and u.id = ?${forUpdate ? ' for update' : ''}`,
+      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and u.id = ?${forUpdate ? ' for update of u' : ''}`,
       [companyId, id],
     );
     return rows[0];
   }
 
-  async function update(companyId: string, id: string, write: UserWrite): Promise<UserRow | undefined> {
+  /** Replaces the user's values if its version is accepted; undefined when no row qualified. */
+  async function update(companyId: string, id: string, write: UserWrite, accepted: AcceptedVersions = null) {
     const keepPassword = write.passwordHash === undefined;
-    const rows = await sql.query<UserRow>(
-      `update directory_user set user_name = ?, external_id = ?, display_name = ?, active = ?,
+    const rows = await sql.query<UserWithGroups>(
+      `update directory_user as u set user_name = ?, external_id = ?, display_name = ?, active = ?,
          email_values = ?::text[], attributes = ?::jsonb,
-         password_hash = ${keepPassword ? 'password_hash' : '?'},
-         version = version + 1, updated_at = now()
-       where company_id = ? and id = ?
-       returning id, company_id as "companyId", source, user_name as "userName", external_id as "externalId",
-         display_name as "displayName", active, attributes, version, created_at as "createdAt", updated_at as "updatedAt"`,
+         password_hash = ${keepPassword ? 'u.password_hash' : '?'},
+         version = u.version + 1, updated_at = now()
+       where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED}
+       returning ${columns(true)}`,
       [write.userName, write.externalId, write.displayName, write.active, write.emailValues,
-        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), companyId, id],
+        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), companyId, id, accepted],
     );
     return rows[0];
   }
 
-  /** Deletes the user; memberships go by cascade, manager references are cleared. */
-  async function remove(companyId: string, id: string): Promise<boolean> {
-    const rows = await sql.query('delete from directory_user where company_id = ? and id = ? returning id', [companyId, id]);
-    if (rows.length > 0) await clearManagerReferences(companyId, [id]);
-    return rows.length > 0;
+  /**
+   * Deletes the user if its version is accepted, and clears manager references to it, in one
+   * statement. Memberships go by cascade. The user's own row is left out of the clearing: one
+   * statement must not both delete and update a row.
+   */
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
+    const rows = await sql.query<{ deleted: boolean }>(
+      `with deleted as (delete from directory_user u where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED} returning u.id),
+       cleared as (
+         update directory_user set attributes = attributes #- '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}',
+           version = version + 1, updated_at = now()
+           where company_id = ? and id <> ? and ${MANAGER_VALUE} = ? and exists (select 1 from deleted))
+       select exists (select 1 from deleted) as deleted`,
+      [companyId, id, accepted, companyId, id, id],
+    );
+    return rows[0]?.deleted === true;
   }
 
-  async function clearManagerReferences(companyId: string, ids: string[]): Promise<void> {
-    await sql.query(
-      `update directory_user set attributes = attributes #- '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}',
-         version = version + 1, updated_at = now()
-       where company_id = ? and (attributes #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}') = any(?::text[])`,
-      [companyId, ids],
+  async function list(
+    companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number, withGroups: boolean,
+  ) {
+    return sql.query<(UserRow | UserWithGroups) & { total: string }>(
+      `select count(*) over () as total, ${columns(withGroups)} from directory_user u where u.company_id = ? and (${where})
+       order by ${orderBy} ${page(offset)}`,
+      [companyId, ...params, ...pageParams(offset, limit)],
     );
-  }
-
-  async function list(companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number) {
-    const rows = await sql.query<UserRow & { total: string }>(
-      `${SELECT.replace('select ', 'select count(*) over () as total, ')} where u.company_id = ? and (${where})
-       order by ${orderBy} offset ? limit ?`,
-      [companyId, ...params, offset, limit],
-    );
-    return rows;
   }
 
   async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
@@ -103,7 +126,7 @@ export function createUserStore(sql: Sql) {
     return Number(rows[0]?.n ?? 0);
   }
 
-  return { insert, findById, update, remove, list, count, clearManagerReferences };
+  return { insert, findById, update, remove, list, count };
 }
 
 export type UserStore = ReturnType<typeof createUserStore>;

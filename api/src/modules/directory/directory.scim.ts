@@ -6,7 +6,7 @@ import { compileFilter } from '../../scim/filter/to-sql.js';
 import { compileSort } from '../../scim/filter/compile-sort.js';
 import { groupFilterTarget, userFilterTarget } from '../../scim/filter/filter-target.js';
 import { applyPatch } from '../../scim/patch/apply-patch.js';
-import { applyGroupPatch, type MemberChange } from '../../scim/patch/apply-group-patch.js';
+import { applyGroupPatch, memberOnlyChanges, type MemberChange } from '../../scim/patch/apply-group-patch.js';
 import { parsePatchRequest } from '../../scim/patch/patch-request.js';
 import { parseListQuery, parseSearchRequest, type ListParams } from '../../scim/list/list-params.js';
 import type { GroupRow } from './directory-group.store.js';
@@ -72,6 +72,18 @@ export function groupPatch(current: GroupRow, body: unknown) {
 }
 
 /**
+ * The member edits of a PATCH that edits only `members`, else undefined. A body it cannot read
+ * is undefined too: the full path reports it, after the group's 404 and If-Match checks.
+ */
+export function memberOnlyPatch(body: unknown): MemberChange[] | undefined {
+  try {
+    return memberOnlyChanges(parsePatchRequest(body));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The filter compiler may place a value's placeholder before those of values bound earlier (the
  * email prefilter does), so markers are renumbered into `?` in text order for knex.
  */
@@ -83,9 +95,12 @@ function toPositional(filter: NonNullable<ListQuery['filter']>, target: ReturnTy
   return { where, params };
 }
 
+const USER_TARGET = userFilterTarget('u');
+const GROUP_TARGET = groupFilterTarget('g');
+
 /** Compiles filter, sort and paging into SQL pieces over the directory tables (`?` placeholders). */
 export function compileListQuery(kind: 'User' | 'Group', query: ListQuery, maxResults: number) {
-  const target = kind === 'User' ? userFilterTarget('u') : groupFilterTarget('g');
+  const target = kind === 'User' ? USER_TARGET : GROUP_TARGET;
   const { where, params } = query.filter ? toPositional(query.filter, target) : { where: 'true', params: [] };
   const resourceType = kind === 'User' ? USER_RESOURCE_TYPE : GROUP_RESOURCE_TYPE;
   return {

@@ -1,213 +1,121 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.js';
-import { uniqueViolation, type Sql } from '../../db/sql.js';
-import { ScimError } from '../../scim/errors.js';
+import type { Sql } from '../../db/sql.js';
 import { hashPassword } from '../access/secrets.js';
-import { createGroupStore, type GroupRow, type MemberRow } from './directory-group.store.js';
+import { createGroupFunctions, type GroupRecord } from './directory-group.service.js';
 import { createMembershipStore } from './directory-membership.store.js';
-import { createUserStore, type UserRow, type UserWrite } from './directory-user.store.js';
-import {
-  compileListQuery, groupInput, groupPatch, userInput, userPatch, type ListQuery, type MemberChange,
-} from './directory.scim.js';
+import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
+import { createUserHints } from './directory-user-hints.js';
+import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
+import { compileListQuery, userInput, userPatch, type ListQuery } from './directory.scim.js';
+
+export type { GroupRecord };
 
 export interface UserRecord extends UserRow {
   groups?: { value: string; display: string }[];
 }
 
-export interface GroupRecord extends GroupRow {
-  members?: MemberRow[];
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function notFound(kind: 'User' | 'Group', id: string): ScimError {
-  return new ScimError(404, undefined, `${kind} ${id} not found`);
-}
-
-/** If-Match: a weak or strong ETag of the current version, or "*" (RFC 7644 §3.14). */
-function assertVersion(current: number, ifMatch: string | undefined): void {
-  if (!ifMatch || ifMatch.trim() === '*') return;
-  const wanted = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/"/g, ''));
-  if (!wanted.includes(String(current))) {
-    throw new ScimError(412, undefined, 'The resource changed since it was read (If-Match does not match its version)');
-  }
-}
-
-async function withUniqueness<T>(work: () => Promise<T>, what: string): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (uniqueViolation(error) !== undefined) throw new ScimError(409, 'uniqueness', `${what} is already taken`);
-    throw error;
-  }
-}
+/** Optimistic PATCH attempts before it falls back to locking the row. */
+const PATCH_ATTEMPTS = 3;
 
 /** The directory as SCIM sees it. Every function takes the company first and filters by it. */
 export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxResults'>) {
   const users = createUserStore(sql);
-  const groups = createGroupStore(sql);
-  const members = createMembershipStore(sql);
+  const hints = createUserHints();
+  const remembered = <T extends UserRow>(row: T): T => (hints.remember(row), row);
 
   async function toUserWrite(input: ReturnType<typeof userInput>): Promise<UserWrite> {
     const { password, ...rest } = input;
     return { ...rest, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
 
-  // Inside a transaction pass its store: a second pool connection per request starves the pool.
-  async function withGroups(companyId: string, rows: UserRow[], include: boolean, store = members): Promise<UserRecord[]> {
-    if (!include) return rows;
-    const all = await store.groupsOf(companyId, rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, groups: all.filter((g) => g.userId === row.id).map(({ value, display }) => ({ value, display })) }));
-  }
-
-  async function withMembers(companyId: string, rows: GroupRow[], include: boolean): Promise<GroupRecord[]> {
-    if (!include) return rows;
-    const all = await members.membersOf(companyId, rows.map((row) => row.id));
-    return rows.map((row) => ({ ...row, members: all.filter((m) => m.groupId === row.id) }));
-  }
+  const versionOf = (companyId: string, id: string) => async () => (await users.findById(companyId, id))?.version;
 
   async function createUser(companyId: string, body: unknown): Promise<UserRecord> {
     const write = await toUserWrite(userInput(body));
     const row = await withUniqueness(() => users.insert(companyId, randomUUID(), write), `userName "${write.userName}"`);
-    return { ...row, groups: [] };
+    return remembered({ ...row, groups: [] });
   }
 
   async function getUser(companyId: string, id: string, includeGroups = true): Promise<UserRecord> {
-    const row = UUID.test(id) ? await users.findById(companyId, id) : undefined;
+    const row = UUID.test(id) ? await users.findById(companyId, id, { withGroups: includeGroups }) : undefined;
     if (!row) throw notFound('User', id);
-    return (await withGroups(companyId, [row], includeGroups))[0]!;
+    return remembered(row);
   }
 
+  /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match. */
   async function replaceUser(companyId: string, id: string, body: unknown, ifMatch?: string): Promise<UserRecord> {
     const write = await toUserWrite(userInput(body));
-    return sql.transaction(async (tx) => {
-      const scoped = createUserStore(tx);
-      const current = UUID.test(id) ? await scoped.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('User', id);
-      assertVersion(current.version, ifMatch);
-      const row = await withUniqueness(() => scoped.update(companyId, id, write), `userName "${write.userName}"`);
-      return (await withGroups(companyId, [row!], true, createMembershipStore(tx)))[0]!;
-    });
+    return remembered(await guardedByVersion(
+      { kind: 'User', id, ifMatch },
+      (accepted) => withUniqueness(() => users.update(companyId, id, write, accepted), `userName "${write.userName}"`),
+      versionOf(companyId, id),
+    ));
   }
 
+  /**
+   * PATCH applies the operations in memory to the user as last seen (a hint, else a fresh read)
+   * and writes them back only if that version is still current; a concurrent change makes it read
+   * again. After a few lost races it locks the row instead, so a hot user still makes progress.
+   */
   async function patchUser(companyId: string, id: string, body: unknown, ifMatch?: string): Promise<UserRecord> {
-    return sql.transaction(async (tx) => {
-      const scoped = createUserStore(tx);
-      const current = UUID.test(id) ? await scoped.findById(companyId, id, true) : undefined;
+    if (!UUID.test(id)) throw notFound('User', id);
+    const fromHint = await patchHinted(companyId, id, body, ifMatch);
+    if (fromHint) return remembered(fromHint);
+    for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt += 1) {
+      const current = await users.findById(companyId, id);
       if (!current) throw notFound('User', id);
-      assertVersion(current.version, ifMatch);
-      const write = await toUserWrite(userPatch(current, body));
-      const row = await withUniqueness(() => scoped.update(companyId, id, write), `userName "${write.userName}"`);
-      return (await withGroups(companyId, [row!], true, createMembershipStore(tx)))[0]!;
-    });
+      const written = await writePatch(users, companyId, current, body, ifMatch);
+      if (written) return remembered(written);
+    }
+    return remembered(await sql.transaction(async (tx) => {
+      const locked = createUserStore(tx);
+      const current = await locked.findById(companyId, id, { forUpdate: true });
+      if (!current) throw notFound('User', id);
+      return (await writePatch(locked, companyId, current, body, ifMatch))!;
+    }));
+  }
+
+  /** Any failure against a hint (stale version, If-Match, a patch error) is settled by a fresh read. */
+  async function patchHinted(companyId: string, id: string, body: unknown, ifMatch: string | undefined) {
+    const hint = hints.get(companyId, id);
+    if (!hint) return undefined;
+    hints.forget(companyId, id);
+    return writePatch(users, companyId, hint, body, ifMatch).catch(() => undefined);
+  }
+
+  async function writePatch(
+    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, body: unknown, ifMatch: string | undefined,
+  ): Promise<UserWithGroups | undefined> {
+    assertVersion(current.version, ifMatch);
+    const write = await toUserWrite(userPatch(current, body));
+    return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
   async function deleteUser(companyId: string, id: string, ifMatch?: string): Promise<void> {
-    await sql.transaction(async (tx) => {
-      const scoped = createUserStore(tx);
-      const current = UUID.test(id) ? await scoped.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('User', id);
-      assertVersion(current.version, ifMatch);
-      await scoped.remove(companyId, id);
-    });
+    if (UUID.test(id)) hints.forget(companyId, id);
+    await guardedByVersion(
+      { kind: 'User', id, ifMatch },
+      async (accepted) => ((await users.remove(companyId, id, accepted)) ? true : undefined),
+      versionOf(companyId, id),
+    );
   }
 
   async function listUsers(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('User', query, config.scimMaxResults);
-    const rows = compiled.count === 0 ? [] : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
+    const rows = compiled.count === 0
+      ? []
+      : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
     const total = rows[0] ? Number(rows[0].total) : await users.count(companyId, compiled.where, compiled.params);
-    return { total, rows: await withGroups(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
+    // A one-user answer is an IdP's "does this user exist" lookup, often followed by a PATCH.
+    if (rows.length === 1) hints.remember(rows[0]!);
+    return { total, rows, startIndex: compiled.offset + 1 };
   }
 
   return {
     createUser, getUser, replaceUser, patchUser, deleteUser, listUsers,
-    ...createGroupFunctions({ sql, groups, members, withMembers, maxResults: config.scimMaxResults }),
+    ...createGroupFunctions({ sql, members: createMembershipStore(sql), maxResults: config.scimMaxResults }),
   };
-}
-
-interface GroupDeps {
-  sql: Sql;
-  groups: ReturnType<typeof createGroupStore>;
-  members: ReturnType<typeof createMembershipStore>;
-  withMembers: (companyId: string, rows: GroupRow[], include: boolean) => Promise<GroupRecord[]>;
-  maxResults: number;
-}
-
-function createGroupFunctions({ sql, groups, members, withMembers, maxResults }: GroupDeps) {
-  async function applyMemberChanges(tx: Sql, companyId: string, groupId: string, changes: readonly MemberChange[]) {
-    const scoped = createMembershipStore(tx);
-    for (const change of changes) {
-      const ids = 'ids' in change ? change.ids : [];
-      const invalid = ids.filter((id) => !UUID.test(id));
-      if (change.kind === 'removeAll' || change.kind === 'replace') await scoped.removeAll(companyId, groupId);
-      if (change.kind === 'remove') await scoped.remove(companyId, groupId, ids.filter((id) => UUID.test(id)));
-      if (change.kind === 'add' || change.kind === 'replace') {
-        const unknown = [...invalid, ...(await scoped.add(companyId, groupId, ids.filter((id) => UUID.test(id))))];
-        if (unknown.length > 0) {
-          throw new ScimError(400, 'invalidValue', `No user or group with id ${unknown.slice(0, 5).join(', ')} in this company`);
-        }
-      }
-    }
-  }
-
-  async function createGroup(companyId: string, body: unknown): Promise<GroupRecord> {
-    const input = groupInput(body);
-    return sql.transaction(async (tx) => {
-      const store = createGroupStore(tx);
-      const row = await withUniqueness(() => store.insert(companyId, randomUUID(), input), `displayName "${input.displayName}"`);
-      await applyMemberChanges(tx, companyId, row.id, [{ kind: 'add', ids: input.memberIds }]);
-      return { ...row, members: await createMembershipStore(tx).membersOf(companyId, [row.id]) };
-    });
-  }
-
-  async function getGroup(companyId: string, id: string, includeMembers = true): Promise<GroupRecord> {
-    const row = UUID.test(id) ? await groups.findById(companyId, id) : undefined;
-    if (!row) throw notFound('Group', id);
-    return (await withMembers(companyId, [row], includeMembers))[0]!;
-  }
-
-  async function replaceGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = true) {
-    const input = groupInput(body);
-    return sql.transaction(async (tx) => {
-      const store = createGroupStore(tx);
-      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('Group', id);
-      assertVersion(current.version, ifMatch);
-      const row = await withUniqueness(() => store.update(companyId, id, input), `displayName "${input.displayName}"`);
-      await applyMemberChanges(tx, companyId, id, [{ kind: 'replace', ids: input.memberIds }]);
-      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
-    });
-  }
-
-  async function patchGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = false) {
-    return sql.transaction(async (tx) => {
-      const store = createGroupStore(tx);
-      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('Group', id);
-      assertVersion(current.version, ifMatch);
-      const { write, changes } = groupPatch(current, body);
-      const row = await withUniqueness(() => store.update(companyId, id, write), `displayName "${write.displayName}"`);
-      await applyMemberChanges(tx, companyId, id, changes);
-      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
-    });
-  }
-
-  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<void> {
-    const current = UUID.test(id) ? await groups.findById(companyId, id) : undefined;
-    if (!current) throw notFound('Group', id);
-    assertVersion(current.version, ifMatch);
-    if (!(await groups.remove(companyId, id))) throw notFound('Group', id);
-  }
-
-  async function listGroups(companyId: string, query: ListQuery) {
-    const compiled = compileListQuery('Group', query, maxResults);
-    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
-    const total = rows[0] ? Number(rows[0].total) : await groups.count(companyId, compiled.where, compiled.params);
-    return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
-  }
-
-  void members;
-  return { createGroup, getGroup, replaceGroup, patchGroup, deleteGroup, listGroups };
 }
 
 export type DirectoryService = ReturnType<typeof createDirectoryService>;

@@ -89,3 +89,18 @@ export function applyGroupPatch(resource: ScimObject, operations: PatchOperation
   assertRequiredPresent(working, GROUP_RESOURCE_TYPE);
   return { resource: working, memberChanges };
 }
+
+/**
+ * The membership edits of a PATCH whose every operation targets `members` (what IdPs send to
+ * push group membership), or undefined when any operation edits another attribute. Such a PATCH
+ * leaves the stored resource as it is, so it can be applied without reading the group.
+ */
+export function memberOnlyChanges(operations: PatchOperation[]): MemberChange[] | undefined {
+  const memberChanges: MemberChange[] = [];
+  for (const operation of operations) {
+    const target = operation.path === undefined ? undefined : isMembersPath(operation.path);
+    if (!target) return undefined;
+    record(memberChanges, memberChange(operation, target.filter, target.subAttribute));
+  }
+  return memberChanges;
+}

@@ -98,7 +98,9 @@ function removeSelection(target: ScimObject, selection: Selection): void {
 
 /**
  * Applies `attributes` (wins when both are given) or `excludedAttributes` to a serialized resource.
- * `id`, `schemas` and other `returned: always` attributes survive both (RFC 7643 §7).
+ * `id`, `schemas` and other `returned: always` attributes survive both (RFC 7643 §7). Without
+ * either, the resource itself comes back (not a copy): copying every response cost more than
+ * the rest of its serialization.
  */
 export function applyProjection(resource: ScimObject, resourceType: ResourceTypeDefinition, projection: Projection): ScimObject {
   if (projection.attributes.length) {
@@ -107,8 +109,10 @@ export function applyProjection(resource: ScimObject, resourceType: ResourceType
     for (const selection of resolveAll(resourceType, projection.attributes)) copySelection(resource, result, selection);
     return result;
   }
+  const excluded = resolveAll(resourceType, projection.excludedAttributes);
+  if (excluded.length === 0) return resource;
   const result = structuredClone(resource);
-  for (const selection of resolveAll(resourceType, projection.excludedAttributes)) removeSelection(result, selection);
+  for (const selection of excluded) removeSelection(result, selection);
   return result;
 }
 

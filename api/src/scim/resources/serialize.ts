@@ -42,7 +42,7 @@ export function formatVersion(version: number): string {
 }
 
 function iso(value: Date | string): string {
-  return new Date(value).toISOString();
+  return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
 /** Core schema first, then every extension block present (known or kept verbatim). */
@@ -62,7 +62,8 @@ interface Envelope {
 }
 
 function envelope({ resourceType, id, attributes, promoted, extra, row, options }: Envelope): ScimObject {
-  const body = structuredClone(attributes);
+  // A shallow copy: only top-level keys change here, and applyProjection copies before it edits deeper.
+  const body = { ...attributes };
   // Never echo a password, even if one slipped into storage (RFC 7643 §4.1.1 returned: never).
   delete body.password;
   for (const [key, value] of Object.entries(promoted)) {

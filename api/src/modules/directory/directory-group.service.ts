@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from '../../db/sql.js';
+import { ScimError } from '../../scim/errors.js';
+import { createGroupStore, type GroupRow, type MemberRow } from './directory-group.store.js';
+import { createMemberAddQueue } from './directory-member-queue.js';
+import { createMembershipStore, type MembershipStore } from './directory-membership.store.js';
+import { acceptedVersions, assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
+import { compileListQuery, groupInput, groupPatch, memberOnlyPatch, type ListQuery, type MemberChange } from './directory.scim.js';
+
+export interface GroupRecord extends GroupRow {
+  members?: MemberRow[];
+}
+
+interface GroupDeps {
+  sql: Sql;
+  members: MembershipStore;
+  maxResults: number;
+}
+
+async function applyMemberChanges(tx: Sql, companyId: string, groupId: string, changes: readonly MemberChange[]) {
+  const scoped = createMembershipStore(tx);
+  for (const change of changes) {
+    const ids = 'ids' in change ? change.ids : [];
+    const invalid = ids.filter((id) => !UUID.test(id));
+    if (change.kind === 'removeAll' || change.kind === 'replace') await scoped.removeAll(companyId, groupId);
+    if (change.kind === 'remove') await scoped.remove(companyId, groupId, ids.filter((id) => UUID.test(id)));
+    if (change.kind === 'add' || change.kind === 'replace') {
+      const unknown = [...invalid, ...(await scoped.add(companyId, groupId, ids.filter((id) => UUID.test(id))))];
+      if (unknown.length > 0) {
+        throw new ScimError(400, 'invalidValue', `No user or group with id ${unknown.slice(0, 5).join(', ')} in this company`);
+      }
+    }
+  }
+}
+
+/** One add or remove of well-formed ids: the common IdP member push, done in one statement. */
+function singleMemberChange(body: unknown): { kind: 'add' | 'remove'; ids: string[] } | undefined {
+  const changes = memberOnlyPatch(body);
+  const change = changes?.length === 1 ? changes[0] : undefined;
+  if (change?.kind !== 'add' && change?.kind !== 'remove') return undefined;
+  return change.ids.every((id) => UUID.test(id)) ? change : undefined;
+}
+
+export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
+  const groups = createGroupStore(sql);
+  const memberAdds = createMemberAddQueue(members);
+
+  async function withMembers(companyId: string, rows: GroupRow[], include: boolean): Promise<GroupRecord[]> {
+    if (!include) return rows;
+    const all = await members.membersOf(companyId, rows.map((row) => row.id));
+    return rows.map((row) => ({ ...row, members: all.filter((m) => m.groupId === row.id) }));
+  }
+
+  async function createGroup(companyId: string, body: unknown): Promise<GroupRecord> {
+    const input = groupInput(body);
+    const insert = (store: typeof groups) =>
+      withUniqueness(() => store.insert(companyId, randomUUID(), input), `displayName "${input.displayName}"`);
+    // A group created empty (how IdPs create them) needs no transaction and no member read.
+    if (input.memberIds.length === 0) return { ...(await insert(groups)), members: [] };
+    return sql.transaction(async (tx) => {
+      const row = await insert(createGroupStore(tx));
+      await applyMemberChanges(tx, companyId, row.id, [{ kind: 'add', ids: input.memberIds }]);
+      return { ...row, members: await createMembershipStore(tx).membersOf(companyId, [row.id]) };
+    });
+  }
+
+  async function getGroup(companyId: string, id: string, includeMembers = true): Promise<GroupRecord> {
+    const row = UUID.test(id) ? await groups.findById(companyId, id) : undefined;
+    if (!row) throw notFound('Group', id);
+    return (await withMembers(companyId, [row], includeMembers))[0]!;
+  }
+
+  async function replaceGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = true) {
+    const input = groupInput(body);
+    return sql.transaction(async (tx) => {
+      const store = createGroupStore(tx);
+      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
+      if (!current) throw notFound('Group', id);
+      assertVersion(current.version, ifMatch);
+      const row = await withUniqueness(() => store.update(companyId, id, input), `displayName "${input.displayName}"`);
+      await applyMemberChanges(tx, companyId, id, [{ kind: 'replace', ids: input.memberIds }]);
+      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
+    });
+  }
+
+  /**
+   * A member add or remove is one statement; when it changes nothing (missing group, If-Match,
+   * unknown member) the locking path below runs and answers with the precise error.
+   */
+  async function patchGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = false) {
+    const change = UUID.test(id) ? singleMemberChange(body) : undefined;
+    const row = change && (await changeMembersAtOnce(companyId, id, change, ifMatch));
+    if (row) return (await withMembers(companyId, [row], includeMembers))[0]!;
+    return patchGroupLocked(companyId, id, body, ifMatch, includeMembers);
+  }
+
+  /** Additions without If-Match may share a statement with concurrent ones (directory-member-queue). */
+  function changeMembersAtOnce(companyId: string, id: string, change: { kind: 'add' | 'remove'; ids: string[] }, ifMatch?: string) {
+    if (change.kind === 'add' && acceptedVersions(ifMatch) === null) return memberAdds.add(companyId, id, change.ids);
+    const apply = change.kind === 'add' ? members.addTouchingGroup : members.removeTouchingGroup;
+    return apply(companyId, id, change.ids, acceptedVersions(ifMatch));
+  }
+
+  async function patchGroupLocked(companyId: string, id: string, body: unknown, ifMatch: string | undefined, includeMembers: boolean) {
+    return sql.transaction(async (tx) => {
+      const store = createGroupStore(tx);
+      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
+      if (!current) throw notFound('Group', id);
+      assertVersion(current.version, ifMatch);
+      const { write, changes } = groupPatch(current, body);
+      const row = await withUniqueness(() => store.update(companyId, id, write), `displayName "${write.displayName}"`);
+      await applyMemberChanges(tx, companyId, id, changes);
+      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
+    });
+  }
+
+  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<void> {
+    await guardedByVersion(
+      { kind: 'Group', id, ifMatch },
+      async (accepted) => ((await groups.remove(companyId, id, accepted)) ? true : undefined),
+      async () => (await groups.findById(companyId, id))?.version,
+    );
+  }
+
+  async function listGroups(companyId: string, query: ListQuery) {
+    const compiled = compileListQuery('Group', query, maxResults);
+    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
+    const total = rows[0] ? Number(rows[0].total) : await groups.count(companyId, compiled.where, compiled.params);
+    return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
+  }
+
+  return { createGroup, getGroup, replaceGroup, patchGroup, deleteGroup, listGroups };
+}

@@ -1,0 +1,14 @@
+/** SQL pieces the directory stores share. */
+
+/** `null` accepts any version; otherwise the row's version must be one of these (If-Match). */
+export type AcceptedVersions = number[] | null;
+
+/** The If-Match guard of a conditional statement, bound to one AcceptedVersions parameter. */
+export const versionAccepted = (alias: string) => `coalesce(${alias}.version = any(?::int[]), true)`;
+
+/**
+ * A prepared statement with a parameter for OFFSET gets a generic plan priced for a large offset,
+ * so PostgreSQL re-plans it on every call; the first page (every filtered lookup) has none.
+ */
+export const page = (offset: number) => (offset === 0 ? 'limit ?' : 'offset ? limit ?');
+export const pageParams = (offset: number, limit: number) => (offset === 0 ? [limit] : [offset, limit]);
