@@ -16,6 +16,7 @@ import { seedDirectory } from '../test/directory-seed.js';
 
 const USERS = 100_000;
 const GROUP_SIZE = 100;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { ratio: 0.5, eventsPerSecond: 2, peakRssMb: 300 };
 
 interface JobRun {
@@ -74,15 +75,26 @@ export async function run(): Promise<void> {
   try {
     await migrate(orm, url);
     const company = await createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' })).companies.createCompany('bench', 'Bench');
-    await seed(db, company.id, 'job-');
-    const job = await runJob(orm, events, company.id);
-    log(`job: ${job.final.status}, ${job.final.deleted} deleted in ${job.seconds.toFixed(2)} s, ${job.events} progress events`);
-    if (job.final.deleted !== USERS) throw new Error(`job deleted ${job.final.deleted}, expected ${USERS}`);
-    await db.query('vacuum analyze directory_user, directory_group, directory_membership');
-    await seed(db, company.id, 'raw-');
-    const raw = await rawDelete(db, company.id);
-    log(`raw: ${raw.rows} deleted in ${raw.seconds.toFixed(2)} s`);
-    report(job, raw);
+    // Single runs swing by ±30 % on these machines (checkpoints, autovacuum): alternate the two
+    // ROUNDS times and judge the median round.
+    const rounds: { job: JobRun; raw: { seconds: number; rows: number } }[] = [];
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      await seed(db, company.id, `job${round}-`);
+      const job = await runJob(orm, events, company.id);
+      log(`round ${round} job: ${job.final.status}, ${job.final.deleted} deleted in ${job.seconds.toFixed(2)} s, ${job.events} progress events`);
+      if (job.final.deleted !== USERS) throw new Error(`job deleted ${job.final.deleted}, expected ${USERS}`);
+      await db.query('vacuum analyze directory_user, directory_group, directory_membership');
+      await seed(db, company.id, `raw${round}-`);
+      const raw = await rawDelete(db, company.id);
+      log(`round ${round} raw: ${raw.rows} deleted in ${raw.seconds.toFixed(2)} s`);
+      await db.query('delete from directory_group where company_id = $1', [company.id]);
+      await db.query('vacuum analyze directory_user, directory_group, directory_membership');
+      rounds.push({ job, raw });
+    }
+    const ratioOf = ({ job, raw }: (typeof rounds)[number]) => (job.final.deleted / job.seconds) / (raw.rows / raw.seconds);
+    const median = [...rounds].sort((a, b) => ratioOf(a) - ratioOf(b))[Math.floor(rounds.length / 2)]!;
+    log(`ratios by round: ${rounds.map((r) => `${(ratioOf(r) * 100).toFixed(1)} %`).join(', ')}; the median round:`);
+    report(median.job, median.raw);
   } finally {
     await db.end();
     await events.close();
