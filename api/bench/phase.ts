@@ -35,7 +35,8 @@ export async function runPhase<T>(
   return { name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors };
 }
 
-export function printComparison(rows: { roster: PhaseResult; raw: PhaseResult; target: number }[]): boolean {
+/** Met when every row has no errors, reaches its share of the raw rate and stays under its p99 limit (if any). */
+export function printComparison(rows: { roster: PhaseResult; raw: PhaseResult; target: number; p99LimitMs?: number }[]): boolean {
   const header = ['phase', 'requests', 'Roster req/s', 'p50 ms', 'p99 ms', 'errors', 'plain SQL ops/s', 'SQL p99 ms', 'ratio', 'target'];
   const lines = rows.map(({ roster, raw, target }) => [
     roster.name,
@@ -52,5 +53,6 @@ export function printComparison(rows: { roster: PhaseResult; raw: PhaseResult; t
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
   process.stdout.write(`${[format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n')}\n`);
-  return rows.every(({ roster, raw, target }) => roster.errors === 0 && roster.perSecond / raw.perSecond >= target);
+  return rows.every(({ roster, raw, target, p99LimitMs = Infinity }) =>
+    roster.errors === 0 && roster.perSecond / raw.perSecond >= target && roster.p99 < p99LimitMs);
 }

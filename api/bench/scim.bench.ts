@@ -110,7 +110,9 @@ export async function run(): Promise<void> {
     process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}\n\n`);
     const raw = await rawPhases(pool, rawCompany.id, { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY });
     const measured = await rosterPhases(`http://127.0.0.1:${port}/pp/scim/v2/bench`, secret);
-    const ok = printComparison(measured.map((roster, i) => ({ roster, raw: raw[i]!, target: TARGETS[roster.name] ?? 0.25 })));
+    const ok = printComparison(measured.map((roster, i) => ({
+      roster, raw: raw[i]!, target: TARGETS[roster.name] ?? 0.25, p99LimitMs: roster.name === 'list 100 per page' ? undefined : 50,
+    })));
     process.stdout.write(`\nTargets: every phase ≥ 25 % of plain SQL, zero errors, p99 < 50 ms for single-resource requests. ${ok ? 'MET' : 'NOT MET'}\n`);
   } finally {
     roster?.child.kill('SIGTERM');
