@@ -39,13 +39,27 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
       });
       await client.connect();
       return client;
-    })();
+    })().catch((error: unknown) => {
+      listener = undefined; // the next caller tries afresh instead of inheriting this failure
+      throw error;
+    });
     return listener;
   }
 
-  async function relisten(): Promise<void> {
-    const client = await connect();
-    for (const channel of handlers.keys()) await client.query(`listen ${quote(channel)}`);
+  // While PostgreSQL is away (restart, failover) keep trying; a rejection here would end the process.
+  async function relisten(delayMs = 500): Promise<void> {
+    if (closed) return;
+    try {
+      const client = await connect();
+      for (const channel of handlers.keys()) await client.query(`listen ${quote(channel)}`);
+    } catch (error) {
+      logger.warn({ err: error, retryInMs: delayMs }, 'event listener could not reconnect; retrying');
+      const failed = listener;
+      listener = undefined;
+      void failed?.then((client) => client.end()).catch(() => undefined);
+      setTimeout(() => void relisten(Math.min(delayMs * 2, 10_000)), delayMs);
+      return;
+    }
     for (const handler of reconnectHandlers) handler();
   }
 
