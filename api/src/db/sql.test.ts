@@ -25,6 +25,11 @@ describe('numberPlaceholders', () => {
 });
 
 describe('sqlFor', () => {
+  it('plans prepared statements for the values at hand, never a generic plan fixed while a table was empty', async () => {
+    const settings = await Promise.all([1, 2].map(() => sql.query<{ plan_cache_mode: string }>('show plan_cache_mode')));
+    expect(settings.map((rows) => rows[0]?.plan_cache_mode)).toEqual(['force_custom_plan', 'force_custom_plan']);
+  });
+
   it('runs a statement many times (prepared from its second use) with fresh values each time', async () => {
     for (let id = 1; id <= 5; id += 1) await sql.query('insert into sql_test (id, label) values (?, ?)', [id, `row ${id}`]);
     const rows = await sql.query<{ id: number; label: string }>('select id, label from sql_test where id = any(?::int[]) order by id', [[2, 4]]);
