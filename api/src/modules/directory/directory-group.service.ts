@@ -125,7 +125,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
   async function listGroups(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('Group', query, maxResults);
     const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
-    const total = rows[0] ? Number(rows[0].total) : await groups.count(companyId, compiled.where, compiled.params);
+    // An empty first page means no match at all (an IdP's lookup of a user it has yet to create):
+    // only an empty later page or count=0 needs the separate count.
+    const total = rows[0]
+      ? Number(rows[0].total)
+      : compiled.offset === 0 && compiled.count > 0 ? 0 : await groups.count(companyId, compiled.where, compiled.params);
     return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
   }
 
