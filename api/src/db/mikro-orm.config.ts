@@ -28,15 +28,7 @@ export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
       snapshot: false,
       silent: true,
     },
-    pool: {
-      min: 0,
-      max: poolMax,
-      // The SCIM path prepares its statements. PostgreSQL would otherwise settle on a generic plan
-      // after five runs, planned for whatever the table held then: a new company's first sync
-      // (lookups on an empty directory) would leave plans that scan once it holds thousands.
-      afterCreate: (connection: { query(text: string, done: (error?: Error) => void): void }, done: (error?: Error) => void) =>
-        connection.query('set plan_cache_mode = force_custom_plan', (error) => done(error)),
-    },
+    pool: { min: 0, max: poolMax },
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     debug: false,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrm, type Orm } from './orm.js';
-import { numberPlaceholders, sqlFor, type Sql } from './sql.js';
+import { numberPlaceholders, PLAN_PER_CALL, sqlFor, type Sql } from './sql.js';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
 
 let database: TestDatabase;
@@ -25,9 +25,17 @@ describe('numberPlaceholders', () => {
 });
 
 describe('sqlFor', () => {
-  it('plans prepared statements for the values at hand, never a generic plan fixed while a table was empty', async () => {
-    const settings = await Promise.all([1, 2].map(() => sql.query<{ plan_cache_mode: string }>('show plan_cache_mode')));
-    expect(settings.map((rows) => rows[0]?.plan_cache_mode)).toEqual(['force_custom_plan', 'force_custom_plan']);
+  it('never prepares a statement marked to be planned per call, and prepares the others from their second use', async () => {
+    const prepared = await sql.transaction(async (tx) => {
+      for (let i = 0; i < 3; i += 1) {
+        await tx.query(`${PLAN_PER_CALL}select count(*) as n from sql_test where label = ?`, [`row ${i}`]);
+        await tx.query('select count(*) as n from sql_test where id = ?', [i]);
+      }
+      return tx.query<{ statement: string }>('select statement from pg_prepared_statements');
+    });
+    const texts = prepared.map((row) => row.statement);
+    expect(texts.some((text) => text.includes('where id = $1'))).toBe(true);
+    expect(texts.some((text) => text.includes('where label = $1'))).toBe(false);
   });
 
   it('runs a statement many times (prepared from its second use) with fresh values each time', async () => {

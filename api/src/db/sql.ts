@@ -47,6 +47,14 @@ export function numberPlaceholders(text: string): string {
  * The converted statement, named (a server-side prepared statement) from its second use on:
  * planning the SCIM statements cost PostgreSQL more than running them.
  */
+/**
+ * Prefix for statements whose best plan depends on the data (SCIM list filters): they are never
+ * prepared, so PostgreSQL plans each call for its values. A prepared one would settle on a
+ * generic plan after five runs, made for whatever the table held then — a new company's first
+ * sync looks users up in an empty directory — and keep it until the next ANALYZE.
+ */
+export const PLAN_PER_CALL = '/* plan per call */ ';
+
 function statementFor(text: string): Statement {
   let statement = statements.get(text);
   if (!statement) {
@@ -55,6 +63,7 @@ function statementFor(text: string): Statement {
     statements.set(text, statement);
   }
   statement.uses += 1;
+  if (!statement.unprepared && text.startsWith(PLAN_PER_CALL)) statement.unprepared = true;
   if (statement.uses > 1 && !statement.name && !statement.unprepared) statement.name = nameFor(statement.text);
   return statement;
 }

@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/sql.js';
+import { PLAN_PER_CALL, type Sql } from '../../db/sql.js';
 import { page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 export interface GroupRow {
@@ -77,7 +77,7 @@ export function createGroupStore(sql: Sql) {
 
   async function list(companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number) {
     return sql.query<GroupRow & { total: string }>(
-      `select count(*) over () as total, ${GROUP_COLUMNS} from directory_group g
+      `${PLAN_PER_CALL}select count(*) over () as total, ${GROUP_COLUMNS} from directory_group g
        where g.company_id = ? and (${where}) order by ${orderBy} ${page(offset)}`,
       [companyId, ...params, ...pageParams(offset, limit)],
     );
@@ -85,7 +85,7 @@ export function createGroupStore(sql: Sql) {
 
   async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
     const rows = await sql.query<{ n: string }>(
-      `select count(*) as n from directory_group g where g.company_id = ? and (${where})`,
+      `${PLAN_PER_CALL}select count(*) as n from directory_group g where g.company_id = ? and (${where})`,
       [companyId, ...params],
     );
     return Number(rows[0]?.n ?? 0);

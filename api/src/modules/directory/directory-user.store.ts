@@ -1,4 +1,4 @@
-import type { Sql } from '../../db/sql.js';
+import { PLAN_PER_CALL, type Sql } from '../../db/sql.js';
 import { page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
@@ -112,7 +112,7 @@ export function createUserStore(sql: Sql) {
     companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number, withGroups: boolean,
   ) {
     return sql.query<(UserRow | UserWithGroups) & { total: string }>(
-      `select count(*) over () as total, ${columns(withGroups)} from directory_user u where u.company_id = ? and (${where})
+      `${PLAN_PER_CALL}select count(*) over () as total, ${columns(withGroups)} from directory_user u where u.company_id = ? and (${where})
        order by ${orderBy} ${page(offset)}`,
       [companyId, ...params, ...pageParams(offset, limit)],
     );
@@ -120,7 +120,7 @@ export function createUserStore(sql: Sql) {
 
   async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
     const rows = await sql.query<{ n: string }>(
-      `select count(*) as n from directory_user u where u.company_id = ? and (${where})`,
+      `${PLAN_PER_CALL}select count(*) as n from directory_user u where u.company_id = ? and (${where})`,
       [companyId, ...params],
     );
     return Number(rows[0]?.n ?? 0);
