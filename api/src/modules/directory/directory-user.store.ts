@@ -118,6 +118,17 @@ export function createUserStore(sql: Sql) {
     );
   }
 
+  /**
+   * The one user whose userName matches case-insensitively (the unique index's own expression).
+   * Planned per call: IdPs send it first, on a still-empty directory, where a generic plan is a scan.
+   */
+  async function findByUserName(companyId: string, userName: string, withGroups: boolean) {
+    return sql.query<UserRow | UserWithGroups>(
+      `${PLAN_PER_CALL}select ${columns(withGroups)} from directory_user u where u.company_id = ? and lower(u.user_name) = lower(?)`,
+      [companyId, userName],
+    );
+  }
+
   async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
     const rows = await sql.query<{ n: string }>(
       `${PLAN_PER_CALL}select count(*) as n from directory_user u where u.company_id = ? and (${where})`,
@@ -126,7 +137,7 @@ export function createUserStore(sql: Sql) {
     return Number(rows[0]?.n ?? 0);
   }
 
-  return { insert, findById, update, remove, list, count };
+  return { insert, findById, findByUserName, update, remove, list, count };
 }
 
 export type UserStore = ReturnType<typeof createUserStore>;

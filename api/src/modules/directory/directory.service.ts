@@ -8,6 +8,7 @@ import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from 
 import { createUserHints } from './directory-user-hints.js';
 import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
 import { compileListQuery, userInput, userPatch, type ListQuery } from './directory.scim.js';
+import { userNameLookup } from './directory-user-lookup.js';
 
 export type { GroupRecord };
 
@@ -103,6 +104,12 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
 
   async function listUsers(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('User', query, config.scimMaxResults);
+    const userName = compiled.offset === 0 && compiled.count > 0 ? userNameLookup(query.filter) : undefined;
+    if (userName !== undefined) {
+      const rows = await users.findByUserName(companyId, userName, compiled.includeRelations);
+      if (rows.length === 1) hints.remember(rows[0]!);
+      return { total: rows.length, rows, startIndex: 1 };
+    }
     const rows = compiled.count === 0
       ? []
       : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
