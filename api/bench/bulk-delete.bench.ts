@@ -1,11 +1,7 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
-import { findFreePort } from '../src/db/free-port.js';
+import { startBenchDatabase } from './bench-database.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
@@ -65,10 +61,8 @@ async function rawDelete(db: pg.Pool, companyId: string): Promise<{ seconds: num
 }
 
 export async function run(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'roster-bench-'));
-  await chmod(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await findFreePort(), password: 'bench' });
-  const url = server.url('postgres');
+  const database = await startBenchDatabase();
+  const url = database.url;
   const orm = await openOrm(url, 10);
   const events = createEventBus(url, createLogger({ logLevel: 'silent' }));
   const db = new pg.Pool({ connectionString: url, max: 2 });
@@ -99,8 +93,7 @@ export async function run(): Promise<void> {
     await db.end();
     await events.close();
     await orm.close();
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

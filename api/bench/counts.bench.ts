@@ -4,13 +4,10 @@
  * in the same run (the raw limit), and — for scale — what counting the rows themselves costs.
  * Manual users and a second company sit in the same tables, as in production.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { startBenchDatabase } from './bench-database.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
@@ -54,10 +51,8 @@ async function countOnce(db: pg.Pool, text: string, companyId: string): Promise<
 }
 
 export async function run(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'roster-bench-'));
-  await chmod(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await findFreePort(), password: 'bench' });
-  const url = server.url('postgres');
+  const database = await startBenchDatabase();
+  const url = database.url;
   const orm = await openOrm(url, 2);
   const db = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();
@@ -89,8 +84,7 @@ export async function run(): Promise<void> {
     await roster?.exited;
     await db.end();
     await orm.close();
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database.stop();
   }
 }
 

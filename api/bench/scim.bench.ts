@@ -4,12 +4,9 @@
  * in the same run (the raw limit), on one embedded PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres.js';
+import { startBenchDatabase } from './bench-database.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
@@ -103,10 +100,8 @@ async function warmUp(pool: pg.Pool, base: string, token: string): Promise<void>
 const TARGETS: Record<string, number> = {};
 
 export async function run(): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), 'roster-bench-'));
-  await chmod(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port: await findFreePort(), password: 'bench' });
-  const url = server.url('postgres');
+  const database = await startBenchDatabase();
+  const url = database.url;
   const orm = await openOrm(url, 4);
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();
@@ -137,7 +132,6 @@ export async function run(): Promise<void> {
     await roster?.exited;
     await pool.end();
     await orm.close();
-    await server.stop();
-    await rm(dir, { recursive: true, force: true });
+    await database.stop();
   }
 }

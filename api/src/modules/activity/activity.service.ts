@@ -1,22 +1,9 @@
 import type { Sql } from '../../db/sql.js';
 import { toPage, type Page, type PageRequest } from '../../graphql/connection.js';
+import type { ProvisioningEventInput } from './activity-recorder.js';
 
-/** A provisioning event as the admin API shows it. */
-export interface ProvisioningEventView {
-  id: string;
-  occurredAt: Date;
-  tokenId: string | null;
-  tokenLabel: string | null;
-  userAgent: string | null;
-  method: string;
-  operation: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  status: number;
-  scimType: string | null;
-  message: string | null;
-  durationMs: number;
-}
+/** A provisioning event as the admin API shows it: what was recorded, with its id. */
+export type ProvisioningEventView = Omit<ProvisioningEventInput, 'companyId'> & { id: string };
 
 const SELECT = `select id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
   user_agent as "userAgent", method, operation, resource_type as "resourceType", resource_id as "resourceId",
