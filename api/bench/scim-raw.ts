@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { runPhase, type PhaseResult } from './phase.js';
 
-interface Shape {
+/** How big one run of the SCIM workload is. */
+export interface WorkloadShape {
   users: number;
   groups: number;
   membersPerGroup: number;
@@ -12,7 +13,7 @@ interface Shape {
 const RETURNING = 'id, user_name, external_id, display_name, active, attributes, version, created_at, updated_at';
 
 /** The raw limit: each SCIM phase as the plain SQL it needs at minimum, through `pg`, same concurrency. */
-export async function rawPhases(pool: pg.Pool, companyId: string, shape: Shape): Promise<PhaseResult[]> {
+export async function rawPhases(pool: pg.Pool, companyId: string, shape: WorkloadShape): Promise<PhaseResult[]> {
   const indexes = Array.from({ length: shape.users }, (_, i) => i);
   const ids = indexes.map(() => randomUUID());
   const attributes = (i: number, extra: Record<string, unknown> = {}) => JSON.stringify({

@@ -12,6 +12,7 @@ import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
 import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
+import { createStatisticsKeeper } from './db/statistics-keeper.js';
 import { sqlFor } from './db/sql.js';
 
 export interface AppDeps {
@@ -46,6 +47,8 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
   const countCompactor = createCountCompactor(sqlFor(orm.em), logger);
+  // The tables behind the prepared SCIM statements.
+  const statisticsKeeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
   const listener = createRequestListener(
     {
       scim: scim.handle,
@@ -76,10 +79,12 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
       void bulkDeleteRunner.start();
       countCompactor.start();
+      statisticsKeeper.start();
     },
     stop: async () => {
       await bulkDeleteRunner.stop();
       await countCompactor.stop();
+      await statisticsKeeper.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();

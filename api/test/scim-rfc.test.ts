@@ -6,9 +6,11 @@ import { ENTERPRISE_URN, ERROR_URN, GROUP_URN, PATCH_OP, USER_URN, scimClient } 
 
 let t: TestApp;
 let scim: ReturnType<typeof scimClient>;
+let company: Awaited<ReturnType<typeof seedCompany>>;
 beforeAll(async () => {
   t = await startTestApp({ SCIM_MAX_BODY_BYTES: '300000', SCIM_MAX_RESULTS: '50', LOG_LEVEL: 'error' });
-  scim = scimClient(await seedCompany(t));
+  company = await seedCompany(t);
+  scim = scimClient(company);
 });
 afterAll(() => t.close());
 
@@ -34,6 +36,25 @@ describe('errors (RFC 7644 §3.12)', () => {
     const result = await scim('POST', '/Users', user('big@example.com', { nickName: 'x'.repeat(400_000) }));
     expect(result.status).toBe(413);
     expect(result.body.status).toBe('413');
+  });
+
+  it('a chunked body (no Content-Length) is cut off at the limit → 413, nothing stored', async () => {
+    const chunk = new TextEncoder().encode(`"${'x'.repeat(50_000)}",`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0) controller.enqueue(new TextEncoder().encode(`{"schemas":["${USER_URN}"],"userName":"chunked@example.com","x":[`));
+        if (sent++ < 20) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${company.scimBaseUrl}/Users`, {
+      method: 'POST', body, duplex: 'half',
+      headers: { authorization: `Bearer ${company.scimToken}`, 'content-type': 'application/scim+json' },
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ schemas: [ERROR_URN], status: '413' });
+    expect((await scim('GET', `/Users?${filter('userName eq "chunked@example.com"')}`)).body.totalResults).toBe(0);
   });
 
   it('missing userName and wrong types → 400 invalidValue, nothing stored', async () => {

@@ -5,6 +5,7 @@ import { Migration20261128000000_initial } from './migrations/Migration202611280
 import { Migration20261129000000_sign_in_throttle } from './migrations/Migration20261129000000_sign_in_throttle.js';
 import { Migration20261129010000_directory_counts } from './migrations/Migration20261129010000_directory_counts.js';
 import { Migration20261129020000_scim_auth_notify } from './migrations/Migration20261129020000_scim_auth_notify.js';
+import { Migration20261129030000_skip_attribute_statistics } from './migrations/Migration20261129030000_skip_attribute_statistics.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -12,6 +13,7 @@ const migrationsList = [
   { name: 'Migration20261129000000_sign_in_throttle', class: Migration20261129000000_sign_in_throttle },
   { name: 'Migration20261129010000_directory_counts', class: Migration20261129010000_directory_counts },
   { name: 'Migration20261129020000_scim_auth_notify', class: Migration20261129020000_scim_auth_notify },
+  { name: 'Migration20261129030000_skip_attribute_statistics', class: Migration20261129030000_skip_attribute_statistics },
 ];
 
 export function createOrmOptions(clientUrl: string, poolMax = 20): Options {

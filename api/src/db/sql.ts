@@ -44,17 +44,18 @@ export function numberPlaceholders(text: string): string {
 }
 
 /**
- * The converted statement, named (a server-side prepared statement) from its second use on:
- * planning the SCIM statements cost PostgreSQL more than running them.
- */
-/**
- * Prefix for statements whose best plan depends on the data (SCIM list filters): they are never
- * prepared, so PostgreSQL plans each call for its values. A prepared one would settle on a
- * generic plan after five runs, made for whatever the table held then — a new company's first
- * sync looks users up in an empty directory — and keep it until the next ANALYZE.
+ * Prefix for statements whose best plan depends on the values (SCIM list filters): they are never
+ * prepared, so PostgreSQL plans each call for its values. A generic plan cannot see which company
+ * or filter value it serves — `active eq false` matches nobody in one directory and most of
+ * another — and a filter's shape is part of its text, so each shape would be prepared anew.
  */
 export const PLAN_PER_CALL = '/* plan per call */ ';
 
+/**
+ * The converted statement, named (a server-side prepared statement) from its second use on:
+ * planning the SCIM statements cost PostgreSQL more than running them. Their generic plans follow
+ * the tables' growth through the statistics keeper.
+ */
 function statementFor(text: string): Statement {
   let statement = statements.get(text);
   if (!statement) {

@@ -1,3 +1,4 @@
+import { createPeriodicTask } from '../../db/periodic-task.js';
 import type { Sql } from '../../db/sql.js';
 import type { Logger } from '../../logger.js';
 
@@ -9,9 +10,6 @@ const INTERVAL_MS = 2_000;
  * never count a delta twice (a delta deleted by one is invisible to the other's delete).
  */
 export function createCountCompactor(sql: Sql, logger: Logger) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
   async function compact(): Promise<void> {
     await sql.query(`
       with moved as (delete from directory_count_delta returning company_id, user_delta, group_delta),
@@ -25,23 +23,6 @@ export function createCountCompactor(sql: Sql, logger: Logger) {
         group_count = directory_count.group_count + excluded.group_count`);
   }
 
-  function tick(): void {
-    running = compact()
-      .catch((error: unknown) => logger.warn({ err: error }, 'folding directory count deltas failed; retrying'))
-      .finally(() => {
-        if (timer) timer = setTimeout(tick, INTERVAL_MS);
-      });
-  }
-
-  return {
-    compact,
-    start(): void {
-      timer = setTimeout(tick, INTERVAL_MS);
-    },
-    async stop(): Promise<void> {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  const task = createPeriodicTask(INTERVAL_MS, compact, (error) => logger.warn({ err: error }, 'folding directory count deltas failed; retrying'));
+  return { compact, start: task.start, stop: task.stop };
 }

@@ -41,11 +41,11 @@ const COLUMNS = `u.id, u.company_id as "companyId", u.source, u.user_name as "us
   u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`;
 
 // In the same statement as the user: a second groupsOf round trip cost more than this subselect.
-const GROUPS = `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
+const groupsOf = (id: string, companyId: string) => `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
     from directory_membership m join directory_group g on g.id = m.group_id
-   where m.member_user_id = u.id and m.company_id = u.company_id), '[]'::json) as groups`;
+   where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`;
 
-const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${GROUPS}` : COLUMNS);
+const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}` : COLUMNS);
 
 const VERSION_ACCEPTED = versionAccepted('u');
 
@@ -108,23 +108,32 @@ export function createUserStore(sql: Sql) {
     return rows[0]?.deleted === true;
   }
 
+  /**
+   * One page in `orderBy`. A user's groups are looked up for the page's rows only: in the same
+   * select as the sort they would be computed for every row the offset skips as well. One scan of
+   * one table, so a stale statistic can misjudge only the scan, never a join order.
+   */
   async function list(
     companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number, withGroups: boolean,
   ) {
     return sql.query<(UserRow | UserWithGroups) & { total: string }>(
-      `${PLAN_PER_CALL}select count(*) over () as total, ${columns(withGroups)} from directory_user u where u.company_id = ? and (${where})
-       order by ${orderBy} ${page(offset)}`,
+      `${PLAN_PER_CALL}select p.*${withGroups ? `, ${groupsOf('p.id', 'p."companyId"')}` : ''} from (
+         select count(*) over () as total, row_number() over (order by ${orderBy}) as ordinal, ${COLUMNS}
+           from directory_user u where u.company_id = ? and (${where})
+          order by ${orderBy} ${page(offset)}) p
+       order by p.ordinal`,
       [companyId, ...params, ...pageParams(offset, limit)],
     );
   }
 
   /**
    * The one user whose userName matches case-insensitively (the unique index's own expression).
-   * Planned per call: IdPs send it first, on a still-empty directory, where a generic plan is a scan.
+   * Prepared: at most one row whatever the values, so a generic plan is right once the statistics
+   * keeper has analysed a directory that grew past the one it was planned on.
    */
   async function findByUserName(companyId: string, userName: string, withGroups: boolean) {
     return sql.query<UserRow | UserWithGroups>(
-      `${PLAN_PER_CALL}select ${columns(withGroups)} from directory_user u where u.company_id = ? and lower(u.user_name) = lower(?)`,
+      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and lower(u.user_name) = lower(?)`,
       [companyId, userName],
     );
   }
