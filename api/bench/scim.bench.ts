@@ -76,6 +76,7 @@ async function rosterPhases(base: string, token: string, shape: WorkloadShape, s
 
 const WARM_UP: WorkloadShape = { users: 400, groups: 16, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
 const TARGET_RATIO = 0.25;
+const TABLES = 'directory_user, directory_group, directory_membership, provisioning_event';
 const P99_LIMIT_MS = 50;
 
 /**
@@ -92,6 +93,14 @@ async function warmUp(pool: pg.Pool, rawCompanyId: string, base: string, token: 
     (await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "user${i}@bench.example"`)}`)).status === 200);
   await rosterPhases(base, token, WARM_UP);
   await rawPhases(pool, rawCompanyId, WARM_UP);
+}
+
+/**
+ * Each side starts from the same state: its rows deleted, the tables vacuumed and analysed, so no
+ * autovacuum work left by the previous side runs during its phases.
+ */
+async function settle(pool: pg.Pool): Promise<void> {
+  await pool.query(`vacuum (analyze) ${TABLES}`);
 }
 
 export async function run(): Promise<void> {
@@ -117,7 +126,9 @@ export async function run(): Promise<void> {
     const base = `http://127.0.0.1:${port}/pp/scim/v2/bench`;
     await warmUp(pool, rawCompany.id, base, secret);
     const shape = { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
+    await settle(pool);
     const raw = await rawPhases(pool, rawCompany.id, shape);
+    await settle(pool);
     const measured = await rosterPhases(base, secret, shape, roster.child.pid);
     const ok = printComparison(measured.map((roster, i) => ({
       roster, raw: raw[i]!, target: TARGET_RATIO, p99LimitMs: roster.name === 'list 100 per page' ? undefined : P99_LIMIT_MS,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +16,7 @@ export interface RosterProcess {
 
 /** Runs `npm start`'s entry point (without the console build) as a real child process. */
 export function spawnRoster(env: Record<string, string>, nodeArgs: string[] = []): RosterProcess {
-  return spawnTs('api/src/main.ts', [], env, nodeArgs);
+  return spawnTs('api/src/main.ts', [], env, [...SERVER_NODE_FLAGS, ...nodeArgs]);
 }
 
 export function spawnCli(args: string[], env: Record<string, string>, stdin = ''): RosterProcess {
