@@ -82,9 +82,9 @@ const P99_LIMIT_MS = 50;
 /**
  * Both sides start warm, as a running service is: connections open, statements prepared, code
  * compiled. Without it the first phase's p99 measures connection set-up and JIT, not requests.
- * The warm-up first looks users up in the still-empty directory, as an IdP's first sync does
- * (the plans this leaves behind are what db/statistics-keeper.ts exists for), then runs the whole
- * workload at a small scale on both sides; it ends by deleting what it created.
+ * The warm-up first looks users up in the still-empty directory, as an IdP's first sync does,
+ * then runs the whole workload at a small scale on both sides, which ends by deleting what it
+ * created.
  */
 async function warmUp(pool: pg.Pool, rawCompanyId: string, base: string, token: string): Promise<void> {
   const scim = client(base, token);
