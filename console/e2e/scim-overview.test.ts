@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { seedCompany, type SeededCompany } from '../../api/test/seed.js';
@@ -109,7 +110,7 @@ describe('SCIM Overview screen (real server, real browser)', () => {
 
   it('follows a long delete with a progress bar, also after a page reload (O13 beyond)', async () => {
     const { page } = browser;
-    // Enough users that the job outlives a reload; inserted in one statement, as a big IdP sync would leave them.
+    // Enough users for a moving progress bar; inserted in one statement, as a big IdP sync would leave them.
     await t.orm.em.getConnection().execute(
       `insert into directory_user (id, company_id, source, user_name)
        select gen_random_uuid(), ?, 'SCIM', 'bulk-' || n || '@example.test' from generate_series(1, ?) as n`,
@@ -117,18 +118,29 @@ describe('SCIM Overview screen (real server, real browser)', () => {
     );
     await page.reload();
     await expect.poll(() => page.getByTestId('scim-users').textContent()).toBe(String(BULK_USERS));
-    await page.getByRole('button', { name: 'Delete All Users' }).click();
-    await page.getByRole('button', { name: `Delete ${BULK_USERS} users` }).click();
-    await page.getByRole('progressbar', { name: 'Deleting SCIM users' }).waitFor();
-    await screenshot(page, 'scim-overview-deleting');
+    // One user stays locked, as by an IdP request in flight: the job's final sweep waits for it
+    // (up to its lock timeout), so the job is surely still running when the page comes back.
+    const idp = new pg.Client({ connectionString: t.database.url });
+    await idp.connect();
+    try {
+      await idp.query('begin');
+      await idp.query(`select id from directory_user where company_id = $1 and user_name = 'bulk-1@example.test' for update`, [acme.companyId]);
+      await page.getByRole('button', { name: 'Delete All Users' }).click();
+      await page.getByRole('button', { name: `Delete ${BULK_USERS} users` }).click();
+      await page.getByRole('progressbar', { name: 'Deleting SCIM users' }).waitFor();
+      await screenshot(page, 'scim-overview-deleting');
 
-    await page.reload();
-    const running = page.getByRole('button', { name: 'Deleting users…' });
+      await page.reload();
+      // After the reload the console finds the running job again: button disabled, bar back.
+      const running = page.getByRole('button', { name: 'Deleting users…' });
+      await running.waitFor();
+      expect(await running.isDisabled()).toBe(true);
+      await page.getByRole('progressbar', { name: 'Deleting SCIM users' }).waitFor();
+    } finally {
+      await idp.query('commit').catch(() => undefined);
+      await idp.end();
+    }
     const toast = page.getByTestId('toast-success').filter({ hasText: 'users deleted in total.' });
-    // After the reload the console finds the running job again: button disabled, bar back.
-    await running.waitFor();
-    expect(await running.isDisabled()).toBe(true);
-    await page.getByRole('progressbar', { name: 'Deleting SCIM users' }).waitFor();
     await toast.waitFor({ timeout: 60_000 });
     expect(await toast.textContent()).toContain(`${BULK_USERS} users deleted in total.`);
     await expect.poll(() => page.getByTestId('scim-users').textContent()).toBe('0');
