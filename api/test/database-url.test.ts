@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/free-port.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
-import { runCli, spawnRoster, tempDataDir, waitForReady } from './process.js';
+import { removeTempDataDirs, runCli, spawnRoster, tempDataDir, waitForReady } from './process.js';
 
 let database: TestDatabase;
-afterAll(() => database?.drop());
+afterAll(async () => {
+  await database?.drop();
+  await removeTempDataDirs();
+});
 
 describe('npm start with DATABASE_URL', () => {
   it('migrates the given PostgreSQL, never bootstraps a demo, and leaves DATA_DIR alone', async () => {

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/free-port.js';
-import { runCli, spawnRoster, tempDataDir, waitForReady, type RosterProcess } from './process.js';
+import { removeTempDataDirs, runCli, spawnRoster, tempDataDir, waitForReady, type RosterProcess } from './process.js';
 
 const running: RosterProcess[] = [];
-afterAll(() => {
+afterAll(async () => {
   for (const run of running) run.child.kill('SIGKILL');
+  await Promise.all(running.map((run) => run.exited));
+  await removeTempDataDirs();
 });
 
 async function start(dataDir: string) {

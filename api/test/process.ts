@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -55,8 +55,16 @@ export async function waitForReady(baseUrl: string, timeoutMs = 60_000): Promise
   throw new Error(`${baseUrl} did not become ready`);
 }
 
+const tempDirs: string[] = [];
+
 export async function tempDataDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'roster-data-'));
+  tempDirs.push(dir);
   await chmod(dir, 0o755);
   return join(dir, 'data');
+}
+
+/** Removes what tempDataDir made (an embedded cluster is 64 MB); call once the processes have exited. */
+export async function removeTempDataDirs(): Promise<void> {
+  await Promise.all(tempDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir, mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,13 +16,17 @@ describe('generated files are current', () => {
 
   it('console/src/gql matches codegen over the committed schema (npm run codegen)', async () => {
     const out = await mkdtemp(join(tmpdir(), 'roster-codegen-'));
-    const [[, target]] = Object.entries(codegenConfig.generates) as [[string, object]];
-    await generate({ ...codegenConfig, cwd: root, silent: true, generates: { [`${out}/`]: target } }, true);
-    const committed = join(root, 'console/src/gql');
-    const files = (await readdir(committed)).sort();
-    expect((await readdir(out)).sort()).toEqual(files);
-    for (const file of files) {
-      expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(committed, file), 'utf8'));
+    try {
+      const [[, target]] = Object.entries(codegenConfig.generates) as [[string, object]];
+      await generate({ ...codegenConfig, cwd: root, silent: true, generates: { [`${out}/`]: target } }, true);
+      const committed = join(root, 'console/src/gql');
+      const files = (await readdir(committed)).sort();
+      expect((await readdir(out)).sort()).toEqual(files);
+      for (const file of files) {
+        expect(await readFile(join(out, file), 'utf8'), file).toBe(await readFile(join(committed, file), 'utf8'));
+      }
+    } finally {
+      await rm(out, { recursive: true, force: true });
     }
   }, 60_000);
 });
