@@ -46,9 +46,10 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   };
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
-  const countCompactor = createCountCompactor(sqlFor(orm.em), logger);
+  const sql = sqlFor(orm.em);
+  const countCompactor = createCountCompactor(sql, logger);
   // The tables behind the prepared SCIM statements.
-  const statisticsKeeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
+  const statisticsKeeper = createStatisticsKeeper(sql, ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
   const listener = createRequestListener(
     {
       scim: scim.handle,

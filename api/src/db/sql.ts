@@ -24,8 +24,8 @@ interface Statement {
   text: string;
   uses: number;
   name?: string;
-  /** Set once PostgreSQL refused its prepared form (see run). */
-  unprepared?: boolean;
+  /** Planned per call (PLAN_PER_CALL), or PostgreSQL refused its prepared form (see run). */
+  unprepared: boolean;
 }
 
 const MAX_CACHED_STATEMENTS = 2_000;
@@ -60,11 +60,10 @@ function statementFor(text: string): Statement {
   let statement = statements.get(text);
   if (!statement) {
     if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
-    statement = { text: numberPlaceholders(text), uses: 0 };
+    statement = { text: numberPlaceholders(text), uses: 0, unprepared: text.startsWith(PLAN_PER_CALL) };
     statements.set(text, statement);
   }
   statement.uses += 1;
-  if (!statement.unprepared && text.startsWith(PLAN_PER_CALL)) statement.unprepared = true;
   if (statement.uses > 1 && !statement.name && !statement.unprepared) statement.name = nameFor(statement.text);
   return statement;
 }

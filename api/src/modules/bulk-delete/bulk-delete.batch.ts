@@ -1,9 +1,7 @@
 import type { Sql } from '../../db/sql.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 import type { ClaimedJob } from './bulk-delete-job.store.js';
-
-const MANAGER = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}';
-const MANAGER_VALUE = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}';
+import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
 
 /** Where the last batch stopped, in the (company_id, created_at, id) index's order. */
 export interface BatchCursor {
@@ -52,8 +50,8 @@ const BATCH = (sweep: boolean) => `
   ), gone as (
     delete from directory_user u where u.id = any (array(select id from victims)) returning u.id
   ), cleared as (
-    update directory_user u set attributes = u.attributes #- '${MANAGER}', version = u.version + 1, updated_at = now()
-    where u.company_id = ? and (u.attributes #>> '${MANAGER_VALUE}') = any (array(select id::text from gone))
+    update directory_user u set attributes = u.attributes #- '${MANAGER_PATH}', version = u.version + 1, updated_at = now()
+    where u.company_id = ? and (u.attributes #>> '${MANAGER_VALUE_PATH}') = any (array(select id::text from gone))
       and u.id <> all (array(select id from gone))
     returning u.id
   ), j as (

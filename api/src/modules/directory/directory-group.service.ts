@@ -5,7 +5,7 @@ import { createGroupStore, type GroupRow, type MemberRow } from './directory-gro
 import { createMemberAddQueue } from './directory-member-queue.js';
 import { createMembershipStore, type MembershipStore } from './directory-membership.store.js';
 import { acceptedVersions, assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
-import { compileListQuery, groupInput, groupPatch, memberOnlyPatch, type ListQuery, type MemberChange } from './directory.scim.js';
+import { compileListQuery, groupInput, groupPatch, memberOnlyPatch, pageTotal, type ListQuery, type MemberChange } from './directory.scim.js';
 
 export interface GroupRecord extends GroupRow {
   members?: MemberRow[];
@@ -31,6 +31,19 @@ async function applyMemberChanges(tx: Sql, companyId: string, groupId: string, c
       }
     }
   }
+}
+
+/** The group, locked for the transaction, after the 404 and If-Match checks. */
+async function lockedGroup(store: ReturnType<typeof createGroupStore>, companyId: string, id: string, ifMatch: string | undefined) {
+  const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
+  if (!current) throw notFound('Group', id);
+  assertVersion(current.version, ifMatch);
+  return current;
+}
+
+/** The written group, with its members as the transaction sees them when they are wanted. */
+async function withMembersIn(tx: Sql, companyId: string, row: GroupRow, include: boolean): Promise<GroupRecord> {
+  return include ? { ...row, members: await createMembershipStore(tx).membersOf(companyId, [row.id]) } : row;
 }
 
 /** One add or remove of well-formed ids: the common IdP member push, done in one statement. */
@@ -60,7 +73,7 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return sql.transaction(async (tx) => {
       const row = await insert(createGroupStore(tx));
       await applyMemberChanges(tx, companyId, row.id, [{ kind: 'add', ids: input.memberIds }]);
-      return { ...row, members: await createMembershipStore(tx).membersOf(companyId, [row.id]) };
+      return withMembersIn(tx, companyId, row, true);
     });
   }
 
@@ -74,12 +87,10 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     const input = groupInput(body);
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
-      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('Group', id);
-      assertVersion(current.version, ifMatch);
+      await lockedGroup(store, companyId, id, ifMatch);
       const row = await withUniqueness(() => store.update(companyId, id, input), `displayName "${input.displayName}"`);
       await applyMemberChanges(tx, companyId, id, [{ kind: 'replace', ids: input.memberIds }]);
-      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
+      return withMembersIn(tx, companyId, row!, includeMembers);
     });
   }
 
@@ -104,13 +115,10 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
   async function patchGroupLocked(companyId: string, id: string, body: unknown, ifMatch: string | undefined, includeMembers: boolean) {
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
-      const current = UUID.test(id) ? await store.findById(companyId, id, true) : undefined;
-      if (!current) throw notFound('Group', id);
-      assertVersion(current.version, ifMatch);
-      const { write, changes } = groupPatch(current, body);
+      const { write, changes } = groupPatch(await lockedGroup(store, companyId, id, ifMatch), body);
       const row = await withUniqueness(() => store.update(companyId, id, write), `displayName "${write.displayName}"`);
       await applyMemberChanges(tx, companyId, id, changes);
-      return includeMembers ? { ...row!, members: await createMembershipStore(tx).membersOf(companyId, [id]) } : row!;
+      return withMembersIn(tx, companyId, row!, includeMembers);
     });
   }
 
@@ -125,11 +133,7 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
   async function listGroups(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('Group', query, maxResults);
     const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
-    // An empty first page means no match at all (an IdP's lookup of a user it has yet to create):
-    // only an empty later page or count=0 needs the separate count.
-    const total = rows[0]
-      ? Number(rows[0].total)
-      : compiled.offset === 0 && compiled.count > 0 ? 0 : await groups.count(companyId, compiled.where, compiled.params);
+    const total = await pageTotal(rows, compiled, () => groups.count(companyId, compiled.where, compiled.params));
     return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
   }
 

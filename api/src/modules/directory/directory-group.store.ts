@@ -57,15 +57,6 @@ export function createGroupStore(sql: Sql) {
     return rows[0];
   }
 
-  async function touch(companyId: string, id: string): Promise<GroupRow | undefined> {
-    const rows = await sql.query<GroupRow>(
-      `update directory_group set version = version + 1, updated_at = now()
-       where company_id = ? and id = ? returning ${GROUP_COLUMNS}`,
-      [companyId, id],
-    );
-    return rows[0];
-  }
-
   /** Deletes the group if its version is accepted (If-Match); false when no row qualified. */
   async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
     const rows = await sql.query(
@@ -91,7 +82,7 @@ export function createGroupStore(sql: Sql) {
     return Number(rows[0]?.n ?? 0);
   }
 
-  return { insert, findById, update, touch, remove, list, count };
+  return { insert, findById, update, remove, list, count };
 }
 
 export type GroupStore = ReturnType<typeof createGroupStore>;

@@ -2,6 +2,16 @@ import type { Sql } from '../../db/sql.js';
 import { GROUP_COLUMNS, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
+/**
+ * CTE `targets`: the wanted ids (CTE `wanted`) that name a user or a group of the company, with
+ * which of the two each is. Bound to two parameters: the company id, twice.
+ */
+const TARGETS = `targets as (
+     select w.id, u.id as user_id, g.id as group_id from wanted w
+       left join directory_user u on u.id = w.id and u.company_id = ?
+       left join directory_group g on g.id = w.id and g.company_id = ?
+      where u.id is not null or g.id is not null)`;
+
 /** Bumps the group's version (by one per request) when its version is accepted. */
 const TOUCH_GROUP = `update directory_group g set version = g.version + ?::int, updated_at = now()
    where g.company_id = ? and g.id = ? and ${versionAccepted('g')}`;
@@ -16,11 +26,7 @@ export function createMembershipStore(sql: Sql) {
     if (ids.length === 0) return [];
     const found = await sql.query<{ id: string }>(
       `with wanted as (select distinct unnest(?::uuid[]) as id),
-       targets as (
-         select w.id, u.id as user_id, g.id as group_id from wanted w
-           left join directory_user u on u.id = w.id and u.company_id = ?
-           left join directory_group g on g.id = w.id and g.company_id = ?
-          where u.id is not null or g.id is not null),
+       ${TARGETS},
        inserted as (
          insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
          select ?, id, user_id, group_id, ? from targets
@@ -53,11 +59,7 @@ export function createMembershipStore(sql: Sql) {
   async function addTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, requests = 1) {
     const rows = await sql.query<GroupRow>(
       `with wanted as (${ids.length === 1 ? 'select ?::uuid as id' : 'select distinct unnest(?::uuid[]) as id'}),
-       targets as (
-         select w.id, u.id as user_id, g.id as group_id from wanted w
-           left join directory_user u on u.id = w.id and u.company_id = ?
-           left join directory_group g on g.id = w.id and g.company_id = ?
-          where u.id is not null or g.id is not null),
+       ${TARGETS},
        touched as (
          ${TOUCH_GROUP} and (select count(*) from targets) = (select count(*) from wanted)
          returning ${GROUP_COLUMNS}),

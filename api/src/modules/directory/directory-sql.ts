@@ -3,6 +3,10 @@
 /** `null` accepts any version; otherwise the row's version must be one of these (If-Match). */
 export type AcceptedVersions = number[] | null;
 
+/** The enterprise extension's manager, as jsonb paths: a deleted user stops being anyone's manager. */
+export const MANAGER_PATH = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}';
+export const MANAGER_VALUE_PATH = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}';
+
 /** The If-Match guard of a conditional statement, bound to one AcceptedVersions parameter. */
 export const versionAccepted = (alias: string) => `coalesce(${alias}.version = any(?::int[]), true)`;
 

@@ -1,5 +1,5 @@
 import { PLAN_PER_CALL, type Sql } from '../../db/sql.js';
-import { page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
+import { MANAGER_PATH, MANAGER_VALUE_PATH, page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
 export interface UserRow {
@@ -40,7 +40,7 @@ export interface UserWithGroups extends UserRow {
 const COLUMNS = `u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
   u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`;
 
-// In the same statement as the user: a second groupsOf round trip cost more than this subselect.
+// In the same statement as the user: a second round trip for the groups cost more than this subselect.
 const groupsOf = (id: string, companyId: string) => `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
     from directory_membership m join directory_group g on g.id = m.group_id
    where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`;
@@ -49,7 +49,7 @@ const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${groupsOf('
 
 const VERSION_ACCEPTED = versionAccepted('u');
 
-const MANAGER_VALUE = `(attributes #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}')`;
+const MANAGER_VALUE = `(attributes #>> '${MANAGER_VALUE_PATH}')`;
 
 export function createUserStore(sql: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
@@ -99,7 +99,7 @@ export function createUserStore(sql: Sql) {
     const rows = await sql.query<{ deleted: boolean }>(
       `with deleted as (delete from directory_user u where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED} returning u.id),
        cleared as (
-         update directory_user set attributes = attributes #- '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}',
+         update directory_user set attributes = attributes #- '${MANAGER_PATH}',
            version = version + 1, updated_at = now()
            where company_id = ? and id <> ? and ${MANAGER_VALUE} = ? and exists (select 1 from deleted))
        select exists (select 1 from deleted) as deleted`,

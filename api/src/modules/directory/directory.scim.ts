@@ -98,6 +98,18 @@ function toPositional(filter: NonNullable<ListQuery['filter']>, target: ReturnTy
 const USER_TARGET = userFilterTarget('u');
 const GROUP_TARGET = groupFilterTarget('g');
 
+/**
+ * totalResults of a page: the window count its rows carry. An empty first page means no match
+ * at all (an IdP's lookup of a resource it has yet to create), so only an empty later page or
+ * count=0 needs the separate count.
+ */
+export async function pageTotal(
+  rows: readonly { total: string }[], page: { offset: number; count: number }, count: () => Promise<number>,
+): Promise<number> {
+  if (rows[0]) return Number(rows[0].total);
+  return page.offset === 0 && page.count > 0 ? 0 : count();
+}
+
 /** Compiles filter, sort and paging into SQL pieces over the directory tables (`?` placeholders). */
 export function compileListQuery(kind: 'User' | 'Group', query: ListQuery, maxResults: number) {
   const target = kind === 'User' ? USER_TARGET : GROUP_TARGET;

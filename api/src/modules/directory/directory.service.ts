@@ -7,7 +7,7 @@ import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
 import { createUserHints } from './directory-user-hints.js';
 import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
-import { compileListQuery, userInput, userPatch, type ListQuery } from './directory.scim.js';
+import { compileListQuery, pageTotal, userInput, userPatch, type ListQuery } from './directory.scim.js';
 import { userNameLookup } from './directory-user-lookup.js';
 
 export type { GroupRecord };
@@ -113,11 +113,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     const rows = compiled.count === 0
       ? []
       : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
-    // An empty first page means no match at all (an IdP's lookup of a user it has yet to create):
-    // only an empty later page or count=0 needs the separate count.
-    const total = rows[0]
-      ? Number(rows[0].total)
-      : compiled.offset === 0 && compiled.count > 0 ? 0 : await users.count(companyId, compiled.where, compiled.params);
+    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where, compiled.params));
     // A one-user answer is an IdP's "does this user exist" lookup, often followed by a PATCH.
     if (rows.length === 1) hints.remember(rows[0]!);
     return { total, rows, startIndex: compiled.offset + 1 };
