@@ -34,8 +34,10 @@ describe('SAML/OAuth screen, SCIM part (real server, real browser)', () => {
     await page.getByTestId('scim-tokens').waitFor();
     expect(await page.getByTestId('token-row').count()).toBe(1);
     await page.getByRole('button', { name: 'Create token' }).click();
-    await page.getByRole('button', { name: 'Create token' }).last().click();
-    expect(await page.getByTestId('create-token-dialog').getByRole('alert').textContent()).toMatch(/Enter a label/);
+    // Scoped to the dialog: a page-wide match could settle on the opener before the dialog opens.
+    const form = page.getByTestId('create-token-dialog');
+    await form.getByRole('button', { name: 'Create token' }).click();
+    expect(await form.getByRole('alert').textContent()).toMatch(/Enter a label/);
     await page.getByLabel('Label').fill('Okta');
     await page.keyboard.press('Enter');
     const created = page.getByTestId('token-created-dialog');

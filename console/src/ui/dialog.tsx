@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import { trapTab } from './focus-trap.js';
 
 interface DialogProps {
@@ -27,7 +27,9 @@ export function Dialog({ title, onClose, children, describedBy, busy = false, te
   const returnRef = useRef(returnFocus);
   returnRef.current = returnFocus;
 
-  useEffect(() => {
+  // A layout effect opens the modal in the commit that mounts it, so no frame shows the page
+  // still clickable behind a dialog that is in the DOM but closed.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
