@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startBenchDatabase } from './bench-database.js';
+import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
@@ -61,8 +61,8 @@ async function rawDelete(db: pg.Pool, companyId: string): Promise<{ seconds: num
 }
 
 export async function run(): Promise<void> {
-  const database = await startBenchDatabase();
-  const url = database.url;
+  const database = await startThrowawayPostgres('bench');
+  const url = database.server.url('postgres');
   const orm = await openOrm(url, 10);
   const events = createEventBus(url, createLogger({ logLevel: 'silent' }));
   const db = new pg.Pool({ connectionString: url, max: 2 });

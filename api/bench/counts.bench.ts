@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startBenchDatabase } from './bench-database.js';
+import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
@@ -54,8 +54,8 @@ async function countOnce(db: pg.Pool, text: string, companyId: string): Promise<
 }
 
 export async function run(): Promise<void> {
-  const database = await startBenchDatabase();
-  const url = database.url;
+  const database = await startThrowawayPostgres('bench');
+  const url = database.server.url('postgres');
   const orm = await openOrm(url, 2);
   const db = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { startBenchDatabase } from './bench-database.js';
+import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
@@ -104,8 +104,8 @@ async function settle(pool: pg.Pool): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  const database = await startBenchDatabase();
-  const url = database.url;
+  const database = await startThrowawayPostgres('bench');
+  const url = database.server.url('postgres');
   const orm = await openOrm(url, 4);
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();

@@ -11,6 +11,7 @@ let database: TestDatabase;
 let orm: Orm;
 let client: pg.Client;
 const COMPANY = '00000000-0000-4000-8000-000000000001';
+const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent' }));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,7 +50,7 @@ async function insertUsers(count: number, companyId = COMPANY): Promise<void> {
 
 describe('statistics keeper', () => {
   it('rebuilds a prepared lookup plan fixed while the directory was empty, once the directory outgrew it', async () => {
-    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user', 'directory_group'], createLogger(loadConfig({ LOG_LEVEL: 'silent' })));
+    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user', 'directory_group'], logger);
     await client.query('prepare lookup(uuid, text) as select id from directory_user where company_id = $1 and lower(user_name) = lower($2)');
     for (let run = 0; run < 6; run += 1) await client.query(`execute lookup('${COMPANY}', 'nobody@x')`);
     expect(await lookupPlan()).toContain('Seq Scan');
@@ -65,7 +66,7 @@ describe('statistics keeper', () => {
   });
 
   it("notices one tenant's directory replacing another's, which leaves the table's size alone", async () => {
-    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user'], createLogger(loadConfig({ LOG_LEVEL: 'silent' })));
+    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user'], logger);
     await keeper.refresh();
     const other = '00000000-0000-4000-8000-000000000002';
     await client.query(`insert into company (id, slug, name) values ($1, 'other', 'Other')`, [other]);
@@ -82,7 +83,7 @@ describe('statistics keeper', () => {
   });
 
   it('refuses table names it would have to quote', () => {
-    expect(() => createStatisticsKeeper(sqlFor(orm.em), ['users; drop table company'], createLogger(loadConfig({ LOG_LEVEL: 'silent' }))))
+    expect(() => createStatisticsKeeper(sqlFor(orm.em), ['users; drop table company'], logger))
       .toThrow(/not a plain table name/);
   });
 });
