@@ -50,6 +50,17 @@ describe('npm start on the embedded database', () => {
     expect(await again.run.exited).toBe(0);
   }, 120_000);
 
+  it('stopped during start-up, still stops its PostgreSQL and releases the data folder', async () => {
+    const dataDir = await tempDataDir();
+    const { run } = await start(dataDir);
+    const postmasterPid = join(dataDir, 'pg', 'postmaster.pid');
+    await expect.poll(() => existsSync(postmasterPid), { timeout: 60_000, interval: 20 }).toBe(true);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    expect(existsSync(postmasterPid)).toBe(false);
+    expect(existsSync(join(dataDir, 'instance.json'))).toBe(false);
+  }, 120_000);
+
   it('recovers after a kill -9 that left PostgreSQL running', async () => {
     const dataDir = await tempDataDir();
     const first = await start(dataDir);
