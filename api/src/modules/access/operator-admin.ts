@@ -54,5 +54,11 @@ export function createOperatorAdmin(em: EntityManager) {
     });
   }
 
-  return { listOperators, resetPassword, removeOperator };
+  /** How many operators exist, and whether `email` is one of them (the start-up sign-in line). */
+  async function operatorCensus(email: string): Promise<{ count: number; has: boolean }> {
+    const [count, found] = await Promise.all([em.count(Operator, {}), em.count(Operator, { email: email.toLowerCase() })]);
+    return { count, has: found > 0 };
+  }
+
+  return { listOperators, resetPassword, removeOperator, operatorCensus };
 }
