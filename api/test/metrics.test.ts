@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
 import { gql } from './graphql-helpers.js';
@@ -21,18 +20,13 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-async function terminateListener(database: string): Promise<number> {
-  const client = new pg.Client({ connectionString: database });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query(
-      `select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'`,
-    );
-    return rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
+/** Ends the app's LISTEN connection from the server side, as a PostgreSQL restart would. */
+async function terminateListener(app: TestApp): Promise<number> {
+  const rows = await app.orm.em.getConnection().execute<{ pg_terminate_backend: boolean }[]>(
+    `select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen %'`,
+  );
+  return rows.length;
 }
 
 describe('metrics', () => {
@@ -77,7 +71,7 @@ describe('metrics', () => {
     expect(sample(before, 'roster_activity_recorder_lost_events')).toBe(0);
     expect(sample(before, 'roster_bulk_delete_jobs_running')).toBe(0);
     expect(sample(before, 'roster_event_bus_reconnects_total')).toBe(0);
-    expect(await terminateListener(t.database.url)).toBeGreaterThan(0);
+    expect(await terminateListener(t)).toBeGreaterThan(0);
     // At least one: the bus may report a drop that surfaced as two connection errors twice.
     await expect.poll(async () => sample(await scrape(), 'roster_event_bus_reconnects_total'), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
   });
