@@ -10,12 +10,10 @@ export interface WrittenAuditEntry {
   detail: Record<string, unknown>;
 }
 
-const companyIdOf = (company: AuditEntry['company']): string =>
-  typeof company === 'string' ? company : (company as { id: string }).id;
-
 /**
- * Calls `sink` for every audit entry a flush wrote, after its transaction committed, so that
- * every admin action (activate, deactivate, tokens, …) gets one log line naming its entry.
+ * Calls `sink` for every audit entry a flush wrote, so that every admin action (activate,
+ * deactivate, tokens, …) gets one log line naming its entry. afterFlush follows the commit of a
+ * flush's own transaction; inside `em.transactional` it precedes the outer commit.
  */
 export function followAuditEntries(orm: Orm, sink: (entry: WrittenAuditEntry) => void): void {
   const subscriber: EventSubscriber = {
@@ -23,7 +21,7 @@ export function followAuditEntries(orm: Orm, sink: (entry: WrittenAuditEntry) =>
       for (const change of uow.getChangeSets()) {
         if (change.type !== ChangeSetType.CREATE || change.name !== 'AuditEntry') continue;
         const entry = change.entity as AuditEntry;
-        sink({ auditId: entry.id, companyId: companyIdOf(entry.company), actor: entry.actor, action: entry.action, detail: entry.detail });
+        sink({ auditId: entry.id, companyId: entry.company.id, actor: entry.actor, action: entry.action, detail: entry.detail });
       }
     },
   };
