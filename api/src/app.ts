@@ -5,8 +5,10 @@ import type { Orm } from './db/orm.js';
 import type { EventBus } from './events/event-bus.js';
 import { createGraphqlServer } from './graphql/yoga.js';
 import { createReadyz, healthz } from './http/health.js';
-import { createMetrics } from './http/metrics.js';
-import { createRequestListener, type Handler } from './http/router.js';
+import { createAccessLog } from './http/access-log.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { createMetricsHandler, createMetricsServer, publicMetricsHandler } from './http/metrics-endpoint.js';
+import { createRequestListener } from './http/router.js';
 import { createConsoleHandler } from './http/static-console.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
@@ -14,6 +16,7 @@ import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner
 import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
 import { sqlFor } from './db/sql.js';
+import { followAuditEntries } from './modules/companies/audit-log.js';
 
 export interface AppDeps {
   config: Config;
@@ -25,9 +28,11 @@ export interface AppDeps {
 
 export interface App {
   server: Server;
-  /** Listens and resolves with the bound port (0 picks a free one). */
+  /** Listens (and the metrics listener on METRICS_PORT) and resolves with the bound port (0 picks a free one). */
   start(port?: number, host?: string): Promise<number>;
-  /** Flags migrations as applied; /readyz answers 503 until then. */
+  /** The metrics listener's bound port, once started. */
+  metricsPort(): number | undefined;
+  /** Flags migrations (and the first-start bootstrap) as done; /readyz answers 503 until then. */
   markReady(): void;
   /** Stops accepting, lets in-flight requests finish (bounded), closes sockets. */
   stop(): Promise<void>;
@@ -37,19 +42,20 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url
 
 export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DIST }: AppDeps): App {
   let ready = false;
+  let metricsPort: number | undefined;
   const metrics = createMetrics(orm);
-  const graphql = createGraphqlServer({ orm, config, logger, events });
-  const scim = createScimHandler({ orm, config, logger, events });
-  const metricsHandler: Handler = async (_req, res) => {
-    res.writeHead(200, { 'content-type': metrics.registry.contentType });
-    res.end(await metrics.registry.metrics());
-  };
+  followOperations(metrics, { orm, events, logger });
+  const graphql = createGraphqlServer({ orm, config, logger, events, metrics });
+  const scim = createScimHandler({ orm, config, logger, events, metrics });
+  const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
+  const metricsServer = createMetricsServer(metricsHandler);
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
   const sql = sqlFor(orm.em);
   const countCompactor = createCountCompactor(sql, logger);
   // The tables behind the prepared SCIM statements.
   const statisticsKeeper = createStatisticsKeeper(sql, ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
+  metrics.watch({ activityRecorder: scim.activityStats, bulkDeleteJobsRunning: bulkDeleteRunner.running });
   const listener = createRequestListener(
     {
       scim: scim.handle,
@@ -57,24 +63,31 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       console: async (req, res, url) => void (await consoleHandler(req, res, url.pathname)),
       healthz,
       readyz: createReadyz(orm, () => ready),
-      metrics: metricsHandler,
+      metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
     },
     metrics,
     logger,
+    config.accessLog ? createAccessLog(logger) : undefined,
   );
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
   const closeWebSocket = graphql.attachWebSocket(server);
 
   return {
     server,
-    start: (port = config.port, host = config.host) =>
-      new Promise((resolve, reject) => {
+    start: async (port = config.port, host = config.host) => {
+      const bound = await new Promise<number>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           const address = server.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
-      }),
+      });
+      metricsPort = await metricsServer.start(config.metricsPort, config.metricsHost).catch((error: unknown) => {
+        throw new Error(`METRICS_PORT ${config.metricsPort} on ${config.metricsHost}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return bound;
+    },
+    metricsPort: () => metricsPort,
     markReady: () => {
       ready = true;
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
@@ -90,9 +103,17 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       server.closeIdleConnections();
       await closeWebSocket();
       await scim.stop();
+      await metricsServer.stop();
       const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(deadline);
     },
   };
+}
+
+/** Event-bus reconnects become a metric; every audit entry written becomes one admin-action log line. */
+function followOperations(metrics: Metrics, { orm, events, logger }: Pick<AppDeps, 'orm' | 'events' | 'logger'>): void {
+  events.onReconnect(() => metrics.countReconnect());
+  followAuditEntries(orm, ({ action, auditId, companyId, actor, detail }) =>
+    logger.info({ adminAction: action, auditId, companyId, actor, detail }, 'admin action'));
 }

@@ -26,4 +26,10 @@ describe('loadConfig', () => {
     expect(config.secureCookies).toBe(true);
     expect(config.scimEnabled).toBe(false);
   });
+
+  it('keeps metrics on a loopback port of their own, and the access log on, by default', () => {
+    expect(loadConfig({})).toMatchObject({ metricsPort: 9464, metricsHost: '127.0.0.1', metricsToken: undefined, accessLog: true });
+    expect(loadConfig({ ACCESS_LOG: 'false', METRICS_PORT: '9100' })).toMatchObject({ accessLog: false, metricsPort: 9100 });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
 });

@@ -31,9 +31,17 @@ const scim = z.object({
 
 const logging = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ACCESS_LOG: booleanFlag.default(true),
 });
 
-const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape);
+// Metrics name every company and error rate: not for the public port unless a token guards them.
+const metrics = z.object({
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
+});
+
+const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape).extend(metrics.shape);
 
 export type Config = Readonly<{
   port: number;
@@ -49,6 +57,10 @@ export type Config = Readonly<{
   scimBulkMaxOperations: number;
   activityRetentionPerCompany: number;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
+  accessLog: boolean;
+  metricsPort: number;
+  metricsHost: string;
+  metricsToken: string | undefined;
   secureCookies: boolean;
 }>;
 
@@ -78,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimBulkMaxOperations: e.SCIM_BULK_MAX_OPERATIONS,
     activityRetentionPerCompany: e.ACTIVITY_RETENTION_PER_COMPANY,
     logLevel: e.LOG_LEVEL,
+    accessLog: e.ACCESS_LOG,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
+    metricsToken: e.METRICS_TOKEN,
     secureCookies: publicUrl.startsWith('https:'),
   });
 }

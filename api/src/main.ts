@@ -6,7 +6,7 @@ import { migrate, openOrm } from './db/orm.js';
 import { InstanceRunningError } from './db/instance-lock.js';
 import { createEventBus } from './events/event-bus.js';
 import { createLogger, type Logger } from './logger.js';
-import { printDemoCredentials } from './print-demo.js';
+import { printDemoCredentials, signInLine } from './print-demo.js';
 import { createServices } from './services.js';
 import { onShutdownSignal } from './shutdown.js';
 
@@ -41,12 +41,13 @@ async function start(config: Config, logger: Logger, opened: OpenedResources): P
   opened.add(() => app.stop());
   await database.announce(port);
   await migrate(orm, database.url);
+  // Ready only after the bootstrap: a script that waits for /readyz and signs in must find the operator.
+  const services = createServices(orm.em.fork(), config);
+  const demo = database.embedded ? await bootstrapDemo(services, config) : null;
+  if (demo) printDemoCredentials(demo);
   app.markReady();
   logger.info({ port, embedded: database.embedded }, `Roster listening on http://${config.host}:${port}`);
-  if (database.embedded) {
-    const demo = await bootstrapDemo(createServices(orm.em.fork(), config), config);
-    if (demo) printDemoCredentials(demo);
-  }
+  process.stdout.write(`${await signInLine(services, config, demo)}\n`);
 }
 
 async function main(): Promise<void> {

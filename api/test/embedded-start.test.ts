@@ -18,13 +18,26 @@ async function start(dataDir: string) {
   return { run, baseUrl: `http://127.0.0.1:${port}`, port };
 }
 
+async function signIn(baseUrl: string, password: string): Promise<boolean> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-graphql-csrf': '1' },
+    body: JSON.stringify({ query: 'mutation($p: String!) { signIn(email: "admin@demo.example", password: $p) { id } }', variables: { p: password } }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  return response.status === 200 && !body.errors;
+}
+
 describe('npm start on the embedded database', () => {
   it('bootstraps once, refuses a second instance, serves the CLI while running, stops gracefully, reuses data', async () => {
     const dataDir = await tempDataDir();
     const first = await start(dataDir);
     await waitForReady(first.baseUrl);
-    await expect.poll(() => first.run.output()).toContain('SCIM token:');
+    await expect.poll(() => first.run.output()).toContain('Roster console:');
     expect(first.run.output()).toContain(`SCIM base URL:  http://localhost:${first.port}/pp/scim/v2/demo`);
+    expect(first.run.output()).toContain(`Roster console: http://localhost:${first.port}/login — sign in as admin@demo.example`);
+    // Ready means bootstrapped: the printed login works as soon as /readyz says 200.
+    expect(await signIn(first.baseUrl, /Password: +(\S+)/.exec(first.run.output())?.[1] ?? '')).toBe(true);
 
     const second = await start(dataDir);
     expect(await second.run.exited).toBe(2);
@@ -45,7 +58,9 @@ describe('npm start on the embedded database', () => {
 
     const again = await start(dataDir);
     await waitForReady(again.baseUrl);
+    await expect.poll(() => again.run.output()).toContain('Roster console:');
     expect(again.run.output()).not.toContain('SCIM token:');
+    expect(again.run.output()).toContain('operator reset-password admin@demo.example');
     again.run.child.kill('SIGTERM');
     expect(await again.run.exited).toBe(0);
   }, 120_000);

@@ -47,6 +47,8 @@ export interface TestApp {
   events: EventBus;
   config: Config;
   baseUrl: string;
+  /** The metrics listener's origin (METRICS_PORT, on loopback). */
+  metricsUrl: string;
   database: TestDatabase;
   /** Services over a fresh entity manager, for seeding and for asserting on stored state. */
   services(): Services;
@@ -63,6 +65,7 @@ export async function startTestApp(
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     PORT: String(port),
+    METRICS_PORT: '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: database.url,
     ...env,
@@ -80,6 +83,7 @@ export async function startTestApp(
     events,
     config,
     baseUrl: `http://127.0.0.1:${port}`,
+    metricsUrl: `http://127.0.0.1:${app.metricsPort()}`,
     database,
     services: () => createServices(orm.em.fork(), config),
     close: async () => {

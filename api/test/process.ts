@@ -29,7 +29,8 @@ function spawnTs(entry: string, args: string[], env: Record<string, string>, nod
   // node --import tsx keeps it one process, so signals and kill -9 reach Roster itself.
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', ...env },
+    // METRICS_PORT 0: processes started side by side must not compete for the default port.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', METRICS_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

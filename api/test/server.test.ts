@@ -26,9 +26,9 @@ describe('the HTTP server over a real database', () => {
     await other.database.drop();
   });
 
-  it('exposes request duration by route family and pool stats on /metrics', async () => {
+  it('exposes request duration by route family and pool stats on the metrics port', async () => {
     await fetch(`${t.baseUrl}/healthz`);
-    const text = await (await fetch(`${t.baseUrl}/metrics`)).text();
+    const text = await (await fetch(`${t.metricsUrl}/metrics`)).text();
     expect(text).toMatch(/roster_http_request_duration_seconds_count\{family="health",method="GET",status="200"\} \d+/);
     expect(text).toMatch(/roster_db_pool_connections\{state="used"\} \d+/);
   });

@@ -1,7 +1,8 @@
 import { parsePermissions } from '../modules/access/permissions.js';
 import { generatePassword } from '../modules/access/secrets.js';
 import type { Services } from '../services.js';
-import { UsageError } from './usage.js';
+import { operatorCommands, OPERATOR_ARITY } from './operator-commands.js';
+import { need, UsageError } from './usage.js';
 
 export interface CommandInput {
   words: string[];
@@ -13,12 +14,7 @@ export type Output = (line: string) => void;
 
 const ACTOR = 'cli';
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined || value === '') throw new UsageError(`Missing ${what}`);
-  return value;
-}
-
-type Command = (services: Services, input: CommandInput, out: Output) => Promise<void>;
+export type Command = (services: Services, input: CommandInput, out: Output) => Promise<void>;
 
 const commands: Record<string, Command> = {
   'company create': async (s, { words, options }, out) => {
@@ -72,11 +68,13 @@ const commands: Record<string, Command> = {
     await s.companies.deactivateScim(company.id, ACTOR);
     out(`SCIM inactive for ${company.slug}`);
   },
+  ...operatorCommands,
 };
 
 const ARITY: Record<string, number> = {
   'company create': 3, 'company list': 2, 'company entra': 4, 'operator create': 3,
   'scim-token create': 3, 'api-token create': 3, 'scim activate': 3, 'scim deactivate': 3,
+  ...OPERATOR_ARITY,
 };
 
 export function findCommand(words: string[]): Command {

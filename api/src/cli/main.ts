@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { attachDatabase } from '../db/database.js';
 import { migrate, openOrm } from '../db/orm.js';
 import { DomainError } from '../domain/domain-error.js';
+import { followAuditEntries } from '../modules/companies/audit-log.js';
 import { createServices } from '../services.js';
 import { findCommand, type CommandInput } from './commands.js';
 import { readStdin } from './stdin.js';
@@ -35,9 +36,12 @@ async function run(argv: string[]): Promise<number> {
     const config = loadConfig();
     const database = await attachDatabase(config, () => {});
     const orm = await openOrm(database.url, 2);
+    const out = (line: string) => process.stdout.write(`${line}\n`);
+    // Names the audit entry of each change, as the server's log does for changes made there.
+    followAuditEntries(orm, ({ auditId, action }) => out(`Audit entry ${auditId}: ${action}`));
     try {
       await migrate(orm, database.url);
-      await command(createServices(orm.em.fork(), config), input, (line) => process.stdout.write(`${line}\n`));
+      await command(createServices(orm.em.fork(), config), input, out);
     } finally {
       await orm.close();
       await database.close();

@@ -7,6 +7,10 @@ Commands:
   operator create <slug> --email <email> --permissions <list>
                                           Create a console operator; password from stdin,
                                           or generated and printed when stdin is a terminal/empty
+  operator list <slug>                    List a company's operators and their permissions
+  operator reset-password <email>         Set a new password (stdin, or generated and printed
+                                          alone on the last line) and end the operator's sessions
+  operator remove <email>                 Remove an operator and end their sessions
   scim-token create <slug> --label <label>
                                           Create a SCIM token; the secret is the last line
   api-token create <slug> --label <label> --permissions <list>
@@ -20,3 +24,8 @@ Environment: DATABASE_URL, or DATA_DIR for the embedded database (default .data)
 `;
 
 export class UsageError extends Error {}
+
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new UsageError(`Missing ${what}`);
+  return value;
+}

@@ -3,6 +3,8 @@ import { createYoga } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import type { EventBus } from '../events/event-bus.js';
+import { noteCompany } from '../http/access-log.js';
+import type { Metrics } from '../http/metrics.js';
 import type { Handler } from '../http/router.js';
 import type { Logger } from '../logger.js';
 import { createServices } from '../services.js';
@@ -11,6 +13,7 @@ import type { GraphqlContext } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
 import { useQueryLimits } from './query-limits.js';
+import { useRefusalMetrics } from './refusal-metrics.js';
 import { schema } from './schema.js';
 import { attachGraphqlWebSocket } from './websocket.js';
 
@@ -19,6 +22,7 @@ export interface GraphqlDeps {
   config: Config;
   logger: Logger;
   events: EventBus;
+  metrics: Pick<Metrics, 'countGraphqlRefusal'>;
 }
 
 /** What each transport hands Yoga: the HTTP pair, or the WebSocket upgrade request and its connectionParams. */
@@ -31,7 +35,7 @@ export interface ServerContext {
 
 const MAX_BODY_BYTES = 100_000;
 
-function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
+function createRosterYoga({ orm, config, logger, events, metrics }: GraphqlDeps) {
   return createYoga<ServerContext, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -42,7 +46,7 @@ function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
-    plugins: [useCsrfPrevention(), useQueryLimits(), useErrorRendering(logger)],
+    plugins: [useCsrfPrevention(), useQueryLimits(), useErrorRendering(logger), useRefusalMetrics(metrics)],
     // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
     // token stops working for the next operation on an open socket too.
     context: async ({ req, res, requestId, connectionParams }) => {
@@ -50,6 +54,7 @@ function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
       const fromSocket = connectionParams?.authorization;
       const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
       const principal = await authenticate(services, authorization, req.headers.cookie);
+      if (!connectionParams) noteCompany(req, principal?.companySlug);
       return { principal, services, config, logger, events, requestId, req, res };
     },
   });

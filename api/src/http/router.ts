@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
+import type { AccessLog } from './access-log.js';
 import type { Metrics, RouteFamily } from './metrics.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) => Promise<void> | void;
@@ -25,7 +26,7 @@ function familyOf(pathname: string): RouteFamily {
 }
 
 /** The one router: every request gets a request id, a route family and a duration metric. */
-export function createRequestListener(routes: Routes, metrics: Metrics, logger: Logger): RequestListener {
+export function createRequestListener(routes: Routes, metrics: Metrics, logger: Logger, accessLog?: AccessLog): RequestListener {
   const byFamily: Record<RouteFamily, Handler> = {
     scim: routes.scim,
     graphql: routes.graphql,
@@ -43,6 +44,7 @@ export function createRequestListener(routes: Routes, metrics: Metrics, logger: 
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.observe(family, req.method ?? 'GET', res.statusCode, seconds);
+      accessLog?.({ req, res, family, pathname: url.pathname, requestId, seconds });
     });
     Promise.resolve(byFamily[family](req, res, url, requestId)).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'unhandled error in request handler');

@@ -28,3 +28,14 @@ export function describeRequest(method: string, segments: string[], outcome: Out
     message: outcome.message?.slice(0, 500) ?? null,
   };
 }
+
+const DISCOVERY: Record<string, string> = {
+  serviceproviderconfig: 'ServiceProviderConfig', resourcetypes: 'ResourceTypes', schemas: 'Schemas', me: 'Me',
+};
+
+/** The operation as a metric label: the activity label, with paths that name no endpoint folded into one. */
+export function metricOperation(operation: string, segments: string[]): string {
+  if (!operation.startsWith('Read ')) return operation;
+  const endpoint = DISCOVERY[segments[0]?.toLowerCase() ?? ''];
+  return endpoint ? `Read ${endpoint}` : 'Other';
+}

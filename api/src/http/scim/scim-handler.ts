@@ -11,6 +11,7 @@ import { bearerToken } from '../../graphql/authenticate.js';
 import { scimBaseUrl } from '../../modules/companies/company.service.js';
 import { createDirectoryService } from '../../modules/directory/directory.service.js';
 import { ScimError } from '../../scim/errors.js';
+import type { Metrics } from '../metrics.js';
 import type { Handler } from '../router.js';
 import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
@@ -18,19 +19,20 @@ import { assertScimAccepted } from './scim-gate.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
 import { scimRoutes } from './scim-routes.js';
-import { describeRequest, type Outcome } from './scim-activity.js';
+import { describeRequest, metricOperation, type Outcome } from './scim-activity.js';
 
 export interface ScimHandlerDeps {
   orm: Orm;
   config: Config;
   logger: Logger;
   events: EventBus;
+  metrics?: Pick<Metrics, 'countScim'>;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
-export function createScimHandler({ orm, config, logger, events }: ScimHandlerDeps) {
+export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = createDirectoryService(sql, config);
@@ -89,6 +91,9 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     req: IncomingMessage, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
   ) {
     const companyId = caller?.companyId ?? (await companyIdForSlug(slug));
+    const described = describeRequest(req.method ?? 'GET', segments, outcome);
+    // Only slugs of real companies become label values, so random paths cannot grow the series.
+    metrics?.countScim(companyId ? slug : 'unknown', metricOperation(described.operation, segments), outcome.status);
     if (!companyId) return;
     recorder.record({
       companyId,
@@ -98,7 +103,7 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
       userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
       method: req.method ?? 'GET',
       durationMs,
-      ...describeRequest(req.method ?? 'GET', segments, outcome),
+      ...described,
     });
   }
 
@@ -112,7 +117,7 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     await recorder.flush();
   }
 
-  return { handle, stop };
+  return { handle, stop, activityStats: recorder.stats };
 }
 
 /** A refused request may leave an unread body; close instead of reading megabytes we will not use. */

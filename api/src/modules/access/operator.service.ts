@@ -7,11 +7,11 @@ import { OperatorSession } from './operator-session.entity.js';
 import { Operator } from './operator.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
-import { generateToken, hashPassword, hashToken, verifyPassword } from './secrets.js';
+import { assertPassword, generateToken, hashPassword, hashToken, verifyPassword } from './secrets.js';
+import { createOperatorAdmin } from './operator-admin.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-const MIN_PASSWORD_LENGTH = 12;
 // Verified against when the email is unknown, so a miss costs as long as a wrong password.
 const DECOY_HASH = hashPassword('decoy-password-for-timing');
 
@@ -22,9 +22,7 @@ export function createOperatorService({ em }: { em: EntityManager }) {
 
   async function createOperator(companyId: string, address: string, password: string, permissions: Permission[]) {
     if (!email.safeParse(address).success) throw new DomainError('INVALID_INPUT', `Invalid email "${address}"`);
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new DomainError('INVALID_INPUT', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`);
-    }
+    assertPassword(password);
     const operator = em.create(Operator, {
       company: companyId,
       email: address.toLowerCase(),
@@ -48,7 +46,7 @@ export function createOperatorService({ em }: { em: EntityManager }) {
     if (await throttle.isLocked(key)) {
       throw new DomainError('SIGN_IN_THROTTLED', 'Too many failed sign-ins; try again in a few minutes');
     }
-    const operator = await em.findOne(Operator, { email: key });
+    const operator = await em.findOne(Operator, { email: key }, { populate: ['company'] });
     const verified = await verifyPassword(password, operator?.passwordHash ?? (await DECOY_HASH));
     if (!operator || !verified) {
       await throttle.recordFailure(key);
@@ -67,9 +65,9 @@ export function createOperatorService({ em }: { em: EntityManager }) {
 
   // Every console request passes here: one indexed query, no entity hydration.
   async function authenticateSession(secret: string): Promise<Principal | null> {
-    const rows = await sqlFor(em).query<{ session_id: string; id: string; company_id: string; email: string; permissions: string[] }>(
-      `select s.id as session_id, o.id, o.company_id, o.email, o.permissions
-         from operator_session s join operator o on o.id = s.operator_id
+    const rows = await sqlFor(em).query<{ session_id: string; id: string; company_id: string; slug: string; email: string; permissions: string[] }>(
+      `select s.id as session_id, o.id, o.company_id, c.slug, o.email, o.permissions
+         from operator_session s join operator o on o.id = s.operator_id join company c on c.id = o.company_id
         where s.token_hash = ? and s.expires_at > now()`,
       [hashToken(secret)],
     );
@@ -79,6 +77,7 @@ export function createOperatorService({ em }: { em: EntityManager }) {
       kind: 'operator',
       id: row.id,
       companyId: row.company_id,
+      companySlug: row.slug,
       name: row.email,
       permissions: row.permissions.filter(isPermission),
       sessionId: row.session_id,
@@ -89,14 +88,15 @@ export function createOperatorService({ em }: { em: EntityManager }) {
     await em.nativeDelete(OperatorSession, { id: sessionId });
   }
 
-  return { createOperator, signIn, authenticateSession, signOut };
+  return { createOperator, signIn, authenticateSession, signOut, ...createOperatorAdmin(em) };
 }
 
 function toPrincipal(operator: Operator, sessionId: string): Principal {
   return {
     kind: 'operator',
     id: operator.id,
-    companyId: typeof operator.company === 'string' ? operator.company : operator.company.id,
+    companyId: operator.company.id,
+    companySlug: operator.company.slug,
     name: operator.email,
     permissions: operator.permissions.filter(isPermission),
     sessionId,

@@ -5,6 +5,8 @@ export interface Principal {
   kind: 'operator' | 'apiToken';
   id: string;
   companyId: string;
+  /** For the access log; set wherever a principal is authenticated. */
+  companySlug?: string;
   /** The operator's email or the token's label; what the audit trail shows. */
   name: string;
   permissions: readonly Permission[];

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { DomainError } from '../../domain/domain-error.js';
 
 const SCRYPT = { N: 16_384, r: 8, p: 1, keyLength: 32 } as const;
 
@@ -41,6 +42,14 @@ export function tokenMatches(secret: string, storedHash: string): boolean {
   const actual = Buffer.from(hashToken(secret), 'hex');
   const expected = Buffer.from(storedHash, 'hex');
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+const MIN_PASSWORD_LENGTH = 12;
+
+export function assertPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new DomainError('INVALID_INPUT', `Passwords need at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
 }
 
 export function generatePassword(): string {

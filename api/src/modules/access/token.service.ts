@@ -70,8 +70,10 @@ export function createTokenService({ em }: { em: EntityManager }) {
 
   // Every GraphQL request of an integrator passes here: one indexed query, no entity hydration.
   async function authenticateApiToken(secret: string): Promise<Principal | null> {
-    const rows = await sqlFor(em).query<{ id: string; company_id: string; label: string; permissions: string[] }>(
-      'select id, company_id, label, permissions from api_token where token_hash = ? and revoked_at is null',
+    const rows = await sqlFor(em).query<{ id: string; company_id: string; slug: string; label: string; permissions: string[] }>(
+      `select t.id, t.company_id, c.slug, t.label, t.permissions
+         from api_token t join company c on c.id = t.company_id
+        where t.token_hash = ? and t.revoked_at is null`,
       [hashToken(secret)],
     );
     const row = rows[0];
@@ -80,6 +82,7 @@ export function createTokenService({ em }: { em: EntityManager }) {
       kind: 'apiToken',
       id: row.id,
       companyId: row.company_id,
+      companySlug: row.slug,
       name: `API token "${row.label}"`,
       permissions: row.permissions.filter(isPermission),
     };

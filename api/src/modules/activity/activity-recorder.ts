@@ -43,6 +43,9 @@ export function createActivityRecorder({ sql, events, logger, retentionPerCompan
   let buffer: ProvisioningEventInput[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
+  // Batches taken from the buffer whose write has not ended yet, oldest first.
+  const writing: ProvisioningEventInput[][] = [];
+  let lost = 0;
   const lastPruned = new Map<string, number>();
 
   function record(event: ProvisioningEventInput): void {
@@ -56,18 +59,38 @@ export function createActivityRecorder({ sql, events, logger, retentionPerCompan
     timer = undefined;
     const batch = buffer;
     buffer = [];
+    if (batch.length) writing.push(batch);
     flushing = flushing.then(() => (batch.length ? write(batch) : undefined));
     return flushing;
   }
 
   async function write(batch: ProvisioningEventInput[]): Promise<void> {
+    let rows: Awaited<ReturnType<typeof insert>>;
     try {
-      const rows = await insert(batch);
+      rows = await insert(batch);
+    } catch (error) {
+      lost += batch.length;
+      logger.error({ err: error, lost: batch.length }, 'could not write provisioning events');
+      return;
+    } finally {
+      writing.splice(writing.indexOf(batch), 1);
+    }
+    try {
       await events.publishMany(rows.map((row) => ({ channel: activityChannel(row.companyId), payload: row })));
       await prune(new Set(batch.map((event) => event.companyId)));
     } catch (error) {
-      logger.error({ err: error, lost: batch.length }, 'could not write provisioning events');
+      logger.error({ err: error }, 'could not publish or prune provisioning events');
     }
+  }
+
+  /** For /metrics: how far the written activity trails the requests, and what was dropped. */
+  function stats(now = Date.now()) {
+    const oldest = writing[0]?.[0] ?? buffer[0];
+    return {
+      lagSeconds: oldest ? Math.max(0, now - oldest.occurredAt.getTime()) / 1000 : 0,
+      buffered: buffer.length + writing.reduce((sum, batch) => sum + batch.length, 0),
+      lost,
+    };
   }
 
   // One column array per column: the same statement text for every batch size, prepared once.
@@ -98,7 +121,7 @@ export function createActivityRecorder({ sql, events, logger, retentionPerCompan
     }
   }
 
-  return { record, flush };
+  return { record, flush, stats };
 }
 
 export type ActivityRecorder = ReturnType<typeof createActivityRecorder>;

@@ -15,6 +15,14 @@ const publishing = (update: string) => `
     pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text)
   from j`;
 
+/** The ended job and the audit entry that records it, for the admin-action log line. */
+export interface EndedJob {
+  job: BulkDeleteJobView;
+  companyId: string;
+  requestedBy: string | null;
+  auditId: string;
+}
+
 type PublishedRow = { view: unknown; companyId: string; cutoff: Date; requestedBy: string | null };
 
 /**
@@ -55,7 +63,7 @@ export function createJobStore(sql: Sql, runnerId: string, leaseMs: number) {
   }
 
   /** Ends the job and writes the audit entry in one transaction: who deleted how many, when. */
-  async function end(jobId: string, status: 'SUCCEEDED' | 'FAILED', error: string | null): Promise<BulkDeleteJobView | null> {
+  async function end(jobId: string, status: 'SUCCEEDED' | 'FAILED', error: string | null): Promise<EndedJob | null> {
     return sql.transaction(async (trx) => {
       const rows = await trx.query<PublishedRow>(
         publishing(`update bulk_delete_job set status = ?, error = ?, finished_at = now()
@@ -66,11 +74,11 @@ export function createJobStore(sql: Sql, runnerId: string, leaseMs: number) {
       if (!row) return null;
       const job = toJobView(row.view);
       const detail = { deleted: job.deleted, jobId, ...(status === 'FAILED' ? { failed: true } : {}) };
-      await trx.query(
-        `insert into audit_entry (company_id, actor, action, detail) values (?, ?, 'users.deleted-all', ?::jsonb)`,
+      const [audit] = await trx.query<{ id: string }>(
+        `insert into audit_entry (company_id, actor, action, detail) values (?, ?, 'users.deleted-all', ?::jsonb) returning id`,
         [row.companyId, row.requestedBy ?? 'unknown', JSON.stringify(detail)],
       );
-      return job;
+      return { job, companyId: row.companyId, requestedBy: row.requestedBy, auditId: String(audit?.id) };
     });
   }
 

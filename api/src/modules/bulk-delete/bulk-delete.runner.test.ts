@@ -186,4 +186,24 @@ describe('bulk-delete runner', () => {
     await worker.stop();
     await db.query(`update bulk_delete_job set status = 'FAILED' where id = $1`, [job.id]);
   });
+
+  it('counts the job it runs (roster_bulk_delete_jobs_running) until the job has ended', async () => {
+    const a = await newCompany();
+    await seedDirectory(db, { companyId: a.companyId, prefix: 's', users: 10 });
+    // An IdP request holding one user: the sweep waits for it, so the job is surely still running.
+    const holder = await db.connect();
+    await holder.query('begin');
+    await holder.query(`select id from directory_user where company_id = $1 and user_name = 'su1' for update`, [a.companyId]);
+    const job = await services().bulkDelete.start(a.companyId, a.principal);
+    const worker = runner();
+    expect(worker.running()).toBe(0);
+    await worker.start();
+    await expect.poll(() => worker.running()).toBe(1);
+    await holder.query('commit');
+    holder.release();
+    expect(await waitForEnd(a.companyId, job.id)).toMatchObject({ status: 'SUCCEEDED', deleted: 10 });
+    await worker.idle();
+    expect(worker.running()).toBe(0);
+    await worker.stop();
+  });
 });

@@ -6,7 +6,7 @@ import { sqlFor, type Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
-import { createJobStore, type ClaimedJob, type JobStore } from './bulk-delete-job.store.js';
+import { createJobStore, type ClaimedJob, type EndedJob, type JobStore } from './bulk-delete-job.store.js';
 import { QUEUED_CHANNEL } from './bulk-delete-job.view.js';
 
 export interface BulkDeleteRunnerOptions {
@@ -38,6 +38,7 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
   let wakeAgain = false;
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => Promise<void>) | undefined;
+  let running = 0;
 
   function wake(): void {
     if (stopped) return;
@@ -65,7 +66,16 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
     }
   }
 
+  // One line per ended job, tied to its audit entry: the admin action "Delete All Users".
+  function logEnded(ended: EndedJob | null, status: 'succeeded' | 'failed'): void {
+    if (!ended) return;
+    const { job, companyId, requestedBy, auditId } = ended;
+    log.info({ adminAction: 'users.deleted-all', auditId, companyId, actor: requestedBy, jobId: job.id, deleted: job.deleted },
+      `bulk-delete job ${status}`);
+  }
+
   async function runJob(job: ClaimedJob): Promise<void> {
+    running += 1;
     let lost = false;
     const beat = setInterval(() => {
       store.heartbeat(job.id).then((owned) => (lost ||= !owned)).catch(() => undefined);
@@ -73,13 +83,13 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
     try {
       const outcome = await runBatches(job, () => lost || stopped);
       if (outcome === 'finished') {
-        const ended = await store.end(job.id, 'SUCCEEDED', null);
-        log.info({ jobId: job.id, deleted: ended?.deleted }, 'bulk-delete job succeeded');
+        logEnded(await store.end(job.id, 'SUCCEEDED', null), 'succeeded');
       } else if (outcome === 'interrupted' && stopped) {
         await store.release(job.id);
       }
     } finally {
       clearInterval(beat);
+      running -= 1;
     }
   }
 
@@ -105,7 +115,7 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
         failures += 1;
         log.warn({ err: error, jobId: job.id, failures }, 'bulk-delete batch failed');
         if (failures >= MAX_ATTEMPTS) {
-          await store.end(job.id, 'FAILED', error instanceof Error ? error.message : String(error));
+          logEnded(await store.end(job.id, 'FAILED', error instanceof Error ? error.message : String(error)), 'failed');
           return 'failed';
         }
         await sleep(200 * failures);
@@ -116,6 +126,8 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
 
   return {
     runnerId,
+    /** Jobs this process is running right now (0 or 1), for /metrics. */
+    running: () => running,
     /** Call once the schema is migrated. */
     async start(): Promise<void> {
       if (!stopped) return;
