@@ -109,7 +109,7 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
 
   async function stop(): Promise<void> {
     await (await unfollow)();
-    await recorder.flush();
+    await recorder.stop();
   }
 
   return { handle, stop };
