@@ -18,6 +18,14 @@ const migrationsList = [
   { name: 'Migration20261201400000_activity_time_order', class: Migration20261201400000_activity_time_order },
 ];
 
+/**
+ * knex prints every pooled connection a PostgreSQL restart ended to stdout, as plain text among
+ * the JSON logs; what such a loss causes is logged where it matters (503s, retries).
+ */
+function warnUnlessConnectionLost(message: string): void {
+  if (!message.startsWith('Connection Error:')) console.warn(message);
+}
+
 export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
   return defineConfig({
     clientUrl,
@@ -33,6 +41,7 @@ export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
       silent: true,
     },
     pool: { min: 0, max: poolMax },
+    driverOptions: { log: { warn: warnUnlessConnectionLost } },
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     debug: false,
