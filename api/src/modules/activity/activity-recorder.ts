@@ -59,6 +59,7 @@ export function createActivityRecorder(options: RecorderOptions) {
   /** Set while the database is away: flushes wait for the retry timer instead of every batch. */
   let waiting = false;
   let stopped = false;
+  let dropped = 0;
   const lastPruned = new Map<string, number>();
 
   function record(event: ProvisioningEventInput): void {
@@ -68,11 +69,18 @@ export function createActivityRecorder(options: RecorderOptions) {
     else timer ??= setTimeout(() => void flush(), waiting ? retryMs : flushIntervalMs);
   }
 
+  /** Drops the oldest beyond the bound; reported once per retry, not once per request. */
   function trim(): void {
     const excess = buffer.length - maxPending;
     if (excess <= 0) return;
     buffer.splice(0, excess);
-    logger.error({ lost: excess, kept: maxPending }, 'provisioning events dropped: too many waiting for the database');
+    dropped += excess;
+  }
+
+  function reportDropped(): void {
+    if (!dropped) return;
+    logger.error({ lost: dropped, kept: maxPending }, 'provisioning events dropped: too many waiting for the database');
+    dropped = 0;
   }
 
   function flush(): Promise<void> {
@@ -90,6 +98,7 @@ export function createActivityRecorder(options: RecorderOptions) {
       if (left.length) return keep([...left, ...taken.slice(start + maxBatch)]);
     }
     waiting = false;
+    reportDropped();
   }
 
   /** Puts events the database could not take back in front of newer ones, and retries later. */
@@ -98,6 +107,7 @@ export function createActivityRecorder(options: RecorderOptions) {
     waiting = true;
     buffer = [...left, ...buffer];
     trim();
+    reportDropped();
     if (!stopped) timer ??= setTimeout(() => void flush(), retryMs);
   }
 
