@@ -156,8 +156,12 @@ describe('PostgreSQL stopped and started under SCIM load', () => {
 
     const stored = await one('select count(*) as n from directory_user where company_id = $1 and user_name = any($2)', [idp.companyId, load.acknowledged]);
     expect(stored).toBe(load.acknowledged.length);
-    // Every acknowledged create is in the activity too, those recorded while the database was away included.
-    await untilTrue(async () => (await one(`select count(*) as n from provisioning_event where company_id = $1 and status = 201`, [idp.companyId])) === load.acknowledged.length, 10_000);
+    // Every request is in the activity, the creates recorded just before the outage and the 503s
+    // answered during it (kept by the recorder until PostgreSQL was back) included.
+    const recorded = async (status: number) =>
+      one('select count(*) as n from provisioning_event where company_id = $1 and status = $2', [idp.companyId, status]);
+    await untilTrue(async () => (await recorded(201)) === load.acknowledged.length, 10_000);
+    await untilTrue(async () => (await recorded(503)) === (load.statuses.get(503) ?? 0) + 1, 10_000); // + the probe
 
     await untilTrue(async () => (await one(`select count(*) as n from bulk_delete_job where id = $1 and status = 'SUCCEEDED'`, [bulk.jobId])) === 1, 20_000);
     expect(await one('select deleted as n from bulk_delete_job where id = $1', [bulk.jobId])).toBe(3_000);
