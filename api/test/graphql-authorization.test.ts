@@ -146,7 +146,8 @@ describe('cross-company isolation', () => {
     const aEvents = await insertEvents(t, a.companyId, [{ status: 201 }]);
     const [bToken] = await t.services().tokens.listScimTokens(b.companyId);
     await t.services().companies.recordAudit(b.companyId, 'b-admin@example.test', 'scim.deactivated');
-    const bCursor = Buffer.from(`c:${Number(bEvents[2]) + 1000}`).toString('base64url'); // beyond every id: only A's rows may follow
+    // Beyond every time and id: only A's rows may follow.
+    const bCursor = Buffer.from(`t:2999-01-01T00:00:00.000000Z|${Number(bEvents[2]) + 1000}`).toString('base64url');
     const cookie = await signIn(t, a.email, a.password);
 
     for (const caller of [{ token: a.apiToken }, { cookie }] satisfies Caller[]) {

@@ -15,13 +15,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function adminUrl(database = 'postgres'): string {
-  const info = inject('pg');
-  return `postgres://${info.user}:${info.password}@${info.host}:${info.port}/${database}`;
+/** Where a server's databases are: the run's shared PostgreSQL unless a test brings its own. */
+export interface PgServer {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
+const serverUrl = (server: PgServer, database: string) =>
+  `postgres://${server.user}:${encodeURIComponent(server.password)}@${server.host}:${server.port}/${database}`;
+
+async function admin<T>(server: PgServer, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl(server, 'postgres') });
   await client.connect();
   try {
     return await work(client);
@@ -30,14 +36,14 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh, empty database on the run's embedded PostgreSQL, for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, empty database on the run's embedded PostgreSQL (or `server`), for one test file. */
+export async function createTestDatabase(server: PgServer = inject('pg')): Promise<TestDatabase> {
   const name = `roster_test_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create database ${name}`));
+  await admin(server, (client) => client.query(`create database ${name}`));
   return {
-    url: adminUrl(name),
+    url: serverUrl(server, name),
     name,
-    drop: () => admin((client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () => admin(server, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 
@@ -58,9 +64,9 @@ export interface TestApp {
 /** The real server on a loopback port over its own migrated database. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { consoleDist?: string } = {},
+  options: { consoleDist?: string; pgServer?: PgServer } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.pgServer);
   const port = await findFreePort();
   const config = loadConfig({
     LOG_LEVEL: 'silent',

@@ -6,6 +6,8 @@ import { findFreePort } from '../src/db/free-port.js';
 
 export interface ThrowawayPostgres {
   server: EmbeddedServer;
+  /** The folder the cluster lives in (under it, `pg/`). */
+  dir: string;
   /** Stops the server and removes its data (a cluster is 64 MB). */
   stop(): Promise<void>;
 }
@@ -18,6 +20,7 @@ export async function startThrowawayPostgres(name: 'test' | 'bench'): Promise<Th
     const server = await startEmbeddedPostgres({ dataDir: dir, port: await findFreePort(), password: name });
     return {
       server,
+      dir,
       async stop() {
         await server.stop();
         await removeDir();

@@ -85,6 +85,8 @@ async function stopOrphanedCluster(clusterDir: string): Promise<void> {
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
+  // A dropped connection also fails the query in flight, which is what reports it.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

@@ -6,6 +6,7 @@ import { Migration20261129000000_sign_in_throttle } from './migrations/Migration
 import { Migration20261129010000_directory_counts } from './migrations/Migration20261129010000_directory_counts.js';
 import { Migration20261129020000_scim_auth_notify } from './migrations/Migration20261129020000_scim_auth_notify.js';
 import { Migration20261129030000_skip_attribute_statistics } from './migrations/Migration20261129030000_skip_attribute_statistics.js';
+import { Migration20261201400000_activity_time_order } from './migrations/Migration20261201400000_activity_time_order.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -14,7 +15,16 @@ const migrationsList = [
   { name: 'Migration20261129010000_directory_counts', class: Migration20261129010000_directory_counts },
   { name: 'Migration20261129020000_scim_auth_notify', class: Migration20261129020000_scim_auth_notify },
   { name: 'Migration20261129030000_skip_attribute_statistics', class: Migration20261129030000_skip_attribute_statistics },
+  { name: 'Migration20261201400000_activity_time_order', class: Migration20261201400000_activity_time_order },
 ];
+
+/**
+ * knex prints every pooled connection a PostgreSQL restart ended to stdout, as plain text among
+ * the JSON logs; what such a loss causes is logged where it matters (503s, retries).
+ */
+function warnUnlessConnectionLost(message: string): void {
+  if (!message.startsWith('Connection Error:')) console.warn(message);
+}
 
 export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
   return defineConfig({
@@ -31,6 +41,7 @@ export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
       silent: true,
     },
     pool: { min: 0, max: poolMax },
+    driverOptions: { log: { warn: warnUnlessConnectionLost } },
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     debug: false,

@@ -16,6 +16,8 @@ export async function openOrm(clientUrl: string, poolMax?: number): Promise<Orm>
  */
 export async function migrate(orm: Orm, clientUrl: string): Promise<void> {
   const lock = new pg.Client({ connectionString: clientUrl });
+  // A dropped connection also fails the query in flight, which is what reports it.
+  lock.on('error', () => undefined);
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -26,7 +26,10 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   const reconnectHandlers = new Set<() => void>();
   let listener: Promise<pg.Client> | undefined;
   let closed = false;
+  let retryScheduled = false;
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  // An idle pooled client whose server goes away emits 'error' on the pool; unheard, it ends the process.
+  publisher.on('error', (error) => logger.warn({ err: error }, 'event publisher connection lost'));
 
   function connect(): Promise<pg.Client> {
     listener ??= (async () => {
@@ -35,7 +38,8 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
       client.on('error', (error) => {
         logger.warn({ err: error }, 'event listener connection lost; reconnecting');
         listener = undefined;
-        if (!closed) setTimeout(() => void relisten(), 500);
+        void client.end().catch(() => undefined);
+        scheduleRelisten(500);
       });
       await client.connect();
       return client;
@@ -46,8 +50,18 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
     return listener;
   }
 
+  /** One retry loop at a time, however many failures ask for one. */
+  function scheduleRelisten(delayMs: number): void {
+    if (closed || retryScheduled) return;
+    retryScheduled = true;
+    setTimeout(() => {
+      retryScheduled = false;
+      void relisten(delayMs);
+    }, delayMs);
+  }
+
   // While PostgreSQL is away (restart, failover) keep trying; a rejection here would end the process.
-  async function relisten(delayMs = 500): Promise<void> {
+  async function relisten(delayMs: number): Promise<void> {
     if (closed) return;
     try {
       const client = await connect();
@@ -57,7 +71,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
       const failed = listener;
       listener = undefined;
       void failed?.then((client) => client.end()).catch(() => undefined);
-      setTimeout(() => void relisten(Math.min(delayMs * 2, 10_000)), delayMs);
+      scheduleRelisten(Math.min(delayMs * 2, 2_000));
       return;
     }
     for (const handler of reconnectHandlers) handler();
@@ -86,7 +100,15 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await (await connect()).query(`listen ${quote(channel)}`);
+        try {
+          await (await connect()).query(`listen ${quote(channel)}`);
+        } catch (error) {
+          // Forget the channel, or the next subscriber would think it is listened to already;
+          // one that joined meanwhile is listened to once the connection is back.
+          if (set.size === 0 && handlers.get(channel) === set) handlers.delete(channel);
+          else scheduleRelisten(500);
+          throw error;
+        }
       }
       set.add(handler);
       return async () => {

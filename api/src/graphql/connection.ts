@@ -31,19 +31,48 @@ export function decodeCursor(cursor: string): string {
   return match[1];
 }
 
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw new DomainError('INVALID_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}`);
   }
-  return { first: size, afterId: after ? decodeCursor(after) : null };
+  return size;
+}
+
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+  return { first: pageSize(first), afterId: after ? decodeCursor(after) : null };
+}
+
+/** A position in a list ordered by time, then id: the time as UTC ISO text with microseconds. */
+export interface TimeCursor {
+  at: string;
+  id: string;
+}
+
+export interface TimePageRequest {
+  first: number;
+  after: TimeCursor | null;
+}
+
+export function encodeTimeCursor({ at, id }: TimeCursor): string {
+  return Buffer.from(`t:${at}|${id}`).toString('base64url');
+}
+
+function decodeTimeCursor(cursor: string): TimeCursor {
+  const match = /^t:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)\|(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match?.[1] || !match[2]) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  return { at: match[1], id: match[2] };
+}
+
+export function timePageRequest(first: number | null | undefined, after: string | null | undefined): TimePageRequest {
+  return { first: pageSize(first), after: after ? decodeTimeCursor(after) : null };
 }
 
 /** `rows` were fetched with limit first + 1; the extra row only says whether another page exists. */
-export function toPage<T extends { id: string }>(rows: T[], first: number): Page<T> {
+export function toPage<T extends { id: string }>(rows: T[], first: number, cursorOf: (row: T) => string = (row) => encodeCursor(row.id)): Page<T> {
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
-  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last.id) : null } };
+  return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last) : null } };
 }
 
 /** The same rule as the connection that holds it: whoever may read the list may page through it. */

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, maskError, type Plugin } from 'graphql-yoga';
 import { DomainError } from '../domain/domain-error.js';
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/database-unavailable.js';
 import type { Logger } from '../logger.js';
 import type { GraphqlContext } from './context.js';
 
@@ -10,6 +11,22 @@ export function fromDomainError(error: DomainError, at?: GraphQLError): GraphQLE
     nodes: at?.nodes,
     path: at?.path,
     extensions: { code: error.kind, reason: error.code },
+  });
+}
+
+/**
+ * An unreachable database is the caller's cue to retry, not a bug to hide behind a request id.
+ * `http` sets the status of an HTTP answer that has no data (Yoga strips it from the body).
+ */
+function serviceUnavailable(at?: GraphQLError): GraphQLError {
+  return new GraphQLError('The service is temporarily unavailable; retry later', {
+    nodes: at?.nodes,
+    path: at?.path,
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      retryAfterSeconds: RETRY_AFTER_SECONDS,
+      http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+    },
   });
 }
 
@@ -33,6 +50,10 @@ function innermost(error: GraphQLError): unknown {
 export function renderError(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
   const cause = innermost(error);
   if (cause instanceof DomainError) return fromDomainError(cause, error);
+  if (isDatabaseUnavailable(cause)) {
+    logger.warn({ err: cause, requestId, path: error.path?.join('.') }, 'GraphQL operation refused: database unavailable');
+    return serviceUnavailable(error);
+  }
   if (isOwnGraphqlError(error)) return error;
   logger.error({ err: cause, requestId, path: error.path?.join('.') }, 'unexpected error in a GraphQL resolver');
   return new GraphQLError(`Unexpected error (request id ${requestId})`, {
@@ -47,8 +68,10 @@ export function maskUnexpected(error: unknown, message: string, isDev?: boolean)
   if (error instanceof GraphQLError) {
     const cause = innermost(error);
     if (cause instanceof DomainError) return fromDomainError(cause, error);
+    if (isDatabaseUnavailable(cause)) return serviceUnavailable(error);
   }
   if (error instanceof DomainError) return fromDomainError(error);
+  if (isDatabaseUnavailable(error)) return serviceUnavailable();
   return maskError(error, message, isDev);
 }
 

@@ -5,6 +5,7 @@ import {
   buildBulkResponse, bulkFailure, bulkSuccess, shouldStopBulk, type BulkOperationResult,
 } from '../../scim/bulk/bulk-response.js';
 import { groupRoutes } from './groups.routes.js';
+import { toScimError } from './scim-reply.js';
 import { matchRoute, type ScimReply, type ScimRequest, type ScimRoute } from './scim-route.js';
 import { userRoutes } from './users.routes.js';
 
@@ -53,7 +54,7 @@ async function bulk(request: ScimRequest): Promise<ScimReply> {
       record(index, bulkFailure(operation, new ScimError(409, 'invalidValue', `bulkId "${unresolved[0]}" refers to a failed operation`)));
       continue;
     }
-    record(index, await execute(request, operation, created).catch((error: unknown) => bulkFailure(operation, error)));
+    record(index, await execute(request, operation, created).catch((error: unknown) => bulkFailure(operation, toScimError(error))));
   }
   const ordered = [...results.entries()].sort(([a], [b]) => a - b).map(([, result]) => result);
   return { status: 200, body: buildBulkResponse(ordered) };

@@ -30,12 +30,14 @@ export interface ScimHandlerDeps {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const MAX_KNOWN_COMPANIES = 10_000;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
 export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = createDirectoryService(sql, config);
+  const knownCompanies = new Map<string, string>();
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
   const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
     logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
@@ -76,6 +78,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
       const token = bearerToken(req.headers.authorization);
       caller = token ? await authenticateScimToken(sql, slug, token) : null;
       if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
+      rememberCompany(caller);
       assertScimAccepted(caller, config.scimEnabled);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
@@ -107,14 +110,27 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
     });
   }
 
+  /**
+   * Whose request it was, for its activity row. While the database is away the slugs of callers
+   * seen before still name their company, so an IdP's refused requests are recorded (and kept).
+   */
   async function companyIdForSlug(slug: string): Promise<string | undefined> {
-    const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]).catch(() => []);
-    return rows[0]?.id;
+    try {
+      const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]);
+      return rows[0]?.id;
+    } catch {
+      return knownCompanies.get(slug);
+    }
+  }
+
+  function rememberCompany(caller: ScimCaller): void {
+    if (knownCompanies.size >= MAX_KNOWN_COMPANIES) knownCompanies.clear();
+    knownCompanies.set(caller.slug, caller.companyId);
   }
 
   async function stop(): Promise<void> {
     await (await unfollow)();
-    await recorder.flush();
+    await recorder.stop();
   }
 
   return { handle, stop, activityStats: recorder.stats };

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Logger } from '../../logger.js';
 import { SCIM_CONTENT_TYPE, ScimError, renderScimError } from '../../scim/errors.js';
 import { DomainError } from '../../domain/domain-error.js';
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { ScimReply } from './scim-route.js';
 import type { Outcome } from './scim-activity.js';
 
@@ -21,8 +22,12 @@ export function writeScimReply(res: ServerResponse, reply: ScimReply): void {
   res.end(text);
 }
 
-/** Domain failures become the SCIM error the RFC names for them; anything else is a masked 500. */
+/**
+ * Domain failures become the SCIM error the RFC names for them, an unreachable database a 503 the
+ * IdP retries (Entra and Okta both back off on 503 with Retry-After); anything else is a masked 500.
+ */
 export function toScimError(error: unknown): unknown {
+  if (isDatabaseUnavailable(error)) return new ScimError(503, undefined, 'The service is temporarily unavailable; retry later');
   if (!(error instanceof DomainError)) return error;
   switch (error.kind) {
     case 'NOT_FOUND':
@@ -42,6 +47,10 @@ export function writeScimError(res: ServerResponse, raw: unknown, requestId: str
   const { status, body } = renderScimError(error, requestId);
   const headers: Record<string, string> = {};
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="roster-scim"';
+  if (status === 503) {
+    logger.warn({ err: raw, requestId }, 'SCIM request refused: database unavailable');
+    headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  }
   const allow = (error as { allow?: string }).allow;
   if (status === 405 && allow) headers['allow'] = allow;
   if (!res.headersSent) writeScimReply(res, { status, body, headers });

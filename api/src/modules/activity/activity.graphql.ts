@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, encodeCursor, pageRequest, type Page } from '../../graphql/connection.js';
-import type { ProvisioningEventView } from './activity.service.js';
+import { PageInfoRef, timePageRequest, type Page } from '../../graphql/connection.js';
+import type { ListedProvisioningEvent, ProvisioningEventView } from './activity.service.js';
 import { streamActivity } from './activity-stream.js';
 
 const iamRead = { permission: 'iam:read' } as const;
@@ -8,7 +8,7 @@ const iamRead = { permission: 'iam:read' } as const;
 const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('ProvisioningEvent').implement({
   description: 'One inbound SCIM request, refused ones included.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Event id; ids grow with time.', authScopes: iamRead }),
+    id: t.exposeID('id', { description: 'Event id: unique; orders events of the same instant.', authScopes: iamRead }),
     occurredAt: t.field({ type: 'DateTime', description: 'When the request arrived.', authScopes: iamRead, resolve: (e) => e.occurredAt }),
     tokenLabel: t.exposeString('tokenLabel', {
       nullable: true,
@@ -28,16 +28,16 @@ const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('Provision
   }),
 });
 
-const ProvisioningEventEdgeRef = builder.objectRef<ProvisioningEventView>('ProvisioningEventEdge').implement({
+const ProvisioningEventEdgeRef = builder.objectRef<ListedProvisioningEvent>('ProvisioningEventEdge').implement({
   description: 'A provisioning event and its cursor.',
   fields: (t) => ({
-    cursor: t.string({ description: 'Pass as after: to continue after this event.', authScopes: iamRead, resolve: (e) => encodeCursor(e.id) }),
+    cursor: t.string({ description: 'Pass as after: to continue after this event.', authScopes: iamRead, resolve: (e) => e.cursor }),
     node: t.field({ type: ProvisioningEventRef, description: 'The event.', authScopes: iamRead, resolve: (e) => e }),
   }),
 });
 
-const ProvisioningEventConnectionRef = builder.objectRef<Page<ProvisioningEventView>>('ProvisioningEventConnection').implement({
-  description: 'A page of provisioning events, newest first.',
+const ProvisioningEventConnectionRef = builder.objectRef<Page<ListedProvisioningEvent>>('ProvisioningEventConnection').implement({
+  description: 'A page of provisioning events, newest first (by time, then id).',
   fields: (t) => ({
     edges: t.field({ type: [ProvisioningEventEdgeRef], description: 'Events on this page.', authScopes: iamRead, resolve: (p) => p.nodes }),
     pageInfo: t.field({ type: PageInfoRef, description: 'Paging.', authScopes: iamRead, resolve: (p) => p.pageInfo }),
@@ -55,7 +55,7 @@ builder.queryField('recentActivity', (t) =>
       failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above.' }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.services.activity.listRecent(ctx.principal.companyId, pageRequest(args.first, args.after), args.failuresOnly ?? false),
+      ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false),
   }),
 );
 

@@ -1,37 +1,53 @@
 import type { Sql } from '../../db/sql.js';
-import { toPage, type Page, type PageRequest } from '../../graphql/connection.js';
+import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../graphql/connection.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
 
 /** A provisioning event as the admin API shows it: what was recorded, with its id. */
 export type ProvisioningEventView = Omit<ProvisioningEventInput, 'companyId'> & { id: string };
 
-const SELECT = `select id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
+/** A listed event with the cursor of its place in the list. */
+export type ListedProvisioningEvent = ProvisioningEventView & { cursor: string };
+
+// `e.id` wherever the column is meant: a bare `id` in ORDER BY names the text output column,
+// which sorted "99" above "468".
+const SELECT = `select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
   user_agent as "userAgent", method, operation, resource_type as "resourceType", resource_id as "resourceId",
-  status, scim_type as "scimType", message, duration_ms as "durationMs" from provisioning_event`;
+  status, scim_type as "scimType", message, duration_ms as "durationMs",
+  to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
+  from provisioning_event e`;
+
+type Row = ProvisioningEventView & { cursorAt: string };
 
 export function createActivityService({ sql }: { sql: Sql }) {
   /**
-   * Newest first, keyed on the bigserial id so that pages stay stable while events keep arriving;
-   * both filters run on the (company_id, id desc) indexes (a partial one for failures).
+   * Newest first by time, then by the bigserial id for events of the same instant. Pages are
+   * keyed on that pair, so events arriving meanwhile neither repeat nor push rows off a later
+   * page; both filters run on the (company_id, occurred_at desc, id desc) indexes.
    */
   async function listRecent(
     companyId: string,
-    { first, afterId }: PageRequest,
+    { first, after }: TimePageRequest,
     failuresOnly: boolean,
-  ): Promise<Page<ProvisioningEventView>> {
+  ): Promise<Page<ListedProvisioningEvent>> {
     const where = ['company_id = ?'];
     const params: unknown[] = [companyId];
     if (failuresOnly) where.push('status >= 400');
-    if (afterId) {
-      where.push('id < ?');
-      params.push(afterId);
+    if (after) {
+      where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
+      params.push(after.at, after.id);
     }
-    const rows = await sql.query<ProvisioningEventView>(
-      `${SELECT} where ${where.join(' and ')} order by id desc limit ?`,
+    const rows = await sql.query<Row>(
+      `${SELECT} where ${where.join(' and ')} order by occurred_at desc, e.id desc limit ?`,
       [...params, first + 1],
     );
     // The ORM's driver hands timestamps back as text; the API speaks Date.
-    return toPage(rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt), durationMs: Number(row.durationMs) })), first);
+    const listed = rows.map(({ cursorAt, ...row }) => ({
+      ...row,
+      occurredAt: new Date(row.occurredAt),
+      durationMs: Number(row.durationMs),
+      cursor: encodeTimeCursor({ at: cursorAt, id: row.id }),
+    }));
+    return toPage(listed, first, (row) => row.cursor);
   }
 
   return { listRecent };

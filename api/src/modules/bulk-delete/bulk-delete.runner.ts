@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Orm } from '../../db/orm.js';
 import { sqlFor, type Sql } from '../../db/sql.js';
+import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
@@ -22,6 +23,7 @@ export interface BulkDeleteRunnerOptions {
 }
 
 const MAX_ATTEMPTS = 3;
+const UNAVAILABLE_RETRY_MS = 500;
 
 /**
  * Runs bulk-delete jobs. Every replica runs one; they compete for jobs through the database
@@ -57,6 +59,18 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
       });
   }
 
+  /** Retries `work` while the database is away (the job is ours until its lease runs out). */
+  async function untilAvailable<T>(work: () => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (stopped || !isDatabaseUnavailable(error)) throw error;
+        await sleep(UNAVAILABLE_RETRY_MS);
+      }
+    }
+  }
+
   async function drain(): Promise<void> {
     while (!stopped) {
       const job = await store.claim();
@@ -83,7 +97,7 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
     try {
       const outcome = await runBatches(job, () => lost || stopped);
       if (outcome === 'finished') {
-        logEnded(await store.end(job.id, 'SUCCEEDED', null), 'succeeded');
+        logEnded(await untilAvailable(() => store.end(job.id, 'SUCCEEDED', null)), 'succeeded');
       } else if (outcome === 'interrupted' && stopped) {
         await store.release(job.id);
       }
@@ -112,6 +126,12 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
         sweep = true;
         cursor = CURSOR_START;
       } catch (error) {
+        if (isDatabaseUnavailable(error)) {
+          // An outage is not the job's fault: wait it out rather than fail the job three times over.
+          log.warn({ err: error, jobId: job.id }, 'bulk-delete batch waits for the database');
+          await sleep(UNAVAILABLE_RETRY_MS);
+          continue;
+        }
         failures += 1;
         log.warn({ err: error, jobId: job.id, failures }, 'bulk-delete batch failed');
         if (failures >= MAX_ATTEMPTS) {

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeFragmentData } from '../../gql/fragment-masking.js';
 import type { RecentActivity_ConnectionFragment } from '../../gql/graphql.js';
 import type { LiveStatus } from '../../graphql/live-status.js';
-import { RecentActivity, RecentActivityFragment } from './recent-activity.js';
+import { LastRequestFragment, RecentActivity, RecentActivityFragment } from './recent-activity.js';
 
 type Event = RecentActivity_ConnectionFragment['edges'][number]['node'];
 
@@ -32,6 +32,8 @@ const failed = event('2', { status: 409, succeeded: false, scimType: 'uniqueness
 
 interface Options {
   events?: Event[];
+  /** The company's newest request; the first listed event unless a test says otherwise. */
+  last?: Event | null;
   hasNextPage?: boolean;
   failuresOnly?: boolean;
   live?: LiveStatus;
@@ -42,11 +44,16 @@ function activityOf(events: Event[], hasNextPage: boolean) {
   return makeFragmentData({ edges, pageInfo: { hasNextPage } }, RecentActivityFragment);
 }
 
-function renderActivity({ events = [], hasNextPage = false, failuresOnly = false, live = 'live' }: Options = {}) {
+function lastOf(last: Event | null | undefined) {
+  const edges = last ? [{ node: { id: last.id, occurredAt: last.occurredAt, tokenLabel: last.tokenLabel } }] : [];
+  return makeFragmentData({ edges }, LastRequestFragment);
+}
+
+function renderActivity({ events = [], last = events[0], hasNextPage = false, failuresOnly = false, live = 'live' }: Options = {}) {
   const handlers = { onFailuresOnlyChange: vi.fn(), onShowMore: vi.fn() };
-  const view = render(<RecentActivity activity={activityOf(events, hasNextPage)} failuresOnly={failuresOnly} live={live} {...handlers} />);
-  const rerender = (next: Event[]) =>
-    view.rerender(<RecentActivity activity={activityOf(next, hasNextPage)} failuresOnly={failuresOnly} live={live} {...handlers} />);
+  const props = { lastRequest: lastOf(last), failuresOnly, live, ...handlers };
+  const view = render(<RecentActivity activity={activityOf(events, hasNextPage)} {...props} />);
+  const rerender = (next: Event[]) => view.rerender(<RecentActivity activity={activityOf(next, hasNextPage)} {...props} />);
   return { ...handlers, rerender };
 }
 
@@ -70,6 +77,16 @@ describe('RecentActivity', () => {
     expect(rows()[0]!.textContent).toContain('5 minutes ago');
     expect(rows()[0]!.textContent).toContain('OK · 201');
     expect(screen.getByText(/Last request from Okta 5 minutes ago\./)).toBeTruthy();
+  });
+
+  it('names the company\'s newest request, not the newest one the filtered list shows', () => {
+    renderActivity({ events: [failed], failuresOnly: true, last: event('3', { tokenLabel: 'Entra ID', occurredAt: minutesAgo(1) }) });
+    expect(screen.getByText(/Last request from Entra ID 1 minute ago\./)).toBeTruthy();
+  });
+
+  it('says so when the newest request carried no valid token', () => {
+    renderActivity({ events: [event('1', { tokenLabel: null, status: 401, succeeded: false })] });
+    expect(screen.getByText(/Last request from a caller without a valid token 5 minutes ago\./)).toBeTruthy();
   });
 
   it('makes failures stand out, with the SCIM error type and message', () => {

@@ -31,6 +31,22 @@ export const RecentActivityFragment = graphql(`
   }
 `);
 
+/**
+ * The company's newest request whatever the list shows (failures only, an older page): the list
+ * alone would name the newest failure, or nobody when its rows all lack a token.
+ */
+export const LastRequestFragment = graphql(`
+  fragment RecentActivity_LastRequest on ProvisioningEventConnection {
+    edges {
+      node {
+        id
+        occurredAt
+        tokenLabel
+      }
+    }
+  }
+`);
+
 const LIVE_TEXT: Record<LiveStatus, string> = {
   live: 'Live',
   connecting: 'Connecting…',
@@ -39,6 +55,7 @@ const LIVE_TEXT: Record<LiveStatus, string> = {
 
 interface RecentActivityProps {
   activity: FragmentType<typeof RecentActivityFragment>;
+  lastRequest: FragmentType<typeof LastRequestFragment>;
   failuresOnly: boolean;
   onFailuresOnlyChange: (value: boolean) => void;
   onShowMore: () => void;
@@ -50,7 +67,7 @@ export function RecentActivity(props: RecentActivityProps) {
   const connection = useFragment(RecentActivityFragment, props.activity);
   const events = connection.edges.map((edge) => edge.node);
   const fresh = useFreshIds(events.map((event) => event.id));
-  const last = events.find((event) => event.tokenLabel);
+  const last = useFragment(LastRequestFragment, props.lastRequest).edges[0]?.node;
 
   return (
     <section class="card" aria-labelledby="activity-title" data-testid="recent-activity">
@@ -61,7 +78,7 @@ export function RecentActivity(props: RecentActivityProps) {
         </span>
         <p class="card__subtitle">
           {last
-            ? `Last request from ${last.tokenLabel} ${relativeTime(last.occurredAt)}.`
+            ? `Last request from ${last.tokenLabel ?? 'a caller without a valid token'} ${relativeTime(last.occurredAt)}.`
             : 'Every SCIM request your identity providers send appears here.'}
         </p>
       </div>

@@ -16,7 +16,7 @@ import type { LiveStatus } from '../../graphql/live-status.js';
 import { fakeClient, on, type Reply, type Route } from '../../testing/fake-client.js';
 import { advance, renderInConsole } from '../../testing/render-in-console.js';
 import { ConfigurationCardCountsFragment } from './configuration-card.js';
-import { RecentActivityFragment } from './recent-activity.js';
+import { LastRequestFragment, RecentActivityFragment } from './recent-activity.js';
 import { ScimOverviewScreen } from './scim-overview-screen.js';
 
 const BASE = 'https://roster.test/pp/scim/v2/acme';
@@ -26,7 +26,8 @@ function overview(availability: ScimAvailability): ScimOverviewScreenQuery {
   const endpoints = { baseUrl: BASE, usersEndpoint: `${BASE}/Users`, groupsEndpoint: `${BASE}/Groups` } satisfies Omit<EndpointRows_ScimConfigFragment, ' $fragmentName'>;
   const counts = makeFragmentData({ users: 42, groups: 3 }, ConfigurationCardCountsFragment);
   const recentActivity = makeFragmentData({ edges: [], pageInfo: { hasNextPage: true } }, RecentActivityFragment);
-  return { scimConfig: { availability, ...config, ...endpoints }, counts, activeBulkDeleteJob: null, recentActivity };
+  const lastRequest = makeFragmentData({ edges: [] }, LastRequestFragment);
+  return { scimConfig: { availability, ...config, ...endpoints }, counts, activeBulkDeleteJob: null, recentActivity, lastRequest };
 }
 
 function renderScreen(reply: () => Reply<ScimOverviewScreenQuery> | typeof never, { live = 'live' as LiveStatus, routes = [] as Route[] } = {}) {

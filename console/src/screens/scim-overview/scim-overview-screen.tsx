@@ -25,6 +25,9 @@ const ScimOverviewQuery = graphql(`
     recentActivity(first: $first, failuresOnly: $failuresOnly) {
       ...RecentActivity_Connection
     }
+    lastRequest: recentActivity(first: 1) {
+      ...RecentActivity_LastRequest
+    }
   }
 `);
 
@@ -68,7 +71,7 @@ export function ScimOverviewScreen() {
       )}
       {!config && !error && <OverviewSkeleton />}
       {config && config.availability !== 'AVAILABLE' && <AvailabilityNotice availability={config.availability} />}
-      {config && data?.counts && data.recentActivity && config.availability === 'AVAILABLE' && (
+      {config && data?.counts && data.recentActivity && data.lastRequest && config.availability === 'AVAILABLE' && (
         <>
           <ConfigurationCard
             config={config}
@@ -79,6 +82,7 @@ export function ScimOverviewScreen() {
           <EndpointRows config={config} />
           <RecentActivity
             activity={data.recentActivity}
+            lastRequest={data.lastRequest}
             failuresOnly={failuresOnly}
             onFailuresOnlyChange={(value) => {
               setFailuresOnly(value);
