@@ -1,5 +1,7 @@
 /** GraphQL strings that could not be stored are BAD_USER_INPUT, never INTERNAL_SERVER_ERROR (issue 11, point 4). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fc } from '@fast-check/vitest';
+import { anyText, fuzzParameters, fuzzTimeout, poisonText } from './fuzz-arbitraries.js';
 import { encodeCursor } from '../src/graphql/connection.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
@@ -57,4 +59,24 @@ describe('cursors beyond bigint', () => {
     const largest = await gql(t, query, { after: encodeCursor('9223372036854775807') }, { token: company.apiToken });
     expect(largest.errors).toBeUndefined();
   });
+});
+
+describe('fuzzed string arguments', () => {
+  const RUNS = 30;
+  const text = fc.oneof(anyText, poisonText, fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 120 }));
+
+  it('labels, cursors and ids never answer INTERNAL_SERVER_ERROR', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, text, async (label, cursor) => {
+        const created = await gql(t, CREATE, { label }, { token: company.apiToken });
+        const paged = await gql(t, 'query($a: String) { recentActivity(first: 1, after: $a) { edges { cursor } } }', { a: cursor }, { token: company.apiToken });
+        const job = await gql(t, 'query($id: ID!) { bulkDeleteJob(id: $id) { id } }', { id: cursor }, { token: company.apiToken });
+        for (const response of [created, paged, job]) {
+          expect(response.status).toBeLessThan(500);
+          expect(codes(response)).not.toContain('INTERNAL_SERVER_ERROR');
+        }
+      }),
+      fuzzParameters(RUNS),
+    );
+  }, fuzzTimeout(RUNS));
 });
