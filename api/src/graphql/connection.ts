@@ -25,9 +25,14 @@ export function encodeCursor(id: string): string {
   return Buffer.from(`c:${id}`).toString('base64url');
 }
 
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** Nineteen digits can exceed bigint, which PostgreSQL would refuse with an error, not a miss. */
 export function decodeCursor(cursor: string): string {
   const match = /^c:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match?.[1]) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  if (!match?.[1] || BigInt(match[1]) > MAX_BIGINT) {
+    throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  }
   return match[1];
 }
 

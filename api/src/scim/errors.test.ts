@@ -47,3 +47,13 @@ describe('renderScimError', () => {
     expect(error.message).toBe('nope');
   });
 });
+
+describe('ScimError details quote input safely', () => {
+  it('escapes NUL and unpaired surrogates, keeps pairs, and cuts a quoted megabyte short', () => {
+    expect(new ScimError(400, 'invalidFilter', 'at "a\u0000b\ud800😀"').detail).toBe('at "a\\u0000b\\ud800😀"');
+    const long = new ScimError(400, 'invalidValue', `"${'😀'.repeat(600_000)}"`);
+    expect(long.detail.length).toBeLessThan(2_100);
+    expect(long.detail).toBe(long.message);
+    expect(long.detail).not.toMatch(/\p{Cs}/u);
+  });
+});

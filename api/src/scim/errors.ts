@@ -1,5 +1,7 @@
 /** RFC 7644 §3.12 error handling: one error class, rendered once per response. */
 
+import { printableText } from '../domain/storable-text.js';
+
 export const SCIM_CONTENT_TYPE = 'application/scim+json';
 
 export const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
@@ -22,14 +24,28 @@ export type ScimErrorType =
   | 'invalidVers'
   | 'sensitive';
 
+const MAX_DETAIL_LENGTH = 2000;
+
+/**
+ * Details quote input. They reach the response and the activity log, so NUL and unpaired
+ * surrogates are escaped and a quoted megabyte is cut short.
+ */
+function safeDetail(detail: string): string {
+  // Cut first, so a surrogate pair split by the cut is escaped too.
+  return printableText(detail.length > MAX_DETAIL_LENGTH ? `${detail.slice(0, MAX_DETAIL_LENGTH)}…` : detail);
+}
+
 export class ScimError extends Error {
+  readonly detail: string;
+
   constructor(
     readonly status: number,
     readonly scimType: ScimErrorType | undefined,
-    readonly detail: string,
+    detail: string,
   ) {
-    super(detail);
+    super(safeDetail(detail));
     this.name = 'ScimError';
+    this.detail = this.message;
   }
 }
 

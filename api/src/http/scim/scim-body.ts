@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ScimError } from '../../scim/errors.js';
+import { assertAcceptableBody } from '../../scim/input-limits.js';
 
 const JSON_TYPES = ['application/scim+json', 'application/json'];
 
@@ -16,11 +17,14 @@ export async function readScimBody(req: IncomingMessage, limit: number): Promise
   }
   const text = await readText(req, limit);
   if (!text.trim()) return undefined;
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ScimError(400, 'invalidSyntax', 'The request body is not valid JSON');
   }
+  assertAcceptableBody(body);
+  return body;
 }
 
 /** Event-driven rather than `for await`: the async iterator cost more than the JSON parse. */

@@ -16,6 +16,9 @@ const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 const DECOY_HASH = hashPassword('decoy-password-for-timing');
 
 const email = z.email();
+// RFC 5321's longest address. A longer one has no account, and as a throttle key it could exceed
+// what the sign_in_throttle primary key can index, failing the insert.
+const MAX_EMAIL_LENGTH = 254;
 
 export function createOperatorService({ em }: { em: EntityManager }) {
   const throttle = createSignInThrottle(sqlFor(em));
@@ -43,6 +46,9 @@ export function createOperatorService({ em }: { em: EntityManager }) {
   /** Returns the new session's secret (for the cookie) and the principal it stands for. */
   async function signIn(address: string, password: string): Promise<{ secret: string; principal: Principal }> {
     const key = address.trim().toLowerCase();
+    if (key.length > MAX_EMAIL_LENGTH) {
+      throw new DomainError('INVALID_INPUT', `An email address has at most ${MAX_EMAIL_LENGTH} characters`);
+    }
     if (await throttle.isLocked(key)) {
       throw new DomainError('SIGN_IN_THROTTLED', 'Too many failed sign-ins; try again in a few minutes');
     }

@@ -11,7 +11,7 @@ describe('compileComparison', () => {
     ['case-insensitive sw', attribute('x', 'string'), 'sw', 'a%', "t.attributes #>> '{x}' ILIKE $1", ['a\\%%']],
     ['caseExact ew', attribute('x', 'string', { caseExact: true }), 'ew', 'z', "t.attributes #>> '{x}' LIKE $1", ['%z']],
     ['integer ge', attribute('x', 'integer'), 'ge', 3, "(t.attributes #>> '{x}')::numeric >= $1::numeric", [3]],
-    ['dateTime lt', attribute('x', 'dateTime'), 'lt', '2020-01-01T00:00:00Z', "(t.attributes #>> '{x}')::timestamptz < $1::timestamptz", ['2020-01-01T00:00:00Z']],
+    ['dateTime lt', attribute('x', 'dateTime'), 'lt', '2020-01-01T00:00:00Z', "(t.attributes #>> '{x}')::timestamptz < $1::timestamptz", ['2020-01-01T00:00:00.000Z']],
     ['boolean eq', attribute('x', 'boolean'), 'eq', false, "t.attributes #> '{x}' = 'false'::jsonb", []],
     ['number against a string attribute', attribute('x', 'string'), 'eq', 7, "lower(t.attributes #>> '{x}') = lower($1)", ['7']],
   ] as const)('%s', (_label, def, operator, value, sql, values) => {

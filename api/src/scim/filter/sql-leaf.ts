@@ -64,13 +64,23 @@ function compileBoolean(accessor: Accessor, def: AttributeDefinition, operator: 
   return accessor.columnType ? `${accessor.text} = ${literal}` : `${accessor.json ?? accessor.text} = '${literal}'::jsonb`;
 }
 
+/**
+ * Date.parse accepts what PostgreSQL does not ("1", years before 4713 BC), so the value goes
+ * out as the ISO form of what Date.parse read, within the years both agree on.
+ */
+function isoDateTime(value: CompareValue, def: AttributeDefinition): string {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  const year = new Date(time).getUTCFullYear();
+  if (Number.isNaN(time) || year < 1 || year > 9999) invalid(`Attribute "${def.name}" compares with a dateTime string (years 1–9999)`);
+  return new Date(time).toISOString();
+}
+
 function compileOrdered(accessor: Accessor, def: AttributeDefinition, operator: CompareOperator, value: CompareValue, params: ParamSink): string {
   const sqlOperator = operator === 'eq' ? '=' : ORDER_OPERATORS[operator];
   if (!sqlOperator) invalid(`Operator '${operator}' cannot be used on ${def.type} attribute "${def.name}"`);
   if (def.type === 'dateTime') {
-    if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) invalid(`Attribute "${def.name}" compares with a dateTime string`);
     const column = accessor.columnType === 'timestamptz' ? accessor.text : `(${accessor.text})::timestamptz`;
-    return `${column} ${sqlOperator} ${params.add(value)}::timestamptz`;
+    return `${column} ${sqlOperator} ${params.add(isoDateTime(value, def))}::timestamptz`;
   }
   if (typeof value !== 'number') invalid(`Attribute "${def.name}" compares with a number`);
   return `(${accessor.text})::numeric ${sqlOperator} ${params.add(value)}::numeric`;

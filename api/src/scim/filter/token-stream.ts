@@ -1,4 +1,5 @@
 import type { ScimErrorType } from '../errors.js';
+import { assertFilterLength, assertFilterTokens } from './filter-limits.js';
 import { syntaxError, tokenize, type Token, type TokenType } from './lexer.js';
 
 /** A cursor over tokens with error reporting that names the position. */
@@ -10,7 +11,9 @@ export class TokenStream {
     readonly source: string,
     readonly scimType: ScimErrorType,
   ) {
+    assertFilterLength(source, scimType);
     this.tokens = tokenize(source, scimType);
+    assertFilterTokens(this.tokens, source, scimType);
   }
 
   peek(offset = 0): Token {

@@ -27,6 +27,10 @@ describe('parseListQuery', () => {
     ['aadOptscim062020&count=1', { count: 1 }],
     ['excludedAttributes=members', { projection: { attributes: [], excludedAttributes: ['members'] } }],
     ['attributes=userName,emails.value', { projection: { attributes: ['userName', 'emails.value'], excludedAttributes: [] } }],
+    // Past bigint: clamped, so PostgreSQL's OFFSET never overflows (issue 11).
+    ['startIndex=9223372036854775808&count=9223372036854775808', { startIndex: Number.MAX_SAFE_INTEGER, count: 200 }],
+    [`startIndex=${'9'.repeat(400)}`, { startIndex: Number.MAX_SAFE_INTEGER }],
+    ['startIndex=-9223372036854775809&count=-9223372036854775809', { startIndex: 1, count: 0 }],
   ])('%s', (text, expected) => {
     expect(query(text)).toMatchObject(expected);
   });
@@ -78,5 +82,18 @@ describe('parseSearchRequest', () => {
     ['filter as number', { schemas: [SEARCH], filter: 5 }, 'invalidValue'],
   ])('rejects %s', (_label, body, scimType) => {
     expect(() => parseSearchRequest(body, limits)).toThrow(expect.objectContaining({ status: 400, scimType }));
+  });
+});
+
+describe('huge numbers in a search body', () => {
+  it.each([
+    ['1e23', Number.MAX_SAFE_INTEGER, 200],
+    ['9223372036854775808', Number.MAX_SAFE_INTEGER, 200],
+    ['1e300', Number.MAX_SAFE_INTEGER, 200],
+    ['1e400', Number.MAX_SAFE_INTEGER, 200],
+    ['-1e400', 1, 0],
+  ])('%s', (number, startIndex, count) => {
+    const body = JSON.parse(`{"schemas":["${SEARCH}"],"startIndex":${number},"count":${number}}`);
+    expect(parseSearchRequest(body, limits)).toMatchObject({ startIndex, count });
   });
 });

@@ -25,11 +25,16 @@ export interface ListParams {
 
 type Raw = (name: string) => unknown;
 
+/**
+ * An integer, clamped to ±(2^53 − 1). Larger ones (`1e23`, `9223372036854775808`, `1e400`, which
+ * JSON.parse reads as Infinity) would overflow PostgreSQL's bigint OFFSET; clamped, a huge
+ * startIndex still pages past the end and a huge count is capped like any other.
+ */
 function integer(raw: unknown, name: string): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(value)) throw badRequest('invalidValue', `"${name}" must be an integer`);
-  return value;
+  if (!Number.isInteger(value) && Math.abs(value) !== Infinity) throw badRequest('invalidValue', `"${name}" must be an integer`);
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(-Number.MAX_SAFE_INTEGER, value));
 }
 
 function text(raw: unknown, name: string): string | undefined {

@@ -1,4 +1,6 @@
 import { badRequest } from '../errors.js';
+import { assertIndexable } from '../input-limits.js';
+import { ENTERPRISE_USER_SCHEMA_URN } from '../schema/enterprise-user-schema.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../schema/resource-types.js';
 import { isPlainObject, type ScimObject } from './attribute-values.js';
 import { shapeResource } from './resource-shape.js';
@@ -61,7 +63,7 @@ export function normalizeUserInput(body: unknown): NormalizedUser {
   const password = optionalString(resource, 'password');
   delete resource.password;
   if (resource.active === undefined) resource.active = true;
-  return {
+  const user: NormalizedUser = {
     attributes: resource,
     userName,
     externalId: optionalString(resource, 'externalId'),
@@ -71,6 +73,19 @@ export function normalizeUserInput(body: unknown): NormalizedUser {
     emailValues: emailValues(resource),
     ignoredAttributes: ignored,
   };
+  assertUserIndexable(user);
+  return user;
+}
+
+/** The values that land in indexed columns, the manager's id included (it has an expression index). */
+function assertUserIndexable(user: NormalizedUser): void {
+  assertIndexable('userName', user.userName);
+  assertIndexable('externalId', user.externalId);
+  assertIndexable('displayName', user.displayName);
+  for (const value of user.emailValues) assertIndexable('emails.value', value);
+  const enterprise = user.attributes[ENTERPRISE_USER_SCHEMA_URN];
+  const manager = isPlainObject(enterprise) ? enterprise.manager : undefined;
+  if (isPlainObject(manager) && typeof manager.value === 'string') assertIndexable('manager.value', manager.value);
 }
 
 const MEMBER_TYPES = { user: 'User', group: 'Group' } as const;
@@ -111,11 +126,14 @@ export function normalizeGroupInput(body: unknown): NormalizedGroup {
   delete resource.members;
   const membersKey = isPlainObject(body) ? Object.keys(body).find((key) => key.toLowerCase() === 'members') : undefined;
   const members = membersKey && isPlainObject(body) ? parseMemberList(body[membersKey]) : [];
-  return {
+  const group: NormalizedGroup = {
     attributes: resource,
     displayName: requiredString(resource, 'displayName', 'Group'),
     externalId: optionalString(resource, 'externalId'),
     members,
     ignoredAttributes: ignored,
   };
+  assertIndexable('displayName', group.displayName);
+  assertIndexable('externalId', group.externalId);
+  return group;
 }

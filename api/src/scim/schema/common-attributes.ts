@@ -1,3 +1,4 @@
+import { AT_MOST } from '../input-limits.js';
 import { attribute, complex, type AttributeDefinition } from './schema-types.js';
 
 /**
@@ -13,7 +14,7 @@ export const COMMON_ATTRIBUTES: AttributeDefinition[] = [
     uniqueness: 'server',
   }),
   attribute('externalId', 'string', {
-    description: 'Identifier for the resource as defined by the provisioning client.',
+    description: `Identifier for the resource as defined by the provisioning client. ${AT_MOST}`,
     caseExact: true,
   }),
   complex(

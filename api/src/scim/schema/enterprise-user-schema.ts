@@ -1,4 +1,5 @@
 import { attribute, complex, type SchemaDefinition } from './schema-types.js';
+import { AT_MOST } from '../input-limits.js';
 
 export const ENTERPRISE_USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -16,7 +17,7 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
     complex(
       'manager',
       [
-        attribute('value', 'string', { caseExact: true }),
+        attribute('value', 'string', { caseExact: true, description: `The id of the manager's User. ${AT_MOST}` }),
         attribute('$ref', 'reference', { referenceTypes: ['User'] }),
         attribute('displayName', 'string', { mutability: 'readOnly' }),
       ],

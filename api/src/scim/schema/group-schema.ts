@@ -1,4 +1,5 @@
 import { attribute, complex, type SchemaDefinition } from './schema-types.js';
+import { AT_MOST } from '../input-limits.js';
 
 export const GROUP_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 
@@ -8,7 +9,7 @@ export const GROUP_SCHEMA: SchemaDefinition = {
   name: 'Group',
   description: 'Group',
   attributes: [
-    attribute('displayName', 'string', { required: true, uniqueness: 'server', description: 'A human-readable name for the group.' }),
+    attribute('displayName', 'string', { required: true, uniqueness: 'server', description: `A human-readable name for the group. ${AT_MOST}` }),
     complex(
       'members',
       [

@@ -1,3 +1,4 @@
+import { AT_MOST } from '../input-limits.js';
 import { attribute, complex, type AttributeDefinition, type SchemaDefinition } from './schema-types.js';
 
 export const USER_SCHEMA_URN = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -8,11 +9,12 @@ function plural(
   description: string,
   canonicalTypes: string[],
   valueType: 'string' | 'reference' | 'binary' = 'string',
+  valueDescription = '',
 ): AttributeDefinition {
   return complex(
     name,
     [
-      attribute('value', valueType, valueType === 'reference' ? { referenceTypes: ['external'] } : {}),
+      attribute('value', valueType, { description: valueDescription, ...(valueType === 'reference' && { referenceTypes: ['external'] }) }),
       attribute('display', 'string'),
       attribute('type', 'string', canonicalTypes.length ? { canonicalValues: canonicalTypes } : {}),
       attribute('primary', 'boolean'),
@@ -57,9 +59,9 @@ export const USER_SCHEMA: SchemaDefinition = {
   name: 'User',
   description: 'User Account',
   attributes: [
-    attribute('userName', 'string', { required: true, uniqueness: 'server', description: 'Unique identifier for the user.' }),
+    attribute('userName', 'string', { required: true, uniqueness: 'server', description: `Unique identifier for the user. ${AT_MOST}` }),
     name,
-    attribute('displayName', 'string'),
+    attribute('displayName', 'string', { description: `The name of the user, suitable for display. ${AT_MOST}` }),
     attribute('nickName', 'string'),
     attribute('profileUrl', 'reference', { referenceTypes: ['external'] }),
     attribute('title', 'string'),
@@ -69,7 +71,7 @@ export const USER_SCHEMA: SchemaDefinition = {
     attribute('timezone', 'string'),
     attribute('active', 'boolean'),
     attribute('password', 'string', { mutability: 'writeOnly', returned: 'never' }),
-    plural('emails', 'Email addresses for the user.', ['work', 'home', 'other']),
+    plural('emails', 'Email addresses for the user.', ['work', 'home', 'other'], 'string', `The email address. ${AT_MOST}`),
     plural('phoneNumbers', 'Phone numbers for the user.', ['work', 'home', 'mobile', 'fax', 'pager', 'other']),
     plural('ims', 'Instant messaging addresses for the user.', ['aim', 'gtalk', 'icq', 'xmpp', 'msn', 'skype', 'qq', 'yahoo']),
     plural('photos', 'URLs of photos of the user.', ['photo', 'thumbnail'], 'reference'),
