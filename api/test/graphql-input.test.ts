@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { anyText, fuzzParameters, fuzzTimeout, poisonText } from './fuzz-arbitraries.js';
-import { encodeCursor } from '../src/graphql/connection.js';
+import { encodeTimeCursor } from '../src/graphql/connection.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { codes, gql } from './graphql-helpers.js';
@@ -52,11 +52,12 @@ describe('unstorable strings', () => {
 });
 
 describe('cursors beyond bigint', () => {
+  const AT = '2026-12-01T00:00:00.000000Z';
   it('an after cursor of 19 nines → BAD_USER_INPUT', async () => {
     const query = 'query($after: String) { recentActivity(first: 5, after: $after) { edges { cursor } } }';
-    const response = await gql(t, query, { after: encodeCursor('9999999999999999999') }, { token: company.apiToken });
+    const response = await gql(t, query, { after: encodeTimeCursor({ at: AT, id: '9999999999999999999' }) }, { token: company.apiToken });
     expect(codes(response)).toEqual(['BAD_USER_INPUT']);
-    const largest = await gql(t, query, { after: encodeCursor('9223372036854775807') }, { token: company.apiToken });
+    const largest = await gql(t, query, { after: encodeTimeCursor({ at: AT, id: '9223372036854775807' }) }, { token: company.apiToken });
     expect(largest.errors).toBeUndefined();
   });
 });

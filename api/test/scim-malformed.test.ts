@@ -67,7 +67,7 @@ describe('NUL and unpaired surrogates are refused at the edge', () => {
   it('the activity log records the refusal with the NUL escaped', async () => {
     await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "a\u0000b" and nickName eq \u0000')}`);
     await vi.waitFor(async () => {
-      const { nodes } = await t.services().activity.listRecent(companyId, { first: 5, afterId: null }, true);
+      const { nodes } = await t.services().activity.listRecent(companyId, { first: 5, after: null }, true);
       expect(nodes.find((event) => event.message?.includes('nickName eq \\u0000'))).toMatchObject({ status: 400, scimType: 'invalidFilter' });
     }, { timeout: 5_000 });
   });

@@ -65,7 +65,7 @@ export function encodeTimeCursor({ at, id }: TimeCursor): string {
 
 function decodeTimeCursor(cursor: string): TimeCursor {
   const match = /^t:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)\|(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match?.[1] || !match[2]) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  if (!match?.[1] || !match[2] || BigInt(match[2]) > MAX_BIGINT) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
   return { at: match[1], id: match[2] };
 }
 
