@@ -142,10 +142,18 @@ describe('field-level authorisation', () => {
     });
   });
 
-  it('an unknown or revoked API token is anonymous', async () => {
+  it('an unknown or revoked API token is anonymous, and the error says the token is the problem', async () => {
     const response = await gql(t, '{ viewer { id } counts { users } }', {}, { token: 'roster_api_nope' });
     expect(response.data?.viewer ?? null).toBeNull();
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0]?.message).toBe('The API token is invalid or revoked');
+  });
+
+  it('names the missing or stale credential in UNAUTHENTICATED errors', async () => {
+    const anonymous = await gql(t, '{ counts { users } }');
+    expect(anonymous.errors?.[0]?.message).toBe('Sign in first, or send Authorization: Bearer <API token>');
+    const stale = await gql(t, '{ counts { users } }', {}, { cookie: 'roster_session=ended' });
+    expect(stale.errors?.[0]?.message).toBe('The session has ended or is invalid; sign in again');
   });
 });
 

@@ -6,7 +6,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Handler } from '../http/router.js';
 import type { Logger } from '../logger.js';
 import { createServices } from '../services.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, presentedCredential } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
@@ -50,7 +50,8 @@ function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
       const fromSocket = connectionParams?.authorization;
       const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
       const principal = await authenticate(services, authorization, req.headers.cookie);
-      return { principal, services, config, logger, events, requestId, req, res };
+      const credential = presentedCredential(authorization, req.headers.cookie);
+      return { principal, credential, services, config, logger, events, requestId, req, res };
     },
   });
 }
