@@ -120,6 +120,30 @@ describe('CSRF prevention', () => {
   });
 });
 
+describe('GraphiQL', () => {
+  const page = (headers: Record<string, string>) => fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html', ...headers } });
+
+  it('answers a browser GET on /graphql with GraphiQL, its assets inlined, an Authorization header to fill in', async () => {
+    const response = await page({});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<title>Roster GraphQL</title>');
+    expect(html).toContain('YogaGraphiQL.renderYogaGraphiQL');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="?https?:/);
+    expect(html).toContain(JSON.stringify(JSON.stringify({ Authorization: 'Bearer <API token>' }, null, 2)));
+  });
+
+  it('presets the CSRF header for a signed-in operator, and a GET query without it is still refused', async () => {
+    const company = await seedCompany(t);
+    const cookie = await signIn(t, company.email, company.password);
+    const html = await (await page({ cookie })).text();
+    expect(html).toContain(JSON.stringify(JSON.stringify({ 'x-graphql-csrf': '1' }, null, 2)));
+    const query = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent('{ scimConfig { status } }')}`, { headers: { cookie } });
+    expect(query.status).toBe(403);
+  });
+});
+
 describe('field-level authorisation', () => {
   it('anonymous callers get UNAUTHENTICATED on protected fields and null for viewer', async () => {
     const response = await gql(t, '{ viewer { id } scimConfig { status } }');

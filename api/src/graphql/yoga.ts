@@ -10,6 +10,7 @@ import { authenticate, presentedCredential } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
+import { graphiqlOptions, renderRosterGraphiql } from './graphiql.js';
 import { useQueryLimits } from './query-limits.js';
 import { schema } from './schema.js';
 import { attachGraphqlWebSocket } from './websocket.js';
@@ -38,7 +39,8 @@ function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
     logging: false,
     maskedErrors: { maskError: maskUnexpected },
     landingPage: false,
-    graphiql: false,
+    graphiql: (request) => graphiqlOptions(request),
+    renderGraphiQL: renderRosterGraphiql,
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
