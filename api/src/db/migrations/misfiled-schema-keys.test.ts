@@ -1,29 +1,22 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AbstractSqlDriver } from '@mikro-orm/postgresql';
-import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
-import { migrate, openOrm, type Orm } from '../orm.js';
+import { openMigratedDatabase, type MigratedDatabase } from '../../../test/harness.js';
+import type { Orm } from '../orm.js';
 import { Migration20261201101000_misfiled_schema_keys } from './Migration20261201101000_misfiled_schema_keys.js';
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const COMPANY = '00000000-0000-4000-8000-000000000002';
-let database: TestDatabase;
+let db: MigratedDatabase;
 let orm: Orm;
 let client: pg.Client;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await openOrm(database.url, 2);
-  await migrate(orm, database.url);
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  db = await openMigratedDatabase();
+  ({ orm, client } = db);
   await client.query(`insert into company (id, slug, name) values ($1, 'misfiled', 'Misfiled')`, [COMPANY]);
 });
-afterAll(async () => {
-  await client?.end();
-  await orm?.close();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
 async function runMigration(): Promise<void> {
   const migration = new Migration20261201101000_misfiled_schema_keys(orm.em.getDriver() as unknown as AbstractSqlDriver, orm.config);
