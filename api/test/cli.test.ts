@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness.js';
 import { runCli } from './process.js';
@@ -60,6 +61,24 @@ describe('roster CLI', { timeout: 120_000 }, () => {
     expect(lastLine(generated.output)).toMatch(/^[\w-]{24}$/);
     const short = await runCli(['operator', 'create', 'ops-co', '--email', 'c@ops.test', '--permissions', 'iam:read'], env, 'short');
     expect(short.code).toBe(2);
+  });
+
+  it('creates operators without IAM rights from --permissions "" or none (issue 12)', async () => {
+    await runCli(['company', 'create', 'noiam-co', '--name', 'No IAM'], env);
+    for (const [email, value] of [['empty@noiam.test', ''], ['none@noiam.test', 'none']] as const) {
+      const created = await runCli(['operator', 'create', 'noiam-co', '--email', email, '--permissions', value], env, 'a long enough password\n');
+      expect(created, value).toMatchObject({ code: 0 });
+      expect(created.output).toContain(`Created operator ${email} for noiam-co (no permissions)`);
+    }
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(`select email, permissions from operator where email like '%@noiam.test' order by email`);
+    await client.end();
+    expect(rows).toEqual([{ email: 'empty@noiam.test', permissions: [] }, { email: 'none@noiam.test', permissions: [] }]);
+    const missing = await runCli(['operator', 'create', 'noiam-co', '--email', 'x@noiam.test'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.output).toContain('Missing --permissions (a list, or none)');
+    expect(missing.output).toContain('--permissions <list|none>');
   });
 
   it('activates and deactivates SCIM and toggles Entra ID', async () => {

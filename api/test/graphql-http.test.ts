@@ -120,6 +120,30 @@ describe('CSRF prevention', () => {
   });
 });
 
+describe('GraphiQL', () => {
+  const page = (headers: Record<string, string>) => fetch(`${t.baseUrl}/graphql`, { headers: { accept: 'text/html', ...headers } });
+
+  it('answers a browser GET on /graphql with GraphiQL, its assets inlined, an Authorization header to fill in', async () => {
+    const response = await page({});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await response.text();
+    expect(html).toContain('<title>Roster GraphQL</title>');
+    expect(html).toContain('YogaGraphiQL.renderYogaGraphiQL');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="?https?:/);
+    expect(html).toContain(JSON.stringify(JSON.stringify({ Authorization: 'Bearer <API token>' }, null, 2)));
+  });
+
+  it('presets the CSRF header for a signed-in operator, and a GET query without it is still refused', async () => {
+    const company = await seedCompany(t);
+    const cookie = await signIn(t, company.email, company.password);
+    const html = await (await page({ cookie })).text();
+    expect(html).toContain(JSON.stringify(JSON.stringify({ 'x-graphql-csrf': '1' }, null, 2)));
+    const query = await fetch(`${t.baseUrl}/graphql?query=${encodeURIComponent('{ scimConfig { status } }')}`, { headers: { cookie } });
+    expect(query.status).toBe(403);
+  });
+});
+
 describe('field-level authorisation', () => {
   it('anonymous callers get UNAUTHENTICATED on protected fields and null for viewer', async () => {
     const response = await gql(t, '{ viewer { id } scimConfig { status } }');
@@ -142,10 +166,18 @@ describe('field-level authorisation', () => {
     });
   });
 
-  it('an unknown or revoked API token is anonymous', async () => {
+  it('an unknown or revoked API token is anonymous, and the error says the token is the problem', async () => {
     const response = await gql(t, '{ viewer { id } counts { users } }', {}, { token: 'roster_api_nope' });
     expect(response.data?.viewer ?? null).toBeNull();
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0]?.message).toBe('The API token is invalid or revoked');
+  });
+
+  it('names the missing or stale credential in UNAUTHENTICATED errors', async () => {
+    const anonymous = await gql(t, '{ counts { users } }');
+    expect(anonymous.errors?.[0]?.message).toBe('Sign in first, or send Authorization: Bearer <API token>');
+    const stale = await gql(t, '{ counts { users } }', {}, { cookie: 'roster_session=ended' });
+    expect(stale.errors?.[0]?.message).toBe('The session has ended or is invalid; sign in again');
   });
 });
 

@@ -47,6 +47,33 @@ export async function createTestDatabase(server: PgServer = inject('pg')): Promi
   };
 }
 
+export interface MigratedDatabase {
+  database: TestDatabase;
+  orm: Orm;
+  /** A plain client on the same database, for SQL the test writes itself. */
+  client: pg.Client;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database with an ORM and a pg client, for tests below the app. */
+export async function openMigratedDatabase(): Promise<MigratedDatabase> {
+  const database = await createTestDatabase();
+  const orm = await openOrm(database.url, 2);
+  await migrate(orm, database.url);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    database,
+    orm,
+    client,
+    close: async () => {
+      await client.end();
+      await orm.close();
+      await database.drop();
+    },
+  };
+}
+
 export interface TestApp {
   app: App;
   orm: Orm;

@@ -167,6 +167,23 @@ describe('Entra ID tutorial: user operations', () => {
     expect(patched.body[ENTERPRISE_URN].manager.value).toBe(manager.body.id);
   });
 
+  it('Update User [Add manager] with the bare path "manager" and an array of one (tutorial example 5)', async () => {
+    const manager = await scim('POST', '/Users', { schemas: [USER_URN], userName: 'example5.manager@testuser.com' });
+    const patched = await scim('PATCH', `/Users/${id}`, `{
+    "schemas": ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+    "Operations": [{"op": "Add", "path": "manager", "value": [{"$ref": null, "value": "${manager.body.id}"}]}]
+}`);
+    expect(patched.status).toBe(200);
+    expect(patched.body[ENTERPRISE_URN].manager).toEqual({ value: manager.body.id });
+    expect(Object.keys(patched.body)).not.toContain('manager');
+    // The same unqualified name in a filter, attributes and sortBy (README, SCIM table).
+    const query = `filter=${encodeURIComponent(`manager.value eq "${manager.body.id}"`)}&attributes=manager&sortBy=employeeNumber`;
+    const found = await scim('GET', `/Users?${query}`);
+    expect(found.status).toBe(200);
+    expect(found.body.Resources).toEqual([expect.objectContaining({ id, [ENTERPRISE_URN]: { manager: { value: manager.body.id } } })]);
+    expect(found.body.Resources[0]).not.toHaveProperty('userName');
+  });
+
   it('Disable User: replace active false deactivates, never deletes', async () => {
     const patched = await scim('PATCH', `/Users/${id}`, `{
     "Operations": [
@@ -291,6 +308,28 @@ describe('Entra ID tutorial: group operations', () => {
   it('Delete Group → 204, then 404', async () => {
     expect((await scim('DELETE', `/Groups/${groupId}`)).status).toBe(204);
     expect((await scim('GET', `/Groups/${groupId}`)).status).toBe(404);
+  });
+});
+
+describe("Microsoft's reference Postman collection (AzureAD/SCIMReferenceCode)", () => {
+  it('accepts unquoted single-word filter values', async () => {
+    await scim('POST', '/Users', { schemas: [USER_URN], userName: 'OMalley', name: { familyName: 'Employee' } });
+    for (const expression of ['userName sw O', 'name.FamilyName eq Employee']) {
+      const found = await scim('GET', `/Users?filter=${encodeURIComponent(expression)}`);
+      expect(found.status, expression).toBe(200);
+      expect(found.body.Resources.map((r: { userName: string }) => r.userName)).toContain('OMalley');
+    }
+  });
+
+  it('refuses several unquoted words and a filter in attributes with a detail that says what to send', async () => {
+    const spaced = await scim('GET', `/Users?filter=${encodeURIComponent('displayName eq Test User')}`);
+    expect(spaced.status).toBe(400);
+    expect(spaced.body).toMatchObject({ schemas: [ERROR_URN], scimType: 'invalidFilter' });
+    expect(spaced.body.detail).toContain('put string values in double quotes: eq "Test User" at character 16');
+    const filtered = await scim('GET', `/Users?attributes=${encodeURIComponent('emails[type eq "work"]')}`);
+    expect(filtered.status).toBe(400);
+    expect(filtered.body).toMatchObject({ schemas: [ERROR_URN], scimType: 'invalidValue' });
+    expect(filtered.body.detail).toContain('at character 7: send attributes=emails');
   });
 });
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
-import { ERROR_URN, GROUP_URN, LIST_URN, USER_URN, scimClient } from './scim-client.js';
+import { ENTERPRISE_URN, ERROR_URN, GROUP_URN, LIST_URN, PATCH_OP, USER_URN, scimClient } from './scim-client.js';
 
 let t: TestApp;
 let company: SeededCompany;
@@ -120,6 +120,30 @@ describe('Okta SCIM 2.0 spec test', () => {
       Operations: [{ op: 'replace', value: { active: true } }],
     });
     expect(on.body.active).toBe(true);
+  });
+});
+
+describe('Okta profile pushes with the enterprise extension (issue 12)', () => {
+  it('a no-path replace carrying the whole extension object, schemas and id included, stores only its attributes', async () => {
+    const created = await scim('POST', '/Users', { ...oktaUser, userName: `ext-${randomUUID()}@example.com` });
+    const patched = await scim('PATCH', `/Users/${created.body.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', value: { id: created.body.id, [ENTERPRISE_URN]: { schemas: [ENTERPRISE_URN], department: 'Sales', costCenter: '42' } } }],
+    });
+    expect(patched.status).toBe(200);
+    const got = await scim('GET', `/Users/${created.body.id}`);
+    expect(got.body[ENTERPRISE_URN]).toEqual({ department: 'Sales', costCenter: '42' });
+    expect(Object.keys(got.body).filter((key) => key.startsWith('urn:'))).toEqual([ENTERPRISE_URN]);
+  });
+
+  it('a deactivated user stays deactivated when a later PATCH removes active', async () => {
+    const created = await scim('POST', '/Users', { ...oktaUser, userName: `off-${randomUUID()}@example.com` });
+    await scim('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', value: { active: false } }] });
+    const removed = await scim('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'active' }] });
+    expect(removed.status).toBe(200);
+    expect(removed.body.active).toBeUndefined();
+    const activeOnes = await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "${created.body.userName}" and active eq true`)}`);
+    expect(activeOnes.body.totalResults).toBe(0);
   });
 });
 

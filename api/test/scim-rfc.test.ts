@@ -1,6 +1,7 @@
 /** RFC 7643 / RFC 7644 behaviour over real HTTP, point by point (issue 3; SCIM-NOTES §1). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
+import { gql } from './graphql-helpers.js';
 import { seedCompany } from './seed.js';
 import { ENTERPRISE_URN, ERROR_URN, GROUP_URN, PATCH_OP, USER_URN, scimClient } from './scim-client.js';
 
@@ -268,6 +269,50 @@ describe('PATCH (RFC 7644 §3.5.2)', () => {
     const got = await scim('GET', `/Groups/${group.body.id}`);
     expect(got.body.members).toHaveLength(1000);
   }, 60_000);
+});
+
+describe('PATCH on a whole schema (RFC 7644 §3.5.2.1, issue 12)', () => {
+  const value = { schemas: [ENTERPRISE_URN], employeeNumber: '7' };
+  it.each([
+    ['add with the extension URN as path', { op: 'add', path: ENTERPRISE_URN, value }],
+    ['replace with the extension URN as path', { op: 'replace', path: ENTERPRISE_URN, value }],
+    ['add without a path', { op: 'add', value: { [ENTERPRISE_URN]: value } }],
+  ])('%s stores the attribute, not a "…:User:schemas" key', async (_label, operation) => {
+    const created = await scim('POST', '/Users', user(`block-${Math.random()}@example.com`));
+    const patched = await scim('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [operation] });
+    expect(patched.status).toBe(200);
+    for (const body of [patched.body, (await scim('GET', `/Users/${created.body.id}`)).body]) {
+      expect(Object.keys(body).filter((key) => key.startsWith('urn:'))).toEqual([ENTERPRISE_URN]);
+      expect(body[ENTERPRISE_URN]).toEqual({ employeeNumber: '7' });
+      expect(body.schemas).toEqual([USER_URN, ENTERPRISE_URN]);
+    }
+    const rows = await t.orm.em.getConnection().execute('select attributes from directory_user where id = ?', [created.body.id]);
+    expect(Object.keys((rows[0] as { attributes: object }).attributes).sort()).toEqual(['active', ENTERPRISE_URN, 'userName']);
+  });
+});
+
+describe('removing active (RFC 7644 §3.5.2.2, issue 12)', () => {
+  it('leaves a suspended user unassigned, never active, in responses, filters and counts', async () => {
+    const c = await seedCompany(t);
+    const own = scimClient(c);
+    const created = await own('POST', '/Users', user('suspended@example.com', { active: false }));
+    const patched = await own('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: 'active' }] });
+    expect(patched.status).toBe(200);
+    expect(patched.body).not.toHaveProperty('active');
+    expect((await own('GET', `/Users/${created.body.id}`)).body).not.toHaveProperty('active');
+    const total = async (expression: string) => (await own('GET', `/Users?${filter(expression)}`)).body.totalResults;
+    const totals = await Promise.all(['active eq true', 'active pr', 'active eq false', 'not (active eq true)'].map(total));
+    expect(totals).toEqual([0, 0, 0, 1]);
+    const rows = await t.orm.em.getConnection().execute('select active from directory_user where id = ?', [created.body.id]);
+    expect(rows[0]).toEqual({ active: null });
+    // Another PATCH does not bring the creation default back either.
+    const renamed = await own('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'S' }] });
+    expect(renamed.body).not.toHaveProperty('active');
+    const counts = await gql<{ counts: { users: number } }>(t, '{ counts { users } }', {}, { token: c.apiToken });
+    expect(counts.data?.counts.users).toBe(1);
+    const reactivated = await own('PATCH', `/Users/${created.body.id}`, { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'active', value: true }] });
+    expect(reactivated.body.active).toBe(true);
+  });
 });
 
 describe('Bulk (RFC 7644 §3.7)', () => {

@@ -1,4 +1,4 @@
-import { parsePermissions } from '../modules/access/permissions.js';
+import { parsePermissions, type Permission } from '../modules/access/permissions.js';
 import { generatePassword } from '../modules/access/secrets.js';
 import type { Services } from '../services.js';
 import { operatorCommands, OPERATOR_ARITY } from './operator-commands.js';
@@ -15,6 +15,16 @@ export type Output = (line: string) => void;
 const ACTOR = 'cli';
 
 export type Command = (services: Services, input: CommandInput, out: Output) => Promise<void>;
+
+/**
+ * `--permissions ""` or `none` creates an operator without IAM rights, whom the console shows
+ * no SCIM2 entry and a full access-denied page. The option itself stays required, so that
+ * leaving it out is not taken for a decision.
+ */
+function operatorPermissions(value: string | undefined): Permission[] {
+  if (value === undefined) throw new UsageError('Missing --permissions (a list, or none)');
+  return value.trim().toLowerCase() === 'none' ? [] : parsePermissions(value);
+}
 
 const commands: Record<string, Command> = {
   'company create': async (s, { words, options }, out) => {
@@ -35,11 +45,11 @@ const commands: Record<string, Command> = {
   },
   'operator create': async (s, { words, options, readStdin }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    const permissions = parsePermissions(need(options.permissions, '--permissions'));
+    const permissions = operatorPermissions(options.permissions);
     const given = (await readStdin()).trim();
     const password = given || generatePassword();
     const operator = await s.operators.createOperator(company.id, need(options.email, '--email'), password, permissions);
-    out(`Created operator ${operator.email} for ${company.slug} (${permissions.join(', ')})`);
+    out(`Created operator ${operator.email} for ${company.slug} (${permissions.join(', ') || 'no permissions'})`);
     if (!given) {
       out('Generated password (shown once):');
       out(password);

@@ -4,9 +4,10 @@ Commands:
   company create <slug> --name <name>     Create a company (slug: 2-63 of a-z, 0-9, -)
   company list                            List companies
   company entra <slug> on|off             Turn the native Entra ID integration on or off
-  operator create <slug> --email <email> --permissions <list>
+  operator create <slug> --email <email> --permissions <list|none>
                                           Create a console operator; password from stdin,
-                                          or generated and printed when stdin is a terminal/empty
+                                          or generated and printed when stdin is a terminal/empty;
+                                          none (or "") gives an operator without IAM rights
   operator list <slug>                    List a company's operators and their permissions
   operator reset-password <email>         Set a new password (stdin, or generated and printed
                                           alone on the last line) and end the operator's sessions

@@ -6,6 +6,8 @@ import { Migration20261129000000_sign_in_throttle } from './migrations/Migration
 import { Migration20261129010000_directory_counts } from './migrations/Migration20261129010000_directory_counts.js';
 import { Migration20261129020000_scim_auth_notify } from './migrations/Migration20261129020000_scim_auth_notify.js';
 import { Migration20261129030000_skip_attribute_statistics } from './migrations/Migration20261129030000_skip_attribute_statistics.js';
+import { Migration20261201100000_active_unassigned } from './migrations/Migration20261201100000_active_unassigned.js';
+import { Migration20261201101000_misfiled_schema_keys } from './migrations/Migration20261201101000_misfiled_schema_keys.js';
 import { Migration20261201400000_activity_time_order } from './migrations/Migration20261201400000_activity_time_order.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
@@ -15,6 +17,8 @@ const migrationsList = [
   { name: 'Migration20261129010000_directory_counts', class: Migration20261129010000_directory_counts },
   { name: 'Migration20261129020000_scim_auth_notify', class: Migration20261129020000_scim_auth_notify },
   { name: 'Migration20261129030000_skip_attribute_statistics', class: Migration20261129030000_skip_attribute_statistics },
+  { name: 'Migration20261201100000_active_unassigned', class: Migration20261201100000_active_unassigned },
+  { name: 'Migration20261201101000_misfiled_schema_keys', class: Migration20261201101000_misfiled_schema_keys },
   { name: 'Migration20261201400000_activity_time_order', class: Migration20261201400000_activity_time_order },
 ];
 

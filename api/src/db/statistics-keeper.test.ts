@@ -1,32 +1,25 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { loadConfig } from '../config.js';
-import { migrate, openOrm, type Orm } from './orm.js';
+import type { Orm } from './orm.js';
 import { sqlFor } from './sql.js';
 import { createStatisticsKeeper } from './statistics-keeper.js';
-import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
+import { openMigratedDatabase, type MigratedDatabase } from '../../test/harness.js';
 
-let database: TestDatabase;
+let db: MigratedDatabase;
 let orm: Orm;
 let client: pg.Client;
 const COMPANY = '00000000-0000-4000-8000-000000000001';
 const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent' }));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await openOrm(database.url, 2);
-  await migrate(orm, database.url);
-  client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  db = await openMigratedDatabase();
+  ({ orm, client } = db);
   await client.query(`insert into company (id, slug, name) values ($1, 'stats', 'Stats')`, [COMPANY]);
   await client.query('analyze directory_user');
 });
-afterAll(async () => {
-  await client?.end();
-  await orm?.close();
-  await database?.drop();
-});
+afterAll(() => db?.close());
 
 async function lookupPlan(): Promise<string> {
   const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(`explain (format json) execute lookup('${COMPANY}', 'user7@x')`);

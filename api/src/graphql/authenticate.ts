@@ -17,6 +17,14 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** What the caller presented, so a refusal can say which credential failed. */
+export type PresentedCredential = 'apiToken' | 'session' | 'none';
+
+export function presentedCredential(authorization: string | undefined, cookieHeader: string | undefined): PresentedCredential {
+  if (bearerToken(authorization)) return 'apiToken';
+  return readCookie(cookieHeader, SESSION_COOKIE) ? 'session' : 'none';
+}
+
 /** An API token in `Authorization` wins over a session cookie; neither means anonymous. */
 export async function authenticate(
   services: Services,

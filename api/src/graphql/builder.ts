@@ -5,6 +5,13 @@ import type { Permission } from '../modules/access/permissions.js';
 import type { Principal } from '../modules/access/principal.js';
 import type { GraphqlContext } from './context.js';
 
+// An integrator whose token was refused must not be told to sign in: the token is the problem.
+const UNAUTHENTICATED_MESSAGES: Record<GraphqlContext['credential'], string> = {
+  apiToken: 'The API token is invalid or revoked',
+  session: 'The session has ended or is invalid; sign in again',
+  none: 'Sign in first, or send Authorization: Bearer <API token>',
+};
+
 /** The context a resolver sees once `authenticated` or a `permission` scope has passed. */
 export type SignedInContext = GraphqlContext & { principal: Principal };
 
@@ -33,7 +40,7 @@ export const builder = new SchemaBuilder<{
     unauthorizedError: (_parent, ctx) =>
       ctx.principal
         ? new GraphQLError('You do not have the permission this field needs', { extensions: { code: 'FORBIDDEN' } })
-        : new GraphQLError('Sign in first', { extensions: { code: 'UNAUTHENTICATED' } }),
+        : new GraphQLError(UNAUTHENTICATED_MESSAGES[ctx.credential], { extensions: { code: 'UNAUTHENTICATED' } }),
   },
 });
 

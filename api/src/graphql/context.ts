@@ -4,10 +4,13 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../modules/access/principal.js';
 import type { Services } from '../services.js';
+import type { PresentedCredential } from './authenticate.js';
 
 /** What every resolver receives; `principal` is null for anonymous callers. */
 export interface GraphqlContext {
   principal: Principal | null;
+  /** The credential sent, whether or not it was accepted. */
+  credential: PresentedCredential;
   services: Services;
   config: Config;
   logger: Logger;

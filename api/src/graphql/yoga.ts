@@ -8,10 +8,11 @@ import type { Metrics } from '../http/metrics.js';
 import type { Handler } from '../http/router.js';
 import type { Logger } from '../logger.js';
 import { createServices } from '../services.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, presentedCredential } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
+import { graphiqlOptions, renderRosterGraphiql } from './graphiql.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRefusalMetrics } from './refusal-metrics.js';
 import { useTextInputGuard } from './text-input-guard.js';
@@ -43,7 +44,8 @@ function createRosterYoga({ orm, config, logger, events, metrics }: GraphqlDeps)
     logging: false,
     maskedErrors: { maskError: maskUnexpected },
     landingPage: false,
-    graphiql: false,
+    graphiql: (request) => graphiqlOptions(request),
+    renderGraphiQL: renderRosterGraphiql,
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
@@ -56,7 +58,8 @@ function createRosterYoga({ orm, config, logger, events, metrics }: GraphqlDeps)
       const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
       const principal = await authenticate(services, authorization, req.headers.cookie);
       if (!connectionParams) noteCompany(req, principal?.companySlug);
-      return { principal, services, config, logger, events, requestId, req, res };
+      const credential = presentedCredential(authorization, req.headers.cookie);
+      return { principal, credential, services, config, logger, events, requestId, req, res };
     },
   });
 }

@@ -17,7 +17,7 @@ const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('Provision
     }),
     userAgent: t.exposeString('userAgent', { nullable: true, description: 'The IdP\'s User-Agent header.', authScopes: iamRead }),
     method: t.exposeString('method', { description: 'HTTP method, e.g. PATCH.', authScopes: iamRead }),
-    operation: t.exposeString('operation', { description: 'What the request did, e.g. "Create user", "Patch group".', authScopes: iamRead }),
+    operation: t.exposeString('operation', { description: 'What the request did: "Create User", "Get User", "List Users", "Search Users", "Replace User" (PUT), "Update User" (PATCH), "Delete User", the same for Group, "Bulk", "Search", and "Read" with the first path segment for the rest, e.g. "Read Schemas".', authScopes: iamRead }),
     resourceType: t.exposeString('resourceType', { nullable: true, description: 'User, Group, or null for discovery endpoints.', authScopes: iamRead }),
     resourceId: t.exposeString('resourceId', { nullable: true, description: 'The SCIM id of the resource concerned, when known.', authScopes: iamRead }),
     status: t.exposeInt('status', { description: 'HTTP status answered.', authScopes: iamRead }),

@@ -14,7 +14,7 @@ let other: SeededCompany;
 
 const JOB = 'id status total deleted requestedBy startedAt finishedAt';
 
-type Job = { id: string; status: string; total: number; deleted: number; finishedAt: string | null };
+type Job = { id: string; status: string; total: number; deleted: number; startedAt: string | null; finishedAt: string | null };
 type Result = { data?: Record<string, Job | null> | null; errors?: { extensions?: { code?: string } }[] };
 
 async function gql(token: string, query: string, variables: Record<string, unknown> = {}) {
@@ -84,6 +84,8 @@ describe('bulk delete over GraphQL', () => {
     if (!job) throw new Error(JSON.stringify(started));
     expect(job).toMatchObject({ total: 25, deleted: 0, finishedAt: null });
     expect(['QUEUED', 'RUNNING', 'SUCCEEDED']).toContain(job.status);
+    // startedAt is the request time, set as the job is queued (the schema says so).
+    expect(typeof job.startedAt).toBe('string');
 
     const results = await subscribe(admin.apiToken, job.id);
     const states = results.map((result) => result.data?.bulkDeleteProgress);

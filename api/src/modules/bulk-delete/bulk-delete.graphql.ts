@@ -37,7 +37,7 @@ export const BulkDeleteJobRef = builder.objectRef<BulkDeleteJobView>('BulkDelete
     startedAt: t.expose('startedAt', {
       type: 'DateTime',
       nullable: true,
-      description: 'When a replica first took the job; null while it is queued.',
+      description: 'When the job was requested, set as it is queued; also its cutoff: SCIM users created after it are kept.',
       authScopes: signedIn,
     }),
     finishedAt: t.expose('finishedAt', {

@@ -19,7 +19,8 @@ export const DirectoryUser = defineEntity({
     userName: p.text(),
     externalId: p.text().nullable(),
     displayName: p.text().nullable(),
-    active: p.boolean().default(true),
+    // NULL: unassigned (a PATCH removed it), which counts as not active.
+    active: p.boolean().nullable().default(true),
     emailValues: p.array().default([]),
     attributes: p.json<Record<string, unknown>>(),
     passwordHash: p.text().nullable().hidden(),

@@ -9,7 +9,8 @@ export interface UserRow {
   userName: string;
   externalId: string | null;
   displayName: string | null;
-  active: boolean;
+  /** null: unassigned, which counts as not active. */
+  active: boolean | null;
   attributes: Record<string, unknown>;
   version: number;
   createdAt: Date;
@@ -20,7 +21,7 @@ export interface UserWrite {
   userName: string;
   externalId: string | null;
   displayName: string | null;
-  active: boolean;
+  active: boolean | null;
   emailValues: string[];
   attributes: Record<string, unknown>;
   /** undefined keeps the stored hash; null clears it. */

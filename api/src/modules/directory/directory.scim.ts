@@ -1,6 +1,6 @@
 import { isAttributeReturned, parseProjection, type Projection } from '../../scim/resources/projection.js';
 import { normalizeGroupInput, normalizeUserInput } from '../../scim/resources/normalize.js';
-import { formatVersion, serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
+import { formatVersion, overlayPromoted, promotedUserColumns, serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../scim/schema/resource-types.js';
 import { compileFilter } from '../../scim/filter/to-sql.js';
 import { compileSort } from '../../scim/filter/compile-sort.js';
@@ -51,13 +51,15 @@ export function groupResource(record: GroupRecord, baseUrl: string, projection: 
 
 type NormalizedUserWrite = Omit<UserWrite, 'passwordHash'> & { password: string | null };
 
-export function userInput(body: unknown): NormalizedUserWrite {
-  const { attributes, userName, externalId, displayName, active, emailValues, password } = normalizeUserInput(body);
+export function userInput(body: unknown, options: { patched?: boolean } = {}): NormalizedUserWrite {
+  const { attributes, userName, externalId, displayName, active, emailValues, password } = normalizeUserInput(body, options);
   return { attributes, userName, externalId, displayName, active, emailValues, password };
 }
 
+/** PATCH starts from the user as served (columns over `attributes`), so it edits what the client saw. */
 export function userPatch(current: UserRow, body: unknown): NormalizedUserWrite {
-  return userInput(applyPatch(current.attributes, parsePatchRequest(body), { resourceType: USER_RESOURCE_TYPE }));
+  const served = overlayPromoted({ ...current.attributes }, promotedUserColumns(current));
+  return userInput(applyPatch(served, parsePatchRequest(body), { resourceType: USER_RESOURCE_TYPE }), { patched: true });
 }
 
 export function groupInput(body: unknown) {

@@ -15,6 +15,7 @@ describe('compileSort', () => {
     ['meta.lastModified', 'descending', `u.updated_at DESC NULLS FIRST, ${stable}`],
     ['name.familyName', undefined, `lower(u.attributes #>> '{name,familyName}') ASC NULLS LAST, ${stable}`],
     [`${ENT}:employeeNumber`, undefined, `lower(u.attributes #>> '{${ENT},employeeNumber}') ASC NULLS LAST, ${stable}`],
+    ['employeeNumber', undefined, `lower(u.attributes #>> '{${ENT},employeeNumber}') ASC NULLS LAST, ${stable}`],
   ] as const)('%s %s', (sortBy, order, expected) => {
     expect(compileSort(sortBy, order, userFilterTarget())).toBe(expected);
   });

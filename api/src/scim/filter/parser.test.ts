@@ -90,6 +90,22 @@ describe('parseFilter: precedence, literals and IdP shapes', () => {
   });
 });
 
+describe('parseFilter: unquoted single words (Microsoft reference Postman collection, issue 12)', () => {
+  it.each([
+    ['userName sw O', { kind: 'compare', path: { name: 'userName' }, operator: 'sw', value: 'O' }],
+    ['name.FamilyName eq Employee', { kind: 'compare', path: { name: 'name', subAttribute: 'FamilyName' }, operator: 'eq', value: 'Employee' }],
+    ['externalId eq jyoung', { kind: 'compare', path: { name: 'externalId' }, operator: 'eq', value: 'jyoung' }],
+    ['emails[type eq work]', { kind: 'valuePath', path: { name: 'emails' }, filter: { kind: 'compare', path: { name: 'type' }, operator: 'eq', value: 'work' } }],
+    ['(title eq Boss) or active eq True', {
+      kind: 'or',
+      left: { kind: 'compare', path: { name: 'title' }, operator: 'eq', value: 'Boss' },
+      right: { kind: 'compare', path: { name: 'active' }, operator: 'eq', value: true },
+    }],
+  ])('%s', (text, expected) => {
+    expect(parseFilter(text)).toEqual(expected);
+  });
+});
+
 describe('parseFilter: malformed → 400 invalidFilter with position', () => {
   it.each([
     ['', 'empty'],
@@ -97,7 +113,9 @@ describe('parseFilter: malformed → 400 invalidFilter with position', () => {
     ['userName eq', 'end of the input'],
     ['userName eq "abc', 'Unterminated string at character 13'],
     ['userName xx "a"', "found 'xx'"],
-    ['externalId eq jyoung', 'quote strings, e.g. "jyoung"'],
+    ['displayName eq John Smith', 'Unquoted value after \'eq\'; put string values in double quotes: eq "John Smith" at character 16'],
+    ['displayName eq John Smith and active eq true', 'eq "John Smith" at character 16'],
+    ['userName eq and', 'eq "and"'],
     ['(userName eq "a"', "Expected ')'"],
     ['userName eq "a")', "Unexpected ')'"],
     ['userName eq "a" and', 'an attribute name'],

@@ -15,6 +15,33 @@ function toAttributePath(stream: TokenStream, token: Token): AttributePath {
   return path;
 }
 
+const KEYWORDS = new Set(['and', 'or', 'not']);
+
+/** Whether a token can follow a compValue: the end, a closing bracket, or `and` / `or`. */
+function endsValue(token: Token): boolean {
+  if (token.type === 'eof' || token.type === 'rparen' || token.type === 'rbracket') return true;
+  return token.type === 'word' && (token.text.toLowerCase() === 'and' || token.text.toLowerCase() === 'or');
+}
+
+/** The value as the client meant it, from `start` to the next token that could end it, for the hint. */
+function unquotedText(stream: TokenStream, start: Token): string {
+  let offset = 0;
+  while (!endsValue(stream.peek(offset))) offset += 1;
+  return stream.source.slice(start.position, stream.peek(offset).position).trim();
+}
+
+/**
+ * A bare word where a value belongs is read as the string it spells when nothing else can follow:
+ * Microsoft's reference Postman collection sends `userName sw O` and `name.FamilyName eq Employee`,
+ * the old Entra sample `externalId eq jyoung` (SCIM-NOTES §2.4). More than one word is refused
+ * with the quoted form to send instead.
+ */
+function readBareWord(stream: TokenStream, token: Token, operator: string): string {
+  if (!KEYWORDS.has(token.text.toLowerCase()) && endsValue(stream.peek())) return token.text;
+  const quoted = JSON.stringify(unquotedText(stream, token));
+  return stream.fail(`Unquoted value after '${operator}'; put string values in double quotes: ${operator} ${quoted}`, token);
+}
+
 function readValue(stream: TokenStream, operator: string): CompareValue {
   const token = stream.next();
   if (token.type === 'string' || token.type === 'number') return token.value as CompareValue;
@@ -22,9 +49,8 @@ function readValue(stream: TokenStream, operator: string): CompareValue {
   if (literal === 'true') return true;
   if (literal === 'false') return false;
   if (literal === 'null') return null;
-  // The old Entra reference sample sends `externalId eq jyoung` unquoted (SCIM-NOTES §2.4): say how to fix it.
-  const hint = token.type === 'word' ? `; quote strings, e.g. "${token.text}"` : '';
-  return stream.fail(`Expected a string, number, true, false or null after '${operator}' but found ${describe(token)}${hint}`, token);
+  if (token.type === 'word') return readBareWord(stream, token, operator);
+  return stream.fail(`Expected a string, number, true, false or null after '${operator}' but found ${describe(token)}`, token);
 }
 
 /** `attr pr` or `attr op value`, with `path` already read. */

@@ -47,6 +47,9 @@ describe('compileFilter: jsonb attributes', () => {
     [`${ENT}:department eq "Tour"`, `lower(u.attributes #>> '{${ENT},department}') = lower($2)`, ['Tour']],
     [`${ENT}:manager.value eq "m1"`, `u.attributes #>> '{${ENT},manager,value}' = $2`, ['m1']],
     [`${ENT}:manager eq "m1"`, `u.attributes #>> '{${ENT},manager,value}' = $2`, ['m1']],
+    // Unqualified: only the enterprise extension defines these names (issue 12).
+    ['manager.value eq "m1"', `u.attributes #>> '{${ENT},manager,value}' = $2`, ['m1']],
+    ['Department eq "Tour"', `lower(u.attributes #>> '{${ENT},department}') = lower($2)`, ['Tour']],
     [
       'emails.type eq "work"',
       "EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(u.attributes #> '{emails}') = 'array' THEN u.attributes #> '{emails}' ELSE '[]'::jsonb END) AS e1(v) WHERE lower(e1.v ->> 'type') = lower($2))",

@@ -123,6 +123,38 @@ describe('applyPatch: no-path values', () => {
   });
 });
 
+describe('applyPatch: resource-level keys never reach storage (issue 12)', () => {
+  const extensionValue = { schemas: [ENT], id: 'x', meta: { resourceType: 'User' }, employeeNumber: '7', shoeSize: 44 };
+  it.each<[string, PatchOperation]>([
+    ['add with the extension URN as path', { op: 'add', path: ENT, value: extensionValue }],
+    ['replace with the extension URN as path', { op: 'replace', path: ENT, value: extensionValue }],
+    ['no-path add of the extension block', { op: 'add', value: { [ENT]: extensionValue } }],
+    ['no-path replace with a URN-prefixed resource-level key', { op: 'replace', value: { [`${ENT}:schemas`]: [ENT], [`${ENT}:employeeNumber`]: '7' } }],
+  ])('%s', (_label, op) => {
+    const result = patch([op]);
+    expect(Object.keys(result).sort()).toEqual(Object.keys(base).sort());
+    expect(result[ENT]).toEqual({ department: 'Tour', manager: { value: 'm1' }, employeeNumber: '7' });
+  });
+
+  it('the core URN as path takes core attributes and ignores id, meta and schemas', () => {
+    const core = 'urn:ietf:params:scim:schemas:core:2.0:User';
+    const result = patch([{ op: 'replace', path: core, value: { schemas: [core], id: 'x', meta: {}, title: 'T' } }]);
+    expect(result).toEqual({ ...base, title: 'T' });
+    expect(scimError(() => patch([{ op: 'remove', path: core }]))).toMatchObject({ status: 400, scimType: 'invalidPath' });
+  });
+});
+
+describe('applyPatch: unqualified extension names (Entra tutorial example 5)', () => {
+  it.each<[string, PatchOperation, unknown]>([
+    ['Add manager as an array of one', { op: 'Add' as 'add', path: 'manager', value: [{ $ref: null, value: 'm7' }] }, { department: 'Tour', manager: { value: 'm7' } }],
+    ['replace manager.value', { op: 'replace', path: 'manager.value', value: 'm8' }, { department: 'Tour', manager: { value: 'm8' } }],
+    ['remove department', { op: 'remove', path: 'Department' }, { manager: { value: 'm1' } }],
+    ['no-path replace of employeeNumber', { op: 'replace', value: { employeeNumber: '9' } }, { department: 'Tour', manager: { value: 'm1' }, employeeNumber: '9' }],
+  ])('%s', (_label, op, extension) => {
+    expect(patch([op])[ENT]).toEqual(extension);
+  });
+});
+
 describe('applyPatch: errors and atomicity', () => {
   it.each<[string, PatchOperation[], string]>([
     ['remove without path', [{ op: 'remove' }], 'noTarget'],

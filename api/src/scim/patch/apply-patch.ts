@@ -2,8 +2,8 @@ import { badRequest } from '../errors.js';
 import { formatAttributePath, type PatchPath } from '../filter/ast.js';
 import { parsePatchPath } from '../filter/parser.js';
 import { isPlainObject, normalizeAttributeValue, type ScimObject } from '../resources/attribute-values.js';
-import { containerFor, pruneExtension, writeAttribute } from '../resources/resource-shape.js';
-import { resolveAttributeName, resolvePath, type ResolvedAttribute } from '../schema/attribute-lookup.js';
+import { containerFor, keepForeignSchemaData, pruneExtension, writeAttribute } from '../resources/resource-shape.js';
+import { resolveAttributeName, resolvePath, splitAttributeName, type ResolvedAttribute } from '../schema/attribute-lookup.js';
 import type { ResourceTypeDefinition, SchemaDefinition } from '../schema/schema-types.js';
 import { addElements, applyFiltered, enforcePrimary, removeListed } from './multi-valued.js';
 import type { PatchOpKind, PatchOperation } from './patch-request.js';
@@ -51,25 +51,36 @@ export function applyToAttribute(resource: ScimObject, resolved: ResolvedAttribu
   if (resolved.extension) pruneExtension(resource, resolved.schema.id);
 }
 
-function applyExtensionBlock(resource: ScimObject, resourceType: ResourceTypeDefinition, schema: SchemaDefinition, op: PatchOpKind, raw: unknown): void {
+/** Ignores readOnly targets: Okta's no-path group replace carries the readOnly "id" (SCIM-NOTES §3.2). */
+function applyUnlessReadOnly(resource: ScimObject, resolved: ResolvedAttribute, op: PatchOpKind, raw: unknown): void {
+  if (resolved.attribute.mutability === 'readOnly' || resolved.subAttribute?.mutability === 'readOnly') return;
+  applyToAttribute(resource, resolved, op, raw);
+}
+
+/**
+ * A whole schema as the target (`"path":"urn:…:enterprise:2.0:User"`). The value holds
+ * attributes of that schema (RFC 7644 §3.5.2.1); `schemas`, `id` and `meta` belong to the
+ * resource (RFC 7643 §3), so they and names the schema lacks are dropped, never stored.
+ */
+function applySchemaBlock(resource: ScimObject, resourceType: ResourceTypeDefinition, schema: SchemaDefinition, op: PatchOpKind, raw: unknown): void {
+  const core = schema === resourceType.schema;
+  if (op === 'remove' && core) throw badRequest('invalidPath', `"${schema.id}" names the whole resource, which cannot be removed`);
   if (op === 'remove') return void delete resource[schema.id];
   if (!isPlainObject(raw)) throw badRequest('invalidValue', `The value for "${schema.id}" must be an object`);
-  for (const [key, value] of Object.entries(raw)) applyKey(resource, resourceType, op, `${schema.id}:${key}`, value);
+  for (const [key, value] of Object.entries(raw)) {
+    const resolved = /^urn:/i.test(key) ? undefined : resolvePath(resourceType, { ...splitAttributeName(key), uri: schema.id });
+    if (resolved?.kind === 'attribute') applyUnlessReadOnly(resource, resolved, op, value);
+  }
 }
 
 /** One key of a no-path value: plain, dotted (`name.givenName`) or URN-prefixed (Entra, SCIM-NOTES §2.5). */
 function applyKey(resource: ScimObject, resourceType: ResourceTypeDefinition, op: PatchOpKind, key: string, raw: unknown): void {
   if (key.toLowerCase() === 'schemas') return;
   const resolved = resolveAttributeName(resourceType, key);
-  if (resolved?.kind === 'schema') return applyExtensionBlock(resource, resourceType, resolved.schema, op, raw);
-  if (!resolved) {
-    // Unknown extension data is kept as sent, like on create; other unknown keys are ignored.
-    if (/^urn:/i.test(key) && raw !== null && raw !== undefined) resource[key] = structuredClone(raw);
-    return;
-  }
-  // Okta's no-path group replace carries the readOnly "id" (SCIM-NOTES §3.2): ignore, don't reject.
-  if (resolved.attribute.mutability === 'readOnly' || resolved.subAttribute?.mutability === 'readOnly') return;
-  applyToAttribute(resource, resolved, op, raw);
+  if (resolved?.kind === 'schema') return applySchemaBlock(resource, resourceType, resolved.schema, op, raw);
+  // Unknown keys are ignored, as on create; data of undeclared schemas is kept as sent.
+  if (!resolved) return void keepForeignSchemaData(resourceType, resource, key, raw);
+  applyUnlessReadOnly(resource, resolved, op, raw);
 }
 
 function applyWithoutPath(resource: ScimObject, resourceType: ResourceTypeDefinition, operation: PatchOperation): void {
@@ -88,7 +99,7 @@ export function resolvePatchTarget(resourceType: ResourceTypeDefinition, text: s
 
 function applyWithPath(resource: ScimObject, resourceType: ResourceTypeDefinition, operation: PatchOperation, path: string): void {
   const { parsed, resolved } = resolvePatchTarget(resourceType, path);
-  if (resolved?.kind === 'schema') return applyExtensionBlock(resource, resourceType, resolved.schema, operation.op, operation.value);
+  if (resolved?.kind === 'schema') return applySchemaBlock(resource, resourceType, resolved.schema, operation.op, operation.value);
   if (!resolved) return;
   assertWritable(resolved, path);
   if (!parsed.valueFilter) return applyToAttribute(resource, resolved, operation.op, operation.value);

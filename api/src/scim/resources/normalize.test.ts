@@ -85,6 +85,18 @@ describe('normalizeUserInput', () => {
     expect(result.ignoredAttributes).toEqual(['shoeSize']);
   });
 
+  it('files unqualified extension names under their extension (README, unqualified names)', () => {
+    const result = normalizeUserInput({ userName: 'a', manager: 'm1', Department: 'Ops' });
+    expect(result.attributes[ENT]).toEqual({ manager: { value: 'm1' }, department: 'Ops' });
+    expect(result.ignoredAttributes).toEqual([]);
+  });
+
+  it('drops keys under a declared schema that name none of its attributes (issue 12)', () => {
+    const result = normalizeUserInput({ userName: 'a', [`${ENT}:schemas`]: [ENT], [`${USER}:shoeSize`]: 1, 'urn:okta:custom:1.0:User': { a: 1 } });
+    expect(Object.keys(result.attributes).sort()).toEqual(['active', 'urn:okta:custom:1.0:User', 'userName']);
+    expect(result.ignoredAttributes).toEqual([`${ENT}:schemas`, `${USER}:shoeSize`]);
+  });
+
   it.each([
     ['missing userName', {}, 'invalidValue', 'userName'],
     ['blank userName', { userName: ' ' }, 'invalidValue', 'userName'],

@@ -11,7 +11,8 @@ export interface NormalizedUser {
   userName: string;
   externalId: string | null;
   displayName: string | null;
-  active: boolean;
+  /** null when unassigned, which only a PATCH can leave it (see normalizeUserInput). */
+  active: boolean | null;
   /** Plain text as sent (Okta sends one on create, SCIM-NOTES §3.2); the caller hashes or ignores it. */
   password: string | null;
   /** Lower-cased, de-duplicated `emails[].value`, for `directory_user.email_values`. */
@@ -54,21 +55,23 @@ function emailValues(resource: ScimObject): string[] {
 }
 
 /**
- * POST/PUT /Users bodies and PATCH results. Any attribute-name case in, schema case out;
- * `active` defaults to true when absent (RFC 7643 §4.1.1 leaves it to the provider).
+ * POST/PUT /Users bodies and PATCH results. Any attribute-name case in, schema case out.
+ * `active` absent from a POST or PUT body defaults to true (RFC 7643 §4.1.1 leaves it to the
+ * provider). A PATCH result keeps it unassigned instead: applying the default there turned a
+ * suspended user back on when a client removed `active` (RFC 7644 §3.5.2.2).
  */
-export function normalizeUserInput(body: unknown): NormalizedUser {
+export function normalizeUserInput(body: unknown, { patched = false } = {}): NormalizedUser {
   const { resource, ignored } = shapeResource(USER_RESOURCE_TYPE, body);
   const userName = requiredString(resource, 'userName', 'User');
   const password = optionalString(resource, 'password');
   delete resource.password;
-  if (resource.active === undefined) resource.active = true;
+  if (resource.active === undefined && !patched) resource.active = true;
   const user: NormalizedUser = {
     attributes: resource,
     userName,
     externalId: optionalString(resource, 'externalId'),
     displayName: optionalString(resource, 'displayName'),
-    active: resource.active === true,
+    active: typeof resource.active === 'boolean' ? resource.active : null,
     password,
     emailValues: emailValues(resource),
     ignoredAttributes: ignored,

@@ -25,6 +25,7 @@ describe('applyProjection with attributes', () => {
     ['emails.value,emails.type', { ...base, emails: [{ value: 'a@x', type: 'work' }, { value: 'b@x', type: 'home' }] }],
     [`${ENT}:department`, { ...base, [ENT]: { department: 'D' } }],
     [`${ENT}:manager.value`, { ...base, [ENT]: { manager: { value: 'm1' } } }],
+    ['manager.value', { ...base, [ENT]: { manager: { value: 'm1' } } }],
     [ENT, { ...base, [ENT]: { department: 'D', manager: { value: 'm1' } } }],
     ['urn:ietf:params:scim:schemas:core:2.0:User:userName', { ...base, userName: 'bjensen' }],
     ['nope', base],
@@ -52,6 +53,18 @@ describe('applyProjection with excludedAttributes', () => {
 
   it('accepts arrays (SearchRequest bodies) and trims', () => {
     expect(parseProjection([' userName ', ''], 'a, b')).toEqual({ attributes: ['userName'], excludedAttributes: ['a', 'b'] });
+  });
+});
+
+describe('parseProjection: a filter instead of a name (Microsoft reference Postman collection)', () => {
+  it('refuses it with 400 invalidValue naming the position and the parameters to send', () => {
+    expect(() => parseProjection('userName,emails[type eq "work"]')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        scimType: 'invalidValue',
+        detail: '"attributes" takes attribute names, but "emails[type eq "work"]" has a filter at character 7: send attributes=emails (and filter=emails[type eq "work"] to choose the resources)',
+      }),
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { badRequest } from '../errors.js';
 import { SCHEMAS_ATTRIBUTE } from '../schema/common-attributes.js';
 import { resolveAttributeName, type ResolvedPath } from '../schema/attribute-lookup.js';
 import type { AttributeDefinition, ResourceTypeDefinition } from '../schema/schema-types.js';
@@ -11,16 +12,34 @@ export interface Projection {
 
 export const NO_PROJECTION: Projection = { attributes: [], excludedAttributes: [] };
 
-function splitList(input: string | readonly string[] | null | undefined): string[] {
+/**
+ * Microsoft's reference Postman collection asks for `attributes=emails[type eq "work"]`. A
+ * filter selects resources, not parts of one (RFC 7644 §3.4.2.5 lists attribute names), so
+ * the request is refused with the two parameters that express it.
+ */
+function assertNoFilter(parameter: string, item: string): void {
+  const bracket = item.indexOf('[');
+  if (bracket < 0) return;
+  const name = item.slice(0, bracket);
+  throw badRequest(
+    'invalidValue',
+    `"${parameter}" takes attribute names, but "${item}" has a filter at character ${bracket + 1}: ` +
+      `send ${parameter}=${name} (and filter=${item} to choose the resources)`,
+  );
+}
+
+function splitList(parameter: string, input: string | readonly string[] | null | undefined): string[] {
   const items = typeof input === 'string' ? input.split(',') : (input ?? []);
-  return items.map((item) => item.trim()).filter(Boolean);
+  const names = items.map((item) => item.trim()).filter(Boolean);
+  for (const name of names) assertNoFilter(parameter, name);
+  return names;
 }
 
 export function parseProjection(
   attributes?: string | readonly string[] | null,
   excludedAttributes?: string | readonly string[] | null,
 ): Projection {
-  return { attributes: splitList(attributes), excludedAttributes: splitList(excludedAttributes) };
+  return { attributes: splitList('attributes', attributes), excludedAttributes: splitList('excludedAttributes', excludedAttributes) };
 }
 
 type Selection = Extract<ResolvedPath, { kind: 'attribute' }> | Extract<ResolvedPath, { kind: 'schema' }>;

@@ -1,5 +1,5 @@
 import { badRequest } from '../errors.js';
-import { findAttribute, resolveAttributeName, type ResolvedAttribute } from '../schema/attribute-lookup.js';
+import { findAttribute, isForeignSchemaKey, resolveAttributeName, type ResolvedAttribute } from '../schema/attribute-lookup.js';
 import type { ResourceTypeDefinition, SchemaDefinition } from '../schema/schema-types.js';
 import { isPlainObject, normalizeAttributeValue, type ScimObject } from './attribute-values.js';
 
@@ -57,14 +57,22 @@ function shapeSchemaBlock(resourceType: ResourceTypeDefinition, resource: ScimOb
   }
 }
 
+/**
+ * Data of a schema this resource type does not declare is kept verbatim (Okta custom schemas,
+ * SCIM-NOTES §1.3). Returns whether `key` was such a key.
+ */
+export function keepForeignSchemaData(resourceType: ResourceTypeDefinition, resource: ScimObject, key: string, raw: unknown): boolean {
+  if (!isForeignSchemaKey(resourceType, key)) return false;
+  if (raw !== null && raw !== undefined) resource[key] = structuredClone(raw);
+  return true;
+}
+
 function shapeKey(resourceType: ResourceTypeDefinition, resource: ScimObject, key: string, raw: unknown, ignored: string[]): void {
   if (key.toLowerCase() === 'schemas') return;
   const resolved = resolveAttributeName(resourceType, key);
   if (resolved?.kind === 'schema') return shapeSchemaBlock(resourceType, resource, resolved.schema, raw, ignored);
   if (!resolved) {
-    // Unknown extension blocks are kept verbatim (Okta custom schemas, SCIM-NOTES §1.3).
-    if (/^urn:/i.test(key) && raw !== null && raw !== undefined) resource[key] = structuredClone(raw);
-    else if (raw !== null && raw !== undefined) ignored.push(key);
+    if (!keepForeignSchemaData(resourceType, resource, key, raw) && raw !== null && raw !== undefined) ignored.push(key);
     return;
   }
   // readOnly attributes (id, meta, groups) in a body SHALL be ignored (RFC 7644 §3.3; Okta posts "groups":[]).

@@ -9,7 +9,8 @@ export interface UserRow {
   userName: string;
   externalId: string | null;
   displayName: string | null;
-  active: boolean;
+  /** null: unassigned (removed by a PATCH), so left out of the resource. */
+  active: boolean | null;
   /** `directory_user.attributes`: the canonical resource from normalizeUserInput / applyPatch. */
   attributes: Record<string, unknown>;
   createdAt: Date | string;
@@ -66,10 +67,7 @@ function envelope({ resourceType, id, attributes, promoted, extra, row, options 
   const body = { ...attributes };
   // Never echo a password, even if one slipped into storage (RFC 7643 §4.1.1 returned: never).
   delete body.password;
-  for (const [key, value] of Object.entries(promoted)) {
-    if (value === null || value === undefined) delete body[key];
-    else body[key] = value;
-  }
+  overlayPromoted(body, promoted);
   const resource: ScimObject = {
     schemas: schemasFor(resourceType, body),
     id,
@@ -86,6 +84,19 @@ function envelope({ resourceType, id, attributes, promoted, extra, row, options 
   return applyProjection(resource, resourceType, options.projection ?? NO_PROJECTION);
 }
 
+/** Writes the promoted columns over a copy of `attributes`; a null column means unassigned. */
+export function overlayPromoted(body: ScimObject, promoted: ScimObject): ScimObject {
+  for (const [key, value] of Object.entries(promoted)) {
+    if (value === null || value === undefined) delete body[key];
+    else body[key] = value;
+  }
+  return body;
+}
+
+export function promotedUserColumns(row: Pick<UserRow, 'userName' | 'externalId' | 'displayName' | 'active'>): ScimObject {
+  return { userName: row.userName, externalId: row.externalId, displayName: row.displayName, active: row.active };
+}
+
 /** Columns win over `attributes` for the promoted fields, so a column update is always visible. */
 export function serializeUser(row: UserRow, options: SerializeOptions): ScimObject {
   const groups = row.groups?.map((group) => ({
@@ -98,7 +109,7 @@ export function serializeUser(row: UserRow, options: SerializeOptions): ScimObje
     resourceType: USER_RESOURCE_TYPE,
     id: row.id,
     attributes: row.attributes,
-    promoted: { userName: row.userName, externalId: row.externalId, displayName: row.displayName, active: row.active },
+    promoted: promotedUserColumns(row),
     extra: groups?.length ? { groups } : {},
     row,
     options,

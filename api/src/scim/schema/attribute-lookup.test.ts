@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttribute, leafAttribute, resolveAttributeName, splitAttributeName } from './attribute-lookup.js';
+import { findAttribute, isForeignSchemaKey, leafAttribute, resolveAttributeName, splitAttributeName } from './attribute-lookup.js';
 import { ENTERPRISE_USER_SCHEMA_URN } from './enterprise-user-schema.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from './resource-types.js';
 import { USER_SCHEMA } from './user-schema.js';
@@ -30,6 +30,9 @@ describe('resolveAttributeName', () => {
     ['meta.lastModified', 'meta', 'lastModified', false],
     ['externalId', 'externalId', undefined, false],
     ['emails.value', 'emails', 'value', false],
+    // Only the enterprise extension defines these, so the URN may be left out (Entra, SCIM-NOTES §2.4).
+    ['department', 'department', undefined, true],
+    ['Manager.Value', 'manager', 'value', true],
   ])('%s → %s.%s', (text, attribute, sub, extension) => {
     const resolved = resolveAttributeName(USER_RESOURCE_TYPE, text);
     expect(resolved?.kind).toBe('attribute');
@@ -44,7 +47,7 @@ describe('resolveAttributeName', () => {
     expect(resolved).toMatchObject({ kind: 'schema', schema: { id: ENT } });
   });
 
-  it.each(['nope', 'name.nope', 'userName.x', 'urn:example:unknown:attr', `${ENT}:userName`, 'department'])(
+  it.each(['nope', 'name.nope', 'userName.x', 'urn:example:unknown:attr', `${ENT}:userName`, 'name.department'])(
     'does not resolve %s',
     (text) => {
       expect(resolveAttributeName(USER_RESOURCE_TYPE, text)).toBeUndefined();
@@ -60,6 +63,20 @@ describe('resolveAttributeName', () => {
     const resolved = resolveAttributeName(USER_RESOURCE_TYPE, 'emails.primary');
     if (resolved?.kind !== 'attribute') throw new Error('expected attribute');
     expect(leafAttribute(resolved).type).toBe('boolean');
+  });
+});
+
+describe('isForeignSchemaKey', () => {
+  it.each([
+    ['urn:okta:custom:1.0:User', true],
+    ['urn:okta:custom:1.0:User:costCenter', true],
+    [ENT, false],
+    [`${ENT}:schemas`, false],
+    [`${ENT.toUpperCase()}:shoeSize`, false],
+    ['urn:ietf:params:scim:schemas:core:2.0:User:id', false],
+    ['userName', false],
+  ])('%s → %s', (key, foreign) => {
+    expect(isForeignSchemaKey(USER_RESOURCE_TYPE, key)).toBe(foreign);
   });
 });
 

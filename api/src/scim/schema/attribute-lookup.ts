@@ -67,9 +67,22 @@ function resolveInSchema(
   return subAttribute ? { kind: 'attribute', schema, extension, attribute, subAttribute } : undefined;
 }
 
-/** Resolves a parsed path; unqualified names refer to the core schema and the common attributes. */
+/**
+ * An unqualified name the core schema lacks, in the one extension that defines it: Entra sends
+ * `"path":"manager"` (SCIM-NOTES §2.4). A name two extensions define stays unresolved, so a
+ * client must qualify it rather than have one picked for it.
+ */
+function resolveInExtensions(resourceType: ResourceTypeDefinition, path: AttributePath): ResolvedAttribute | undefined {
+  const found = resourceType.extensions.flatMap((ext) => resolveInSchema(resourceType, ext.schema, path) ?? []);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Resolves a parsed path. Unqualified names refer to the core schema and the common attributes,
+ * else to the one extension of this resource type that defines them.
+ */
 export function resolvePath(resourceType: ResourceTypeDefinition, path: AttributePath): ResolvedPath | undefined {
-  if (path.uri === undefined) return resolveInSchema(resourceType, resourceType.schema, path);
+  if (path.uri === undefined) return resolveInSchema(resourceType, resourceType.schema, path) ?? resolveInExtensions(resourceType, path);
   const schema = findSchema(resourceType, path.uri);
   if (schema) return resolveInSchema(resourceType, schema, path);
   // `urn:…:enterprise:2.0:User` alone names the whole extension block.
@@ -82,6 +95,17 @@ export function resolveAttributeName(resourceType: ResourceTypeDefinition, text:
   const whole = findSchema(resourceType, text);
   if (whole && whole !== resourceType.schema) return { kind: 'schema', schema: whole };
   return resolvePath(resourceType, splitAttributeName(text));
+}
+
+/**
+ * A `urn:` key of a schema this resource type does not declare, kept verbatim like Okta's custom
+ * schemas (SCIM-NOTES §1.3). A key under a declared schema that names none of its attributes,
+ * such as `urn:…:enterprise:2.0:User:schemas`, is not foreign: storing it would corrupt the user.
+ */
+export function isForeignSchemaKey(resourceType: ResourceTypeDefinition, key: string): boolean {
+  if (!/^urn:/i.test(key) || findSchema(resourceType, key)) return false;
+  const { uri } = splitAttributeName(key);
+  return uri === undefined || !findSchema(resourceType, uri);
 }
 
 /** The attribute that a path's comparisons apply to: the sub-attribute if named, else the attribute. */

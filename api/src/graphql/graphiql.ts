@@ -1,0 +1,41 @@
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphiQLOptions } from 'graphql-yoga';
+import { readCookie, SESSION_COOKIE } from './authenticate.js';
+import { CSRF_HEADER } from './csrf-prevention.js';
+
+/**
+ * GraphiQL, answered by Yoga to a GET /graphql that accepts text/html, ahead of every other
+ * plugin (so the page itself needs no CSRF header; the queries it sends do). Its scripts and
+ * styles are inlined by @graphql-yoga/render-graphiql instead of loaded from a CDN: Roster may
+ * run without Internet access, and an admin page should not run scripts from a third party.
+ *
+ * A signed-in operator's cookie goes with GraphiQL's same-origin requests, so the header
+ * editor starts with the CSRF header the cookie needs; anyone else starts with an
+ * Authorization header to complete with an API token.
+ */
+export function graphiqlOptions(request: Request): GraphiQLOptions {
+  const signedIn = readCookie(request.headers.get('cookie') ?? undefined, SESSION_COOKIE) !== undefined;
+  const headers = signedIn ? { [CSRF_HEADER]: '1' } : { Authorization: 'Bearer <API token>' };
+  return {
+    title: 'Roster GraphQL',
+    headers: JSON.stringify(headers, null, 2),
+    isHeadersEditorEnabled: true,
+    defaultEditorToolsVisibility: 'headers',
+    shouldPersistHeaders: false,
+    credentials: 'same-origin',
+    subscriptionsProtocol: 'WS',
+  };
+}
+
+const rendered = new Map<string, string>();
+
+/** The page is about 9 MB of inlined assets; there are two variants, so each is built once. */
+export function renderRosterGraphiql(options: GraphiQLOptions): string {
+  const key = JSON.stringify(options);
+  let page = rendered.get(key);
+  if (page === undefined) {
+    page = renderGraphiQL(options);
+    rendered.set(key, page);
+  }
+  return page;
+}
