@@ -8,6 +8,7 @@ import { createReadyz, healthz } from './http/health.js';
 import { createMetrics } from './http/metrics.js';
 import { createRequestListener, type Handler } from './http/router.js';
 import { createConsoleHandler } from './http/static-console.js';
+import { guardServer } from './http/server-guards.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
@@ -63,6 +64,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
     logger,
   );
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+  guardServer(server, logger);
   const closeWebSocket = graphql.attachWebSocket(server);
 
   return {
