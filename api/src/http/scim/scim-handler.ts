@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
 import { sqlFor } from '../../db/sql.js';
@@ -14,6 +14,7 @@ import { ScimError } from '../../scim/errors.js';
 import type { Handler } from '../router.js';
 import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
+import { settleUnreadBody } from '../unread-body.js';
 import { assertScimAccepted } from './scim-gate.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
@@ -79,8 +80,8 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
       writeScimReply(res, reply);
       outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
     } catch (error) {
+      await settleUnreadBody(req, res, config.scimMaxBodyBytes);
       outcome = writeScimError(res, error, requestId, logger);
-      drain(req, res);
     }
     await recordOutcome(req, slug, segments, caller, outcome, performance.now() - started);
   };
@@ -113,9 +114,4 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
   }
 
   return { handle, stop };
-}
-
-/** A refused request may leave an unread body; close instead of reading megabytes we will not use. */
-function drain(req: IncomingMessage, res: ServerResponse): void {
-  if (!req.complete) res.once('finish', () => req.destroy());
 }
