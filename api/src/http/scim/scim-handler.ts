@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
 import { sqlFor } from '../../db/sql.js';
@@ -16,6 +16,7 @@ import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
 import { settleUnreadBody } from '../unread-body.js';
 import { assertScimAccepted } from './scim-gate.js';
+import { createScimAdmission, createTurns, paced } from './scim-admission.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
 import { scimRoutes } from './scim-routes.js';
@@ -34,7 +35,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 export function createScimHandler({ orm, config, logger, events }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
-  const directory = createDirectoryService(sql, config);
+  const directory = paced(createDirectoryService(sql, config), createTurns());
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
   const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
     logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
@@ -66,7 +67,27 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     });
   }
 
+  const admission = createScimAdmission(config.scimMaxConcurrency, config.scimMaxInFlight);
+
   const handle: Handler = async (req, res, url, requestId) => {
+    const admitted = admission.enter();
+    // Not recorded as activity: finding the company would cost the query that shedding saves.
+    if (!admitted) return shed(req, res, requestId);
+    const release = await admitted;
+    try {
+      await serve(req, res, url, requestId);
+    } finally {
+      release();
+    }
+  };
+
+  async function shed(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    await settleUnreadBody(req, res, config.scimMaxBodyBytes);
+    const error = new ScimError(503, undefined, 'Roster is busy; retry after the number of seconds in Retry-After');
+    writeScimError(res, Object.assign(error, { retryAfter: String(config.scimRetryAfterSeconds) }), requestId, logger);
+  }
+
+  const serve: Handler = async (req, res, url, requestId) => {
     const started = performance.now();
     const [slug = '', ...segments] = url.pathname.slice(SCIM_PREFIX.length).split('/').filter(Boolean);
     let caller: ScimCaller | null = null;
