@@ -11,6 +11,7 @@ import type { GraphqlContext } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
 import { useQueryLimits } from './query-limits.js';
+import { useRequestParseErrors } from './request-parse-errors.js';
 import { schema } from './schema.js';
 import { attachGraphqlWebSocket } from './websocket.js';
 
@@ -42,7 +43,7 @@ function createRosterYoga({ orm, config, logger, events }: GraphqlDeps) {
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
-    plugins: [useCsrfPrevention(), useQueryLimits(), useErrorRendering(logger)],
+    plugins: [useCsrfPrevention(), useRequestParseErrors(), useQueryLimits(), useErrorRendering(logger)],
     // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
     // token stops working for the next operation on an open socket too.
     context: async ({ req, res, requestId, connectionParams }) => {

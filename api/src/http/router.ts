@@ -26,11 +26,13 @@ function familyOf(pathname: string): RouteFamily {
 
 /**
  * Node's parser accepts targets the WHATWG parser refuses (`GET http://[ HTTP/1.1`); such a
- * request gets a 400, where a throw here used to end the process.
+ * request gets a 400, where a throw here used to end the process. An origin-form target is
+ * appended to the origin rather than resolved against it: resolved, `//host/path` would name a
+ * host, not a path.
  */
-function parseTarget(target: string | undefined): URL | undefined {
+function parseTarget(target = '/'): URL | undefined {
   try {
-    return new URL(target ?? '/', 'http://localhost');
+    return target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target);
   } catch {
     return undefined;
   }
