@@ -2,14 +2,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import http from 'node:http';
 import pg from 'pg';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { seedDirectory } from './directory-seed.js';
-import { keepAliveClient } from './keep-alive-client.js';
+import { heldScimPost, keepAliveClient } from './keep-alive-client.js';
 import { waitFor } from './graphql-helpers.js';
-import { ERROR_URN, USER_URN } from './scim-client.js';
+import { ERROR_URN } from './scim-client.js';
 
 let t: TestApp;
 let company: SeededCompany;
@@ -94,26 +93,6 @@ describe('probes under a paging storm', () => {
   }, 120_000);
 });
 
-/** A POST whose body is held back, so the request stays in flight until `finish` is called. */
-function heldPost(app: TestApp, target: SeededCompany, userName: string) {
-  const body = JSON.stringify({ schemas: [USER_URN], userName });
-  const request = http.request(`${target.scimBaseUrl}/Users`, {
-    method: 'POST',
-    agent: new http.Agent({ keepAlive: true }),
-    headers: { authorization: `Bearer ${target.scimToken}`, 'content-type': 'application/scim+json', 'content-length': Buffer.byteLength(body) },
-  });
-  const status = new Promise<number>((resolve, reject) => {
-    request.on('response', (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', reject);
-  });
-  request.write(body.slice(0, 10));
-  request.flushHeaders();
-  return { status, finish: () => request.end(body.slice(10)) };
-}
-
 describe('the SCIM in-flight cap', () => {
   it('answers 503 with Retry-After and a SCIM error beyond the cap, and serves again once below it', async () => {
     const capped = await startTestApp({ SCIM_MAX_CONCURRENCY: '1', SCIM_MAX_IN_FLIGHT: '2', SCIM_RETRY_AFTER_SECONDS: '3' });
@@ -122,7 +101,7 @@ describe('the SCIM in-flight cap', () => {
       const path = `${new URL(c.scimBaseUrl).pathname}/Users`;
       const client = keepAliveClient(capped.baseUrl);
       const headers = { authorization: `Bearer ${c.scimToken}` };
-      const held = [heldPost(capped, c, 'held-1@example.com'), heldPost(capped, c, 'held-2@example.com')];
+      const held = [heldScimPost(c, 'held-1@example.com'), heldScimPost(c, 'held-2@example.com')];
       let shed = await client.request('GET', path, { headers });
       for (let i = 0; i < 50 && shed.status !== 503; i += 1) {
         await sleep(20);

@@ -75,7 +75,10 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     if (!admitted) return shed(req, res, requestId);
     const release = await admitted;
     try {
-      await serve(req, res, url, requestId);
+      const record = await serve(req, res, url, requestId);
+      // The slot is free once the answer is written, not once the activity row is queued.
+      release();
+      await record();
     } finally {
       release();
     }
@@ -87,7 +90,8 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
     writeScimError(res, Object.assign(error, { retryAfter: String(config.scimRetryAfterSeconds) }), requestId, logger);
   }
 
-  const serve: Handler = async (req, res, url, requestId) => {
+  /** Answers the request; resolves with the recording of its outcome, still to be run. */
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<() => Promise<void>> {
     const started = performance.now();
     const [slug = '', ...segments] = url.pathname.slice(SCIM_PREFIX.length).split('/').filter(Boolean);
     let caller: ScimCaller | null = null;
@@ -104,8 +108,9 @@ export function createScimHandler({ orm, config, logger, events }: ScimHandlerDe
       await settleUnreadBody(req, res, config.scimMaxBodyBytes);
       outcome = writeScimError(res, error, requestId, logger);
     }
-    await recordOutcome(req, slug, segments, caller, outcome, performance.now() - started);
-  };
+    const durationMs = performance.now() - started;
+    return () => recordOutcome(req, slug, segments, caller, outcome, durationMs);
+  }
 
   async function recordOutcome(
     req: IncomingMessage, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
