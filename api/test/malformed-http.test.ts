@@ -1,9 +1,11 @@
 /** Issue 11 §1: no request line, header, framing or path ends the process or stops the server. */
 import { connect } from 'node:net';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { keepAliveClient } from './keep-alive-client.js';
+import { waitFor } from './graphql-helpers.js';
 
 let t: TestApp;
 let company: SeededCompany;
@@ -93,6 +95,31 @@ describe('malformed requests over a raw TCP socket', () => {
     const response = await raw(['GET /graphql?query=%7B__typename%7D&variables=%7B HTTP/1.1\r\nhost: x\r\nx-graphql-csrf: 1\r\nconnection: close\r\n\r\n']);
     const body = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { errors: { extensions: { code: string } }[] };
     expect(body.errors.map((error) => error.extensions.code)).toEqual(['BAD_REQUEST']);
+  });
+
+  it('survives malformed graphql-ws messages on an open WebSocket', async () => {
+    const socket = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${company.apiToken}` } }));
+    await new Promise((resolve) => socket.once('message', resolve));
+    const replies: { id?: string; type: string; payload?: unknown }[] = [];
+    socket.on('message', (data: Buffer) => void replies.push(JSON.parse(data.toString()) as (typeof replies)[number]));
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { provisioningActivity { id' } }));
+    await waitFor(() => replies.some((reply) => reply.id === '1'), 5000, 'the answer to a query that does not parse');
+    expect(replies.find((reply) => reply.id === '1')).toMatchObject({ type: 'error', payload: [{ message: expect.stringMatching(/Syntax Error/) }] });
+    for (const message of [
+      JSON.stringify({ id: '2', type: 'subscribe', payload: { query: '{ viewer { id } }', variables: 'not an object' } }),
+      JSON.stringify({ id: '3', type: 'subscribe', payload: { query: `{ ${'viewer { company { '.repeat(50)} } }` } }),
+      '{"type":', Buffer.from([0xff, 0xfe, 0x00]),
+    ]) {
+      if (socket.readyState === WebSocket.OPEN) socket.send(message);
+    }
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 500))]);
+    socket.terminate();
+    const health = keepAliveClient(t.baseUrl);
+    expect((await health.request('GET', '/healthz')).status).toBe(200);
+    health.close();
   });
 
   it('survives all of them at once, and keeps serving SCIM', async () => {
