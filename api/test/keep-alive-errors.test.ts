@@ -59,6 +59,7 @@ const cases: ErrorCase[] = [
   { name: '409 userName taken', status: 409, method: 'POST', path: () => scimPath(a, '/Users'), request: () => ({ headers: { ...bearer(a), ...scimJson }, body: json({ schemas: [USER_URN], userName: 'taken@example.com' }) }) },
   { name: '412 If-Match of another version', status: 412, method: 'PUT', path: () => scimPath(a, `/Users/${takenId}`), request: () => ({ headers: { ...bearer(a), ...scimJson, 'if-match': 'W/"999"' }, body: json({ schemas: [USER_URN], userName: 'taken@example.com' }) }) },
   { name: '415 unsupported media type, body unread', status: 415, method: 'POST', path: () => scimPath(a, '/Users'), request: () => ({ headers: { ...bearer(a), 'content-type': 'text/plain' }, body: 'userName=x' }) },
+  { name: '413 GraphQL body over its limit', status: 413, method: 'POST', path: () => '/graphql', request: () => ({ headers: { 'content-type': 'application/json', authorization: `Bearer ${a.apiToken}` }, body: graphql(`{ viewer { id } } # ${'x'.repeat(150_000)}`) }) },
   {
     name: '429 sign-in throttled (TOO_MANY_REQUESTS)', status: 200, ...signInFailure,
     check: (response) => expect(response.body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['TOO_MANY_REQUESTS']),
