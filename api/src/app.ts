@@ -10,6 +10,7 @@ import { createMetrics, type Metrics } from './http/metrics.js';
 import { createMetricsHandler, createMetricsServer, publicMetricsHandler } from './http/metrics-endpoint.js';
 import { createRequestListener } from './http/router.js';
 import { createConsoleHandler } from './http/static-console.js';
+import { guardServer } from './http/server-guards.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
@@ -70,6 +71,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
     config.accessLog ? createAccessLog(logger) : undefined,
   );
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
+  guardServer(server, logger);
   const closeWebSocket = graphql.attachWebSocket(server);
 
   return {

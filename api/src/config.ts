@@ -27,6 +27,9 @@ const scim = z.object({
   SCIM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SCIM_BULK_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(1000),
   ACTIVITY_RETENTION_PER_COMPANY: z.coerce.number().int().min(100).default(10_000),
+  SCIM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
+  SCIM_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(512),
+  SCIM_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
 });
 
 const logging = z.object({
@@ -56,6 +59,11 @@ export type Config = Readonly<{
   scimMaxBodyBytes: number;
   scimBulkMaxOperations: number;
   activityRetentionPerCompany: number;
+  /** SCIM requests that run at once; more wait their turn in arrival order. */
+  scimMaxConcurrency: number;
+  /** SCIM requests running or waiting; beyond them a request gets 503 with Retry-After. */
+  scimMaxInFlight: number;
+  scimRetryAfterSeconds: number;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
   accessLog: boolean;
   metricsPort: number;
@@ -89,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,
     scimBulkMaxOperations: e.SCIM_BULK_MAX_OPERATIONS,
     activityRetentionPerCompany: e.ACTIVITY_RETENTION_PER_COMPANY,
+    scimMaxConcurrency: e.SCIM_MAX_CONCURRENCY,
+    scimMaxInFlight: e.SCIM_MAX_IN_FLIGHT,
+    scimRetryAfterSeconds: e.SCIM_RETRY_AFTER_SECONDS,
     logLevel: e.LOG_LEVEL,
     accessLog: e.ACCESS_LOG,
     metricsPort: e.METRICS_PORT,

@@ -7,6 +7,7 @@ import { InstanceRunningError } from './db/instance-lock.js';
 import { createEventBus } from './events/event-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { printDemoCredentials, signInLine } from './print-demo.js';
+import { installProcessGuard } from './process-guard.js';
 import { createServices } from './services.js';
 import { onShutdownSignal } from './shutdown.js';
 
@@ -53,6 +54,7 @@ async function start(config: Config, logger: Logger, opened: OpenedResources): P
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config);
+  installProcessGuard({ logger });
   const opened = createOpenedResources();
   const started = start(config, logger, opened);
   // Listening from the first step: a signal during start-up (a first initdb, migrations) lets the

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
+import { GraphQLError, type DocumentNode } from 'graphql';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -27,6 +28,19 @@ function sameOrigin(request: IncomingMessage, config: Config): boolean {
   if (!origin) return true; // not a browser; nothing ambient to hijack
   const host = request.headers.host;
   return origin === new URL(config.publicUrl).origin || origin === `http://${host}` || origin === `https://${host}`;
+}
+
+/**
+ * A query that does not parse is the client's mistake: answered with an error message for that
+ * subscription, where a throw would be an internal error that closes the whole socket.
+ */
+function parseOrErrors(parse: (source: string) => DocumentNode, query: string): DocumentNode | GraphQLError[] {
+  try {
+    return parse(query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
 }
 
 /**
@@ -61,11 +75,12 @@ export function attachGraphqlWebSocket(server: Server, yoga: RosterYoga, orm: Or
         const args = {
           schema: enveloped.schema,
           operationName: payload.operationName,
-          document: enveloped.parse(payload.query),
+          document: parseOrErrors(enveloped.parse, payload.query),
           variableValues: payload.variables,
           contextValue: await enveloped.contextFactory(),
           rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe } as Envelope,
         };
+        if (Array.isArray(args.document)) return args.document;
         const errors = enveloped.validate(args.schema, args.document);
         return errors.length > 0 ? errors : args;
       },

@@ -16,6 +16,7 @@ import { graphiqlOptions, renderRosterGraphiql } from './graphiql.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRefusalMetrics } from './refusal-metrics.js';
 import { useTextInputGuard } from './text-input-guard.js';
+import { useRequestParseErrors } from './request-parse-errors.js';
 import { schema } from './schema.js';
 import { attachGraphqlWebSocket } from './websocket.js';
 
@@ -49,7 +50,7 @@ function createRosterYoga({ orm, config, logger, events, metrics }: GraphqlDeps)
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
-    plugins: [useCsrfPrevention(), useQueryLimits(), useTextInputGuard(), useErrorRendering(logger), useRefusalMetrics(metrics)],
+    plugins: [useCsrfPrevention(), useRequestParseErrors(), useQueryLimits(), useTextInputGuard(), useErrorRendering(logger), useRefusalMetrics(metrics)],
     // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
     // token stops working for the next operation on an open socket too.
     context: async ({ req, res, requestId, connectionParams }) => {

@@ -8,15 +8,52 @@ function json(res: Parameters<Handler>[1], status: number, body: unknown): void 
 
 export const healthz: Handler = (_req, res) => json(res, 200, { status: 'ok' });
 
-/** Ready once migrations have run and the database answers right now. */
+/** A check younger than this answers probes on its own. */
+const CHECK_FRESH_MS = 1000;
+/** How long a probe waits for a new check before it answers from the last one. */
+const PROBE_WAIT_MS = 20;
+/** A check this old that has not answered means the database is not answering in time. */
+const CHECK_STALE_MS = 5000;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface DatabaseCheck {
+  startedAt: number;
+  done: Promise<void>;
+}
+
+/**
+ * Ready once migrations have run and the database answers. Probes share one check at a time and
+ * wait only briefly for a new one: under load a check queues behind SCIM queries for a pool
+ * connection, and a probe waiting with it would miss a 1 s probe timeout on a healthy server.
+ * A quick failure (PostgreSQL gone) is still seen by the probe that started the check.
+ */
 export function createReadyz(orm: Orm, isMigrated: () => boolean): Handler {
+  let reachable: boolean | undefined;
+  let checkedAt = 0;
+  let pending: DatabaseCheck | undefined;
+
+  function check(): DatabaseCheck {
+    const done = orm.em.getConnection().execute('select 1').then(
+      () => void (reachable = true),
+      () => void (reachable = false),
+    ).finally(() => {
+      checkedAt = Date.now();
+      pending = undefined;
+    });
+    pending = { startedAt: Date.now(), done };
+    return pending;
+  }
+
   return async (_req, res) => {
     if (!isMigrated()) return json(res, 503, { status: 'starting', database: 'migrating' });
-    try {
-      await orm.em.getConnection().execute('select 1');
-      json(res, 200, { status: 'ready' });
-    } catch {
-      json(res, 503, { status: 'unavailable', database: 'unreachable' });
+    if (!pending && Date.now() - checkedAt >= CHECK_FRESH_MS) {
+      const { done } = check();
+      // With nothing known yet (the first probe) there is no last answer to fall back on.
+      await (reachable === undefined ? done : Promise.race([done, delay(PROBE_WAIT_MS)]));
     }
+    const slow = pending !== undefined && Date.now() - pending.startedAt > CHECK_STALE_MS;
+    if (reachable && !slow) return json(res, 200, { status: 'ready' });
+    json(res, 503, { status: 'unavailable', database: slow ? 'slow' : 'unreachable' });
   };
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +24,9 @@ export function createConsoleHandler(distDir: string) {
   return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<number> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const wanted = extname(pathname) ? pathname : '/index.html';
-    const file = normalize(join(root, decodeURIComponent(wanted)));
+    const decoded = decodePath(wanted);
+    if (decoded === undefined) return send(res, 400, 'Bad request path');
+    const file = normalize(join(root, decoded));
     if (!file.startsWith(root)) return send(res, 404, 'Not found');
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile()) {
@@ -40,10 +43,21 @@ export function createConsoleHandler(distDir: string) {
     if (req.method === 'HEAD') {
       res.end();
     } else {
-      createReadStream(file).pipe(res);
+      // pipeline, not pipe: a read error (the file replaced by a deploy) ends this response, not the process.
+      pipeline(createReadStream(file), res, () => undefined);
     }
     return 200;
   };
+}
+
+/** `/%` or `/%E0%A4%A` are not paths; a NUL byte is one no file system accepts. */
+function decodePath(path: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(path);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
 }
 
 function send(res: ServerResponse, status: number, text: string): number {

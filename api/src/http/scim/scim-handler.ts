@@ -15,7 +15,9 @@ import type { Metrics } from '../metrics.js';
 import type { Handler } from '../router.js';
 import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
+import { settleUnreadBody } from '../unread-body.js';
 import { assertScimAccepted } from './scim-gate.js';
+import { createScimAdmission, createTurns, paced } from './scim-admission.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
 import { scimRoutes } from './scim-routes.js';
@@ -36,7 +38,7 @@ const MAX_KNOWN_COMPANIES = 10_000;
 export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
-  const directory = createDirectoryService(sql, config);
+  const directory = paced(createDirectoryService(sql, config), createTurns());
   const knownCompanies = new Map<string, string>();
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
   const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
@@ -69,7 +71,31 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
     });
   }
 
+  const admission = createScimAdmission(config.scimMaxConcurrency, config.scimMaxInFlight);
+
   const handle: Handler = async (req, res, url, requestId) => {
+    const admitted = admission.enter();
+    // Not recorded as activity: finding the company would cost the query that shedding saves.
+    if (!admitted) return shed(req, res, requestId);
+    const release = await admitted;
+    try {
+      const record = await serve(req, res, url, requestId);
+      // The slot is free once the answer is written, not once the activity row is queued.
+      release();
+      await record();
+    } finally {
+      release();
+    }
+  };
+
+  async function shed(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    await settleUnreadBody(req, res, config.scimMaxBodyBytes);
+    const error = new ScimError(503, undefined, 'Roster is busy; retry after the number of seconds in Retry-After');
+    writeScimError(res, Object.assign(error, { retryAfter: String(config.scimRetryAfterSeconds) }), requestId, logger);
+  }
+
+  /** Answers the request; resolves with the recording of its outcome, still to be run. */
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<() => Promise<void>> {
     const started = performance.now();
     const [slug = '', ...segments] = url.pathname.slice(SCIM_PREFIX.length).split('/').filter(Boolean);
     let caller: ScimCaller | null = null;
@@ -84,11 +110,12 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
       writeScimReply(res, reply);
       outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
     } catch (error) {
+      await settleUnreadBody(req, res, config.scimMaxBodyBytes);
       outcome = writeScimError(res, error, requestId, logger);
-      drain(req, res);
     }
-    await recordOutcome(req, slug, segments, caller, outcome, performance.now() - started);
-  };
+    const durationMs = performance.now() - started;
+    return () => recordOutcome(req, slug, segments, caller, outcome, durationMs);
+  }
 
   async function recordOutcome(
     req: IncomingMessage, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
@@ -134,9 +161,4 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
   }
 
   return { handle, stop, activityStats: recorder.stats };
-}
-
-/** A refused request may leave an unread body; close instead of reading megabytes we will not use. */
-function drain(req: IncomingMessage, res: ServerResponse): void {
-  if (!req.complete) res.once('finish', () => req.destroy());
 }

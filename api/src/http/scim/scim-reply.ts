@@ -53,6 +53,8 @@ export function writeScimError(res: ServerResponse, raw: unknown, requestId: str
   }
   const allow = (error as { allow?: string }).allow;
   if (status === 405 && allow) headers['allow'] = allow;
+  const retryAfter = (error as { retryAfter?: string }).retryAfter;
+  if (status === 503 && retryAfter) headers['retry-after'] = retryAfter;
   if (!res.headersSent) writeScimReply(res, { status, body, headers });
   else res.end();
   const rendered = body as { scimType?: string; detail?: string };

@@ -1,0 +1,74 @@
+/**
+ * Admission for SCIM requests. At most `concurrency` run at once, so one turn of the event loop
+ * never holds more than a few requests' serialisation and /healthz is answered between them;
+ * up to `maxInFlight` in all wait their turn in arrival order; beyond that a request is refused
+ * at once, before it costs a query.
+ */
+export function createScimAdmission(concurrency: number, maxInFlight: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+
+  function release(): void {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+
+  function slot(): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      release();
+    };
+  }
+
+  return {
+    /** A promise of the release function once it is this request's turn, or undefined when full. */
+    enter(): Promise<() => void> | undefined {
+      if (running + waiting.length >= maxInFlight) return undefined;
+      if (running < concurrency) {
+        running += 1;
+        return Promise.resolve(slot());
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(slot())));
+    },
+    get inFlight(): number {
+      return running + waiting.length;
+    },
+  };
+}
+
+/**
+ * Turns one event-loop iteration apart. The work a SCIM request does after its query (building
+ * and writing a page of resources) runs in a turn of its own, so between two of them Node reads
+ * its sockets again, and a probe waits for one request's work rather than for every running one.
+ */
+export function createTurns(): () => Promise<void> {
+  const queue: (() => void)[] = [];
+  let scheduled = false;
+  const next = () => {
+    queue.shift()?.();
+    scheduled = queue.length > 0;
+    if (scheduled) setImmediate(next);
+  };
+  return () =>
+    new Promise<void>((resolve) => {
+      queue.push(resolve);
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(next);
+    });
+}
+
+type AsyncFunctions = Record<string, (...args: never[]) => Promise<unknown>>;
+
+/** The same service, with each call's caller continuing in a turn of its own. */
+export function paced<T extends AsyncFunctions>(service: T, turn: () => Promise<void>): T {
+  const wrap = (call: (...args: never[]) => Promise<unknown>) => async (...args: never[]) => {
+    const result = await call(...args);
+    await turn();
+    return result;
+  };
+  return Object.fromEntries(Object.entries(service).map(([name, call]) => [name, wrap(call)])) as T;
+}
