@@ -11,6 +11,11 @@ export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
+/** The text with NUL and unpaired surrogates replaced by U+FFFD, for records that must be kept whatever arrived. */
+export function replaceUnstorable(text: string): string {
+  return text.replace(UNSTORABLE_ALL, '\uFFFD');
+}
+
 /** Input quoted in a message, with NUL and unpaired surrogates written as `\uXXXX` escapes. */
 export function printableText(text: string): string {
   return text.replace(UNSTORABLE_ALL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -58,7 +58,7 @@ export function createRequestListener(routes: Routes, metrics: Metrics, logger: 
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       metrics.observe(family, req.method ?? 'GET', res.statusCode, seconds);
-      accessLog?.({ req, res, family, pathname: url.pathname, requestId, seconds });
+      accessLog?.({ req, res, family, pathname: url?.pathname ?? '', requestId, seconds });
     });
     // A stream error after the client went away is not worth a crash; it is worth a debug line.
     const onStreamError = (error: Error) => logger.debug({ err: error, requestId }, 'request stream error');

@@ -1,3 +1,4 @@
+import { replaceUnstorable } from '../../domain/storable-text.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
 
 type TextField = 'tokenLabel' | 'userAgent' | 'method' | 'operation' | 'resourceType' | 'resourceId' | 'scimType' | 'message';
@@ -14,9 +15,6 @@ const MAX_LENGTH: Record<TextField, number> = {
   message: 500,
 };
 const TEXT_FIELDS = Object.keys(MAX_LENGTH) as TextField[];
-// NUL is matched on purpose: PostgreSQL text cannot hold it.
-// eslint-disable-next-line no-control-regex
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text PostgreSQL accepts: it refuses NUL in text and a lone UTF-16 surrogate cannot be encoded
@@ -25,7 +23,7 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  */
 export function storableText(value: string, maxLength: number): string {
   const cut = value.length > maxLength ? value.slice(0, maxLength) : value;
-  return cut.replace(UNSTORABLE, '\uFFFD');
+  return replaceUnstorable(cut);
 }
 
 /** The event with every text field made storable; numbers that are not finite become 0. */
