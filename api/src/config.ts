@@ -27,6 +27,10 @@ const scim = z.object({
   SCIM_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   SCIM_BULK_MAX_OPERATIONS: z.coerce.number().int().min(1).max(10_000).default(1000),
   ACTIVITY_RETENTION_PER_COMPANY: z.coerce.number().int().min(100).default(10_000),
+  // Per company, over all replicas together; 0 turns the limit off (README "Rate limit").
+  SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  SCIM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(300),
+  SCIM_RATE_LIMIT_REPLICAS: z.coerce.number().int().min(1).default(1),
 });
 
 const logging = z.object({
@@ -56,6 +60,7 @@ export type Config = Readonly<{
   scimMaxBodyBytes: number;
   scimBulkMaxOperations: number;
   activityRetentionPerCompany: number;
+  scimRateLimit: Readonly<{ perSecond: number; burst: number; replicas: number }>;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
   accessLog: boolean;
   metricsPort: number;
@@ -89,6 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,
     scimBulkMaxOperations: e.SCIM_BULK_MAX_OPERATIONS,
     activityRetentionPerCompany: e.ACTIVITY_RETENTION_PER_COMPANY,
+    scimRateLimit: Object.freeze({
+      perSecond: e.SCIM_RATE_LIMIT_PER_SECOND,
+      burst: e.SCIM_RATE_LIMIT_BURST,
+      replicas: e.SCIM_RATE_LIMIT_REPLICAS,
+    }),
     logLevel: e.LOG_LEVEL,
     accessLog: e.ACCESS_LOG,
     metricsPort: e.METRICS_PORT,

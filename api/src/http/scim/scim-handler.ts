@@ -16,6 +16,7 @@ import type { Handler } from '../router.js';
 import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
 import { assertScimAccepted } from './scim-gate.js';
+import { createScimRateLimiter } from './rate-limit.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
 import { scimRoutes } from './scim-routes.js';
@@ -31,6 +32,7 @@ export interface ScimHandlerDeps {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_KNOWN_COMPANIES = 10_000;
+const MAX_DRAINED_BYTES = 64 * 1024;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
 export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
@@ -38,6 +40,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = createDirectoryService(sql, config);
   const knownCompanies = new Map<string, string>();
+  const rateLimiter = createScimRateLimiter(config.scimRateLimit);
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
   const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
     logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
@@ -80,6 +83,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
       if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
       rememberCompany(caller);
       assertScimAccepted(caller, config.scimEnabled);
+      rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
       outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
@@ -136,7 +140,14 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
   return { handle, stop, activityStats: recorder.stats };
 }
 
-/** A refused request may leave an unread body; close instead of reading megabytes we will not use. */
+/**
+ * A refused request may leave an unread body. A small one is read and dropped so the keep-alive
+ * connection stays open (an IdP told to retry after a 429 comes back on it); the connection is
+ * closed instead of reading megabytes we will not use.
+ */
 function drain(req: IncomingMessage, res: ServerResponse): void {
-  if (!req.complete) res.once('finish', () => req.destroy());
+  if (req.complete) return;
+  const length = Number(req.headers['content-length'] ?? Number.NaN);
+  if (length <= MAX_DRAINED_BYTES) req.resume();
+  else res.once('finish', () => req.destroy());
 }

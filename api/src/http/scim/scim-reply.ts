@@ -51,6 +51,8 @@ export function writeScimError(res: ServerResponse, raw: unknown, requestId: str
     logger.warn({ err: raw, requestId }, 'SCIM request refused: database unavailable');
     headers['retry-after'] = String(RETRY_AFTER_SECONDS);
   }
+  const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (status === 429 && retryAfter) headers['retry-after'] = String(retryAfter);
   const allow = (error as { allow?: string }).allow;
   if (status === 405 && allow) headers['allow'] = allow;
   if (!res.headersSent) writeScimReply(res, { status, body, headers });

@@ -52,7 +52,7 @@ builder.queryField('recentActivity', (t) =>
     args: {
       first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
-      failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above.' }),
+      failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above, except those throttled by the rate limit (429).' }),
     },
     resolve: (_root, args, ctx) =>
       ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false),
