@@ -1,8 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { ScimConfigRef } from './scim-config.graphql.js';
+import { ScimConfigRef, readOrManage } from './scim-config.graphql.js';
 import type { RateLimitSource, ScimRateLimitView } from './scim-rate-limit.service.js';
-
-const readOrManage = { anyPermission: ['iam:read', 'iam:manage'] } as const;
 
 const RateLimitSourceEnum = builder.enumType('ScimRateLimitSource', {
   description: 'Where the rate limit in force comes from.',
