@@ -142,4 +142,22 @@ describe('SCIM rate limit per company', { timeout: 60_000 }, () => {
     await expect(t.services().rateLimits.setScimRateLimit(other.companyId, { perSecond: 5, burst: 0 }, 'test'))
       .rejects.toThrow('burst');
   });
+
+  it('applies a limit changed by plain SQL through the scim_auth NOTIFY, well before the cache expires', async () => {
+    const third = await seedCompany(t);
+    await t.services().rateLimits.setScimRateLimit(third.companyId, { perSecond: 0, burst: 1 }, 'test');
+    const client = keepAliveClient(third);
+    try {
+      // The first request looks the caller up (no limit) and caches it for 5 s.
+      const free = [];
+      for (let i = 0; i < 15; i++) free.push((await client.send('GET', '/ServiceProviderConfig')).status);
+      expect(free).toEqual(Array(15).fill(200));
+      await t.orm.em.getConnection().execute(
+        'update company set scim_rate_limit_per_second = 1, scim_rate_limit_burst = 1 where id = ?', [third.companyId],
+      );
+      await eventually(async () => (await client.send('GET', '/ServiceProviderConfig')).status === 429, 1_500);
+    } finally {
+      client.close();
+    }
+  });
 });
