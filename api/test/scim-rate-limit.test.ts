@@ -47,6 +47,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs: number): Pro
 
 const THROTTLED_QUERY = '{ scimConfig { throttledLastHour rateLimit { perSecond burst source } } }';
 const FAILURES_QUERY = '{ recentActivity(first: 50, failuresOnly: true) { edges { node { status } } } }';
+const ACTIVITY_QUERY = '{ recentActivity(first: 50) { edges { node { status throttled message } } } }';
 
 // One token a second, so a burst of 20 within the second gets exactly the bucket's 10 through.
 describe('SCIM rate limit per company', { timeout: 60_000 }, () => {
@@ -104,6 +105,11 @@ describe('SCIM rate limit per company', { timeout: 60_000 }, () => {
     }, 5_000);
     const failures = await gql<{ recentActivity: { edges: { node: { status: number } }[] } }>(t, FAILURES_QUERY, {}, { token: acme.apiToken });
     expect(failures.data?.recentActivity.edges.map((e) => e.node.status)).not.toContain(429);
+    type Activity = { recentActivity: { edges: { node: { status: number; throttled: boolean; message: string | null } }[] } };
+    const all = await gql<Activity>(t, ACTIVITY_QUERY, {}, { token: acme.apiToken });
+    const throttledRows = all.data?.recentActivity.edges.filter((e) => e.node.throttled).map((e) => e.node) ?? [];
+    expect(throttledRows.length).toBeGreaterThanOrEqual(10);
+    expect(throttledRows.every((row) => row.status === 429 && row.message?.startsWith('Too many requests'))).toBe(true);
     const quiet = await gql<{ scimConfig: { throttledLastHour: number } }>(t, THROTTLED_QUERY, {}, { token: other.apiToken });
     expect(quiet.data?.scimConfig).toMatchObject({ throttledLastHour: 0, rateLimit: { perSecond: 1, burst: 10, source: 'DEFAULT' } });
     const metrics = await (await fetch(`${t.metricsUrl}/metrics`)).text();
