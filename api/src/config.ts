@@ -30,6 +30,10 @@ const scim = z.object({
   SCIM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   SCIM_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(512),
   SCIM_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  // Per company, over all replicas together; 0 turns the limit off (README "Rate limit").
+  SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
+  SCIM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(300),
+  SCIM_RATE_LIMIT_REPLICAS: z.coerce.number().int().min(1).default(1),
 });
 
 const logging = z.object({
@@ -64,6 +68,7 @@ export type Config = Readonly<{
   /** SCIM requests running or waiting; beyond them a request gets 503 with Retry-After. */
   scimMaxInFlight: number;
   scimRetryAfterSeconds: number;
+  scimRateLimit: Readonly<{ perSecond: number; burst: number; replicas: number }>;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
   accessLog: boolean;
   metricsPort: number;
@@ -100,6 +105,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimMaxConcurrency: e.SCIM_MAX_CONCURRENCY,
     scimMaxInFlight: e.SCIM_MAX_IN_FLIGHT,
     scimRetryAfterSeconds: e.SCIM_RETRY_AFTER_SECONDS,
+    scimRateLimit: Object.freeze({
+      perSecond: e.SCIM_RATE_LIMIT_PER_SECOND,
+      burst: e.SCIM_RATE_LIMIT_BURST,
+      replicas: e.SCIM_RATE_LIMIT_REPLICAS,
+    }),
     logLevel: e.LOG_LEVEL,
     accessLog: e.ACCESS_LOG,
     metricsPort: e.METRICS_PORT,

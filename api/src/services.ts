@@ -7,6 +7,7 @@ import { createBulkDeleteService } from './modules/bulk-delete/bulk-delete.servi
 import { createActivityService } from './modules/activity/activity.service.js';
 import { createAuditTrailService } from './modules/companies/audit-trail.service.js';
 import { createCompanyService } from './modules/companies/company.service.js';
+import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 
 /**
@@ -17,7 +18,10 @@ export function createServices(em: EntityManager, config: Config) {
   const sql = sqlFor(em);
   return {
     em,
-    companies: createCompanyService({ em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled }),
+    companies: createCompanyService({
+      em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled, scimRateLimit: config.scimRateLimit,
+    }),
+    rateLimits: createScimRateLimitService({ em, defaults: config.scimRateLimit }),
     operators: createOperatorService({ em }),
     tokens: createTokenService({ em }),
     bulkDelete: createBulkDeleteService({ em }),

@@ -92,4 +92,16 @@ describe('roster CLI', { timeout: 120_000 }, () => {
     expect((await runCli(['scim', 'activate', 'state-co'], env)).code).toBe(0);
     expect((await runCli(['scim', 'activate', 'missing-co'], env)).code).toBe(2);
   });
+
+  it('sets a company SCIM rate limit, with the burst 3 × the rate unless given, and refuses bad numbers with exit 2', async () => {
+    await runCli(['company', 'create', 'rate-co', '--name', 'Rates'], env);
+    const set = await runCli(['company', 'rate-limit', 'rate-co', '--per-second', '20'], env);
+    expect(set.output).toContain('SCIM rate limit for rate-co: 20 requests/s, bursts of 60 (its own)');
+    for (const args of [['--per-second', 'fast'], ['--default', '--burst', '3'], [], ['--per-second', '5', '--burst', '0']]) {
+      const refused = await runCli(['company', 'rate-limit', 'rate-co', ...args], env);
+      expect(refused.code, args.join(' ')).toBe(2);
+    }
+    const reset = await runCli(['company', 'rate-limit', 'rate-co', '--default'], env);
+    expect(reset.output).toContain('SCIM rate limit for rate-co: 100 requests/s, bursts of 300 (the deployment default)');
+  });
 });

@@ -101,6 +101,8 @@ export async function startTestApp(
     METRICS_PORT: '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: database.url,
+    // Tests fire SCIM requests faster than an IdP may; scim-rate-limit.test.ts turns the limit on.
+    SCIM_RATE_LIMIT_PER_SECOND: '0',
     ...env,
   });
   const orm = await openOrm(database.url, 10);

@@ -2,11 +2,15 @@ import { parsePermissions, type Permission } from '../modules/access/permissions
 import { generatePassword } from '../modules/access/secrets.js';
 import type { Services } from '../services.js';
 import { operatorCommands, OPERATOR_ARITY } from './operator-commands.js';
+import { rateLimitCommand } from './rate-limit-command.js';
 import { need, UsageError } from './usage.js';
 
 export interface CommandInput {
   words: string[];
-  options: { name?: string; email?: string; permissions?: string; label?: string };
+  options: {
+    name?: string; email?: string; permissions?: string; label?: string;
+    'per-second'?: string; burst?: string; default?: boolean;
+  };
   readStdin: () => Promise<string>;
 }
 
@@ -79,10 +83,11 @@ const commands: Record<string, Command> = {
     out(`SCIM inactive for ${company.slug}`);
   },
   ...operatorCommands,
+  ...rateLimitCommand,
 };
 
 const ARITY: Record<string, number> = {
-  'company create': 3, 'company list': 2, 'company entra': 4, 'operator create': 3,
+  'company create': 3, 'company list': 2, 'company entra': 4, 'company rate-limit': 3, 'operator create': 3,
   'scim-token create': 3, 'api-token create': 3, 'scim activate': 3, 'scim deactivate': 3,
   ...OPERATOR_ARITY,
 };

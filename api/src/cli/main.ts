@@ -19,6 +19,9 @@ function parse(argv: string[]): CommandInput & { help: boolean } {
       email: { type: 'string' },
       permissions: { type: 'string' },
       label: { type: 'string' },
+      'per-second': { type: 'string' },
+      burst: { type: 'string' },
+      default: { type: 'boolean' },
     },
   });
   return { words: positionals, options: values, help: values.help ?? false, readStdin };

@@ -4,6 +4,9 @@ Commands:
   company create <slug> --name <name>     Create a company (slug: 2-63 of a-z, 0-9, -)
   company list                            List companies
   company entra <slug> on|off             Turn the native Entra ID integration on or off
+  company rate-limit <slug> --per-second <n> [--burst <n>] | --default
+                                          Set the company's SCIM rate limit (0 = none; burst
+                                          3 × n unless given), or go back to the deployment's
   operator create <slug> --email <email> --permissions <list|none>
                                           Create a console operator; password from stdin,
                                           or generated and printed when stdin is a terminal/empty;

@@ -48,6 +48,13 @@ export function createMetrics(orm: Orm) {
     labelNames: ['family', 'reason'] as const,
     registers,
   });
+  // Per company, apart from roster_scim_requests_total's 4xx: a throttled IdP is not failing.
+  const scimThrottled = new Counter({
+    name: 'roster_scim_throttled_requests_total',
+    help: 'SCIM requests answered 429 by the company\'s rate limit, by company slug (also in roster_throttled_requests_total)',
+    labelNames: ['company'] as const,
+    registers,
+  });
   const reconnects = new Counter({
     name: 'roster_event_bus_reconnects_total',
     help: 'Times the LISTEN connection was re-established; notifications sent while it was down were lost',
@@ -67,6 +74,7 @@ export function createMetrics(orm: Orm) {
     },
     countScim(company: string, operation: string, status: number) {
       scimRequests.inc({ company, operation, status_class: `${Math.floor(status / 100)}xx` });
+      if (status === 429) scimThrottled.inc({ company });
     },
     countGraphqlRefusal(code: string) {
       if (code === 'TOO_MANY_REQUESTS') throttled.inc({ family: 'graphql', reason: 'sign_in_lockout' });

@@ -18,6 +18,7 @@ import { readScimBody } from './scim-body.js';
 import { settleUnreadBody } from '../unread-body.js';
 import { assertScimAccepted } from './scim-gate.js';
 import { createScimAdmission, createTurns, paced } from './scim-admission.js';
+import { createScimRateLimiter } from './rate-limit.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
 import { scimRoutes } from './scim-routes.js';
@@ -40,6 +41,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = paced(createDirectoryService(sql, config), createTurns());
   const knownCompanies = new Map<string, string>();
+  const rateLimiter = createScimRateLimiter(config.scimRateLimit);
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
   const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
     logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
@@ -91,7 +93,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
   async function shed(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     await settleUnreadBody(req, res, config.scimMaxBodyBytes);
     const error = new ScimError(503, undefined, 'Roster is busy; retry after the number of seconds in Retry-After');
-    writeScimError(res, Object.assign(error, { retryAfter: String(config.scimRetryAfterSeconds) }), requestId, logger);
+    writeScimError(res, Object.assign(error, { retryAfterSeconds: config.scimRetryAfterSeconds }), requestId, logger);
   }
 
   /** Answers the request; resolves with the recording of its outcome, still to be run. */
@@ -106,6 +108,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
       if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
       rememberCompany(caller);
       assertScimAccepted(caller, config.scimEnabled);
+      rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
       outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };

@@ -47,14 +47,16 @@ export function writeScimError(res: ServerResponse, raw: unknown, requestId: str
   const { status, body } = renderScimError(error, requestId);
   const headers: Record<string, string> = {};
   if (status === 401) headers['www-authenticate'] = 'Bearer realm="roster-scim"';
-  if (status === 503) {
+  // A 429 from the rate limit and a 503 from shedding say when to come back; any other 503 is an outage.
+  const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+  if (retryAfter) {
+    headers['retry-after'] = String(retryAfter);
+  } else if (status === 503) {
     logger.warn({ err: raw, requestId }, 'SCIM request refused: database unavailable');
     headers['retry-after'] = String(RETRY_AFTER_SECONDS);
   }
   const allow = (error as { allow?: string }).allow;
   if (status === 405 && allow) headers['allow'] = allow;
-  const retryAfter = (error as { retryAfter?: string }).retryAfter;
-  if (status === 503 && retryAfter) headers['retry-after'] = retryAfter;
   if (!res.headersSent) writeScimReply(res, { status, body, headers });
   else res.end();
   const rendered = body as { scimType?: string; detail?: string };

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import type { RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import { cachedScimCaller, rememberScimCaller, scimLookupTicket } from './scim-caller-cache.js';
 import { hashToken, tokenMatches } from './secrets.js';
@@ -10,6 +11,8 @@ export interface ScimCaller {
   entraIdEnabled: boolean;
   tokenId: string;
   tokenLabel: string;
+  /** The company's own limit, null for the deployment's; cached with the caller (no lookup per request). */
+  rateLimit: RateLimit | null;
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -33,8 +36,10 @@ async function lookUp(sql: Sql, slug: string, secret: string, tokenHash: string)
   const rows = await sql.query<{
     token_id: string; label: string; token_hash: string; last_used_at: Date | null;
     company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
+    rate_per_second: number | null; rate_burst: number | null;
   }>(
-    `select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled
+    `select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
+            c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
        from scim_token t join company c on c.id = t.company_id
       where t.token_hash = ? and c.slug = ? and t.revoked_at is null`,
     [tokenHash, slug],
@@ -49,6 +54,9 @@ async function lookUp(sql: Sql, slug: string, secret: string, tokenHash: string)
     entraIdEnabled: row.entra_id_enabled,
     tokenId: row.token_id,
     tokenLabel: row.label,
+    rateLimit: row.rate_per_second === null || row.rate_burst === null
+      ? null
+      : { perSecond: row.rate_per_second, burst: row.rate_burst },
   };
   rememberScimCaller(tokenHash, caller, ticket);
   return caller;

@@ -21,7 +21,8 @@ const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('Provision
     resourceType: t.exposeString('resourceType', { nullable: true, description: 'User, Group, or null for discovery endpoints.', authScopes: iamRead }),
     resourceId: t.exposeString('resourceId', { nullable: true, description: 'The SCIM id of the resource concerned, when known.', authScopes: iamRead }),
     status: t.exposeInt('status', { description: 'HTTP status answered.', authScopes: iamRead }),
-    succeeded: t.boolean({ description: 'True for a 2xx/3xx answer; false marks a failure.', authScopes: iamRead, resolve: (e) => e.status < 400 }),
+    succeeded: t.boolean({ description: 'True for a 2xx/3xx answer; false marks a failure, or a throttled request.', authScopes: iamRead, resolve: (e) => e.status < 400 }),
+    throttled: t.boolean({ description: 'True for a request refused by the company\'s SCIM rate limit (429): not served, but no failure either; the IdP retries it.', authScopes: iamRead, resolve: (e) => e.status === 429 }),
     scimType: t.exposeString('scimType', { nullable: true, description: 'SCIM error type (e.g. uniqueness, invalidFilter) of a failure.', authScopes: iamRead }),
     message: t.exposeString('message', { nullable: true, description: 'Error detail of a failure.', authScopes: iamRead }),
     durationMs: t.exposeFloat('durationMs', { description: 'Time spent answering, in milliseconds.', authScopes: iamRead }),
@@ -52,7 +53,7 @@ builder.queryField('recentActivity', (t) =>
     args: {
       first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
-      failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above.' }),
+      failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above, except those throttled by the rate limit (429).' }),
     },
     resolve: (_root, args, ctx) =>
       ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false),

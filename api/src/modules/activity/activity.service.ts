@@ -31,7 +31,8 @@ export function createActivityService({ sql }: { sql: Sql }) {
   ): Promise<Page<ListedProvisioningEvent>> {
     const where = ['company_id = ?'];
     const params: unknown[] = [companyId];
-    if (failuresOnly) where.push('status >= 400');
+    // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
+    if (failuresOnly) where.push('status >= 400 and status <> 429');
     if (after) {
       where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
       params.push(after.at, after.id);
@@ -50,7 +51,17 @@ export function createActivityService({ sql }: { sql: Sql }) {
     return toPage(listed, first, (row) => row.cursor);
   }
 
-  return { listRecent };
+  /** Requests refused by the company's rate limit in the last hour (partial index on status 429). */
+  async function countThrottledLastHour(companyId: string): Promise<number> {
+    const rows = await sql.query<{ count: number }>(
+      `select count(*)::int as count from provisioning_event
+        where company_id = ? and status = 429 and occurred_at > now() - interval '1 hour'`,
+      [companyId],
+    );
+    return rows[0]?.count ?? 0;
+  }
+
+  return { listRecent, countThrottledLastHour };
 }
 
 export type ActivityService = ReturnType<typeof createActivityService>;

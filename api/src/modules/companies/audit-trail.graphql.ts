@@ -14,7 +14,7 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
       authScopes: iamRead,
     }),
     action: t.exposeString('action', {
-      description: 'What, e.g. scim.activated, scim.deactivated, scim-token.created, scim-token.revoked.',
+      description: 'What, e.g. scim.activated, scim.deactivated, scim-token.created, scim-token.revoked, scim.rate-limit-changed.',
       authScopes: iamRead,
     }),
     detail: t.string({

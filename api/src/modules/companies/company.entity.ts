@@ -13,6 +13,9 @@ export const Company = defineEntity({
     name: p.text(),
     scimStatus: p.enum([...SCIM_STATUSES]).default('ACTIVE'),
     entraIdEnabled: p.boolean().default(false),
+    // Both null: the deployment's SCIM_RATE_LIMIT_*; see migration scim_rate_limit.
+    scimRateLimitPerSecond: p.integer().nullable(),
+    scimRateLimitBurst: p.integer().nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

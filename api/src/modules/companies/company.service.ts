@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
 import { forgetScimCallers } from '../access/scim-caller-cache.js';
+import type { Config } from '../../config.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { Company, type ScimStatus } from './company.entity.js';
+import { scimRateLimitView, type ScimRateLimitView } from './scim-rate-limit.service.js';
 import { assertSlug } from './slug.js';
 
 export type ScimAvailability = 'AVAILABLE' | 'PLATFORM_DISABLED' | 'ENTRA_ID_CONFLICT';
@@ -14,12 +16,14 @@ export interface ScimConfigView {
   baseUrl: string | null;
   usersEndpoint: string | null;
   groupsEndpoint: string | null;
+  rateLimit: ScimRateLimitView;
 }
 
 export interface CompanyServiceDeps {
   em: EntityManager;
   publicUrl: string;
   scimEnabled: boolean;
+  scimRateLimit: Config['scimRateLimit'];
 }
 
 export function scimBaseUrl(publicUrl: string, slug: string): string {
@@ -31,7 +35,7 @@ export function scimAvailability(company: Company, scimEnabled: boolean): ScimAv
   return company.entraIdEnabled ? 'ENTRA_ID_CONFLICT' : 'AVAILABLE';
 }
 
-export function createCompanyService({ em, publicUrl, scimEnabled }: CompanyServiceDeps) {
+export function createCompanyService({ em, publicUrl, scimEnabled, scimRateLimit }: CompanyServiceDeps) {
   async function getCompany(companyId: string): Promise<Company> {
     return assertFound(await em.findOne(Company, companyId), 'COMPANY_NOT_FOUND', 'Company not found');
   }
@@ -72,6 +76,7 @@ export function createCompanyService({ em, publicUrl, scimEnabled }: CompanyServ
       baseUrl: base,
       usersEndpoint: base && `${base}/Users`,
       groupsEndpoint: base && `${base}/Groups`,
+      rateLimit: scimRateLimitView(company, scimRateLimit),
     };
   }
 

@@ -21,7 +21,7 @@ const ScimStatusEnum = builder.enumType('ScimStatus', {
 
 const iamRead = { permission: 'iam:read' } as const;
 /** A ScimConfig is reached by reading it (iam:read) or by changing it (iam:manage); both may read the result. */
-const readOrManage = { anyPermission: ['iam:read', 'iam:manage'] } as const;
+export const readOrManage = { anyPermission: ['iam:read', 'iam:manage'] } as const;
 
 export const ScimConfigRef = builder.objectRef<ScimConfigView>('ScimConfig').implement({
   description: 'The SCIM set-up of the caller\'s company, as the SCIM Overview screen shows it.',

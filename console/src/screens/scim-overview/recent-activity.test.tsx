@@ -21,6 +21,7 @@ function event(id: string, overrides: Partial<Event> = {}): Event {
     resourceId: `user-${id}`,
     status: 201,
     succeeded: true,
+    throttled: false,
     scimType: null,
     message: null,
     durationMs: 12,
@@ -97,6 +98,16 @@ describe('RecentActivity', () => {
     expect(row.textContent).toContain('Failed · 409');
     expect(row.querySelector('.activity-detail')?.textContent).toBe('uniqueness: userName is taken');
     expect(rows()[0]!.querySelector('.activity-detail')).toBeNull();
+  });
+
+  it('shows a throttled request as throttled, not as a failure', () => {
+    const message = 'Too many requests: this company may send 100 SCIM requests per second (bursts of 300); retry after 1 s';
+    renderActivity({ events: [event('1', { status: 429, succeeded: false, throttled: true, message })] });
+    const row = rows()[0]!;
+    expect(row.classList.contains('row--failed')).toBe(false);
+    expect(row.querySelector('.badge--neutral')?.textContent).toBe('Throttled · 429');
+    expect(row.textContent).not.toContain('Failed');
+    expect(row.querySelector('.activity-detail')).toBeNull();
   });
 
   it('names requests without a valid token as such', () => {

@@ -20,6 +20,7 @@ export const RecentActivityFragment = graphql(`
         resourceId
         status
         succeeded
+        throttled
         scimType
         message
         durationMs
@@ -133,7 +134,8 @@ function ActivityTable({ events, fresh }: { events: ActivityEvent[]; fresh: Set<
 type ActivityEvent = RecentActivity_ConnectionFragment['edges'][number]['node'];
 
 function ActivityRow({ event, fresh }: { event: ActivityEvent; fresh: boolean }) {
-  const classes = [event.succeeded ? '' : 'row--failed', fresh ? 'row--new' : ''].join(' ').trim();
+  const failed = !event.succeeded && !event.throttled;
+  const classes = [failed ? 'row--failed' : '', fresh ? 'row--new' : ''].join(' ').trim();
   return (
     <tr class={classes || undefined} data-testid="activity-row" data-succeeded={String(event.succeeded)}>
       <td data-label="Time">
@@ -153,14 +155,22 @@ function ActivityRow({ event, fresh }: { event: ActivityEvent; fresh: boolean })
         {event.resourceId && <div class="muted mono">{event.resourceId}</div>}
       </td>
       <td data-label="Outcome">
-        <span class={`badge ${event.succeeded ? 'badge--success' : 'badge--danger'}`}>
-          {event.succeeded ? 'OK' : 'Failed'} · {event.status}
-        </span>
-        {!event.succeeded && (event.scimType || event.message) && (
+        <OutcomeBadge event={event} />
+        {failed && (event.scimType || event.message) && (
           <div class="activity-detail">{[event.scimType, event.message].filter(Boolean).join(': ')}</div>
         )}
       </td>
     </tr>
+  );
+}
+
+// A throttled request is neither served nor failed: the IdP retries it after Retry-After.
+function OutcomeBadge({ event }: { event: ActivityEvent }) {
+  const [kind, label] = event.succeeded ? ['success', 'OK'] : event.throttled ? ['neutral', 'Throttled'] : ['danger', 'Failed'];
+  return (
+    <span class={`badge badge--${kind}`}>
+      {label} · {event.status}
+    </span>
   );
 }
 

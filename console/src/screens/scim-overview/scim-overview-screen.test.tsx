@@ -8,6 +8,7 @@ import {
   ScimOverviewScreenDocument,
   type ConfigurationCard_ScimConfigFragment,
   type EndpointRows_ScimConfigFragment,
+  type ThrottledNotice_ScimConfigFragment,
   type ScimAvailability,
   type ScimOverviewActivitySubscription,
   type ScimOverviewScreenQuery,
@@ -21,13 +22,14 @@ import { ScimOverviewScreen } from './scim-overview-screen.js';
 
 const BASE = 'https://roster.test/pp/scim/v2/acme';
 
-function overview(availability: ScimAvailability): ScimOverviewScreenQuery {
+function overview(availability: ScimAvailability, throttledLastHour = 0): ScimOverviewScreenQuery {
   const config = { status: 'ACTIVE', viewerCanManage: true, viewerCanDeleteAllScimUsers: true } satisfies Omit<ConfigurationCard_ScimConfigFragment, ' $fragmentName'>;
   const endpoints = { baseUrl: BASE, usersEndpoint: `${BASE}/Users`, groupsEndpoint: `${BASE}/Groups` } satisfies Omit<EndpointRows_ScimConfigFragment, ' $fragmentName'>;
+  const throttled = { throttledLastHour, rateLimit: { perSecond: 100, burst: 300 } } satisfies Omit<ThrottledNotice_ScimConfigFragment, ' $fragmentName'>;
   const counts = makeFragmentData({ users: 42, groups: 3 }, ConfigurationCardCountsFragment);
   const recentActivity = makeFragmentData({ edges: [], pageInfo: { hasNextPage: true } }, RecentActivityFragment);
   const lastRequest = makeFragmentData({ edges: [] }, LastRequestFragment);
-  return { scimConfig: { availability, ...config, ...endpoints }, counts, activeBulkDeleteJob: null, recentActivity, lastRequest };
+  return { scimConfig: { availability, ...config, ...endpoints, ...throttled }, counts, activeBulkDeleteJob: null, recentActivity, lastRequest };
 }
 
 function renderScreen(reply: () => Reply<ScimOverviewScreenQuery> | typeof never, { live = 'live' as LiveStatus, routes = [] as Route[] } = {}) {
@@ -50,6 +52,14 @@ describe('ScimOverviewScreen', () => {
     expect(screen.getByTestId('endpoint-usersEndpoint').textContent).toContain(`${BASE}/Users`);
     expect(screen.getByRole('button', { name: 'Copy Base URL' })).toBeTruthy();
     expect(screen.getByTestId('recent-activity')).toBeTruthy();
+    expect(screen.queryByTestId('notice-throttled')).toBeNull();
+  });
+
+  it('says how many requests the rate limit throttled in the last hour', () => {
+    renderScreen(() => ({ data: overview('AVAILABLE', 1500) }));
+    expect(screen.getByTestId('notice-throttled').textContent).toContain(
+      `${new Intl.NumberFormat().format(1500)} requests throttled in the last hour`,
+    );
   });
 
   it.each([

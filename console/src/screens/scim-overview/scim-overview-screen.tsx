@@ -8,6 +8,7 @@ import { AvailabilityNotice } from './availability-notice.js';
 import { ConfigurationCard, ConfigurationCardSkeleton } from './configuration-card.js';
 import { EndpointRows, EndpointRowsSkeleton } from './endpoint-rows.js';
 import { RecentActivity, RecentActivitySkeleton } from './recent-activity.js';
+import { ThrottledNotice } from './throttled-notice.js';
 
 const ScimOverviewQuery = graphql(`
   query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {
@@ -15,6 +16,7 @@ const ScimOverviewQuery = graphql(`
       availability
       ...ConfigurationCard_ScimConfig
       ...EndpointRows_ScimConfig
+      ...ThrottledNotice_ScimConfig
     }
     counts {
       ...ConfigurationCard_ScimCounts
@@ -73,6 +75,7 @@ export function ScimOverviewScreen() {
       {config && config.availability !== 'AVAILABLE' && <AvailabilityNotice availability={config.availability} />}
       {config && data?.counts && data.recentActivity && data.lastRequest && config.availability === 'AVAILABLE' && (
         <>
+          <ThrottledNotice config={config} />
           <ConfigurationCard
             config={config}
             counts={data.counts}
