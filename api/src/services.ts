@@ -8,6 +8,7 @@ import { createActivityService } from './modules/activity/activity.service.js';
 import { createAuditTrailService } from './modules/companies/audit-trail.service.js';
 import { createCompanyService } from './modules/companies/company.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
+import { createDirectoryView } from './modules/directory/directory-view.service.js';
 
 /**
  * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
@@ -24,6 +25,7 @@ export function createServices(em: EntityManager, config: Config) {
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),
+    directoryView: createDirectoryView(sql, config),
   };
 }
 

@@ -24,7 +24,7 @@ export const builder = new SchemaBuilder<{
   Context: GraphqlContext;
   AuthScopes: { public: boolean; authenticated: boolean; permission: Permission; anyPermission: readonly Permission[] };
   AuthContexts: { authenticated: SignedInContext; permission: SignedInContext; anyPermission: SignedInContext };
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin],
@@ -51,6 +51,15 @@ builder.scalarType('DateTime', {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new GraphQLError('Invalid DateTime', { extensions: { code: 'BAD_USER_INPUT' } });
     return date;
+  },
+});
+
+// Output only (SCIM resources as served); an input of this type is refused rather than trusted.
+builder.scalarType('JSON', {
+  description: 'A JSON value, e.g. a SCIM resource exactly as the SCIM API serves it.',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON is an output type only', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
 

@@ -73,6 +73,24 @@ export function timePageRequest(first: number | null | undefined, after: string 
   return { first: pageSize(first), after: after ? decodeTimeCursor(after) : null };
 }
 
+/** A position in a list ordered by a unique text key (a lower-cased name, a uuid). */
+export interface KeyPageRequest {
+  first: number;
+  afterKey: string | null;
+}
+
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(`k:${key}`).toString('base64url');
+}
+
+/** `valid` screens the key before it reaches SQL: a NUL or a malformed uuid is an error there, not a miss. */
+export function keyPageRequest(first: number | null | undefined, after: string | null | undefined, valid: (key: string) => boolean): KeyPageRequest {
+  if (!after) return { first: pageSize(first), afterKey: null };
+  const match = /^k:([^\0]*)$/s.exec(Buffer.from(after, 'base64url').toString());
+  if (match?.[1] === undefined || !valid(match[1])) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  return { first: pageSize(first), afterKey: match[1] };
+}
+
 /** `rows` were fetched with limit first + 1; the extra row only says whether another page exists. */
 export function toPage<T extends { id: string }>(rows: T[], first: number, cursorOf: (row: T) => string = (row) => encodeCursor(row.id)): Page<T> {
   const nodes = rows.slice(0, first);
