@@ -210,6 +210,30 @@ describe('directoryUser', () => {
     expect(withGroups.data!.directoryUser.scimResource).toEqual((await scimClient(acme)('GET', `/Users/${member}`)).body);
   });
 
+  it('names the SCIM token that created each user and group and the one that last changed it', async () => {
+    const entra = await t.services().tokens.createScimToken(acme.companyId, 'Entra ID', 'test');
+    const entraScim = scimClient({ ...acme, scimToken: entra.secret });
+    const id = scimIds.get('sc-09@example.com')!;
+    expect((await entraScim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: 'Nine' }] })).status).toBe(200);
+    const users = await allUsers({ search: 'sc-' });
+    expect(users.find((u) => u.id === id)).toMatchObject({ createdByToken: 'Test IdP', updatedByToken: 'Entra ID' });
+    expect(users.filter((u) => u.id !== id).every((u) => u.createdByToken === 'Test IdP' && u.updatedByToken === 'Test IdP')).toBe(true);
+    expect((await allUsers({ search: 'm-u' })).every((u) => u.createdByToken === null && u.updatedByToken === null)).toBe(true);
+
+    const query = `query($id: ID!) { directoryGroup(id: $id) { createdByToken updatedByToken memberCount } }`;
+    const before = await gql<{ directoryGroup: Record<string, unknown> }>(t, query, { id: bigGroupId }, { token: acme.apiToken });
+    expect(before.data!.directoryGroup).toEqual({ createdByToken: 'Test IdP', updatedByToken: 'Test IdP', memberCount: 150 });
+    const manual = (await db.query<{ id: string }>(`select id from directory_user where company_id = $1 and user_name = 'm-u1'`, [acme.companyId])).rows[0]!.id;
+    const add = { schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: manual }] }] };
+    expect((await entraScim('PATCH', `/Groups/${bigGroupId}`, add)).status).toBe(204);
+    const after = await gql<{ directoryGroup: Record<string, unknown> }>(t, query, { id: bigGroupId }, { token: acme.apiToken });
+    expect(after.data!.directoryGroup).toEqual({ createdByToken: 'Test IdP', updatedByToken: 'Entra ID', memberCount: 151 });
+    const remove = { schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${manual}"]` }] };
+    expect((await scimClient(acme)('PATCH', `/Groups/${bigGroupId}`, remove)).status).toBe(204);
+    const removed = await gql<{ directoryGroup: Record<string, unknown> }>(t, query, { id: bigGroupId }, { token: acme.apiToken });
+    expect(removed.data!.directoryGroup).toEqual({ createdByToken: 'Test IdP', updatedByToken: 'Test IdP', memberCount: 150 });
+  });
+
   it('answers null for another company\'s user or group, a missing id and a malformed one', async () => {
     const theirs = await db.query<{ user_id: string; group_id: string }>(
       `select (select id from directory_user where company_id = $1 limit 1) as user_id, (select id from directory_group where company_id = $1 limit 1) as group_id`,

@@ -123,7 +123,7 @@ describe('GET /export/users.csv', () => {
     const rows = records((await download('/export/users.csv?search=example.com', bearer(acme))).body);
     const byName = Object.fromEntries(rows.map((r) => [r.userName, r]));
     expect(Object.keys(byName).sort()).toEqual(["'@at@example.com", 'formula@example.com', 'quoted@example.com']);
-    expect(byName['formula@example.com']).toMatchObject({ displayName: `'${FORMULA}`, externalId: "'-2+3", active: 'true' });
+    expect(byName['formula@example.com']).toMatchObject({ displayName: `'${FORMULA}`, externalId: "'-2+3", active: 'true', createdByToken: 'Test IdP' });
     expect(byName["'@at@example.com"]).toMatchObject({ displayName: "'+SUM(A1:A9)", externalId: "'\tTabbed" });
     expect(byName['quoted@example.com']).toMatchObject({ displayName: 'Doe, "Jane"\r\nSecond line', externalId: 'ünïcødé ✓' });
   });
