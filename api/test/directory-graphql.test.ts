@@ -145,6 +145,16 @@ const GROUP = `query($id: ID!, $after: String) {
 }`;
 type GroupResult = { directoryGroup: null | { id: string; displayName: string; memberCount: number; scimResource: unknown; members: Connection<{ id: string; type: string; display: string }> } };
 
+describe('query cost', () => {
+  it('counts unpaged directory connections at their default page size, and scimResource as a dear field', async () => {
+    const nested = '{ directoryUsers { edges { node { groups { edges { node { members { edges { node { id } } } } } } } } } }';
+    const refused = await gql(t, nested, {}, { token: acme.apiToken });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'QUERY_TOO_COSTLY' });
+    const resources = await gql(t, '{ directoryGroups(first: 100) { edges { node { scimResource members(first: 100) { edges { node { id } } } } } } }', {}, { token: acme.apiToken });
+    expect(resources.errors?.[0]?.extensions).toMatchObject({ reason: 'QUERY_TOO_COSTLY' });
+  });
+});
+
 describe('directoryGroups', () => {
   it('pages through 201 groups and searches them by displayName or externalId', async () => {
     const query = `query($search: String, $filter: String, $after: String) { directoryGroups(search: $search, filter: $filter, first: 100, after: $after) {
