@@ -74,18 +74,33 @@ const MemberRef = builder.objectRef<DirectoryMemberView>('DirectoryMember').impl
 });
 const MemberConnectionRef = connectionOf('DirectoryMember', 'Group member', MemberRef);
 
-const GroupRef = builder.objectRef<DirectoryGroupView>('DirectoryGroup').implement({
-  description: 'A group of the company\'s directory.',
+type Entry = DirectoryUserView | DirectoryGroupView;
+
+/** What users and groups share: identity, origin and times. */
+const EntryRef = builder.interfaceRef<Entry>('DirectoryEntry').implement({
+  description: 'A user or group of the company\'s directory.',
+  resolveType: (entry) => ('userName' in entry ? 'DirectoryUser' : 'DirectoryGroup'),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The SCIM id.', authScopes: iamRead }),
+    externalId: t.exposeString('externalId', { nullable: true, description: 'The IdP\'s own id for the entry.', authScopes: iamRead }),
+    source: t.field({ type: SourceRef, description: 'SCIM or MANUAL.', authScopes: iamRead, resolve: (e) => e.source }),
+    createdByToken: t.exposeString('createdByToken', {
+      nullable: true,
+      description: 'Label of the SCIM token that created the entry; null when unknown (created before tokens were recorded, manually, or the token was deleted).',
+      authScopes: iamRead,
+    }),
+    updatedByToken: t.exposeString('updatedByToken', { nullable: true, description: 'Label of the SCIM token that last changed the entry; null when unknown.', authScopes: iamRead }),
+    created: t.field({ type: 'DateTime', description: 'meta.created.', authScopes: iamRead, resolve: (e) => e.createdAt }),
+    lastModified: t.field({ type: 'DateTime', description: 'meta.lastModified.', authScopes: iamRead, resolve: (e) => e.updatedAt }),
+  }),
+});
+
+const GroupRef = builder.objectRef<DirectoryGroupView>('DirectoryGroup').implement({
+  description: 'A group of the company\'s directory.',
+  interfaces: [EntryRef],
+  fields: (t) => ({
     displayName: t.exposeString('displayName', { description: 'The SCIM displayName.', authScopes: iamRead }),
-    externalId: t.exposeString('externalId', { nullable: true, description: 'The IdP\'s own id for the group.', authScopes: iamRead }),
-    source: t.field({ type: SourceRef, description: 'SCIM or MANUAL.', authScopes: iamRead, resolve: (g) => g.source }),
     memberCount: t.exposeInt('memberCount', { description: 'Direct members (users and groups).', authScopes: iamRead }),
-    createdByToken: t.exposeString('createdByToken', { nullable: true, description: 'Label of the SCIM token that created the group; null when unknown (created before tokens were recorded, manually, or the token was deleted).', authScopes: iamRead }),
-    updatedByToken: t.exposeString('updatedByToken', { nullable: true, description: 'Label of the SCIM token that last changed the group; null when unknown.', authScopes: iamRead }),
-    created: t.field({ type: 'DateTime', description: 'meta.created.', authScopes: iamRead, resolve: (g) => g.createdAt }),
-    lastModified: t.field({ type: 'DateTime', description: 'meta.lastModified.', authScopes: iamRead, resolve: (g) => g.updatedAt }),
     members: t.withAuth(iamRead).field({
       type: MemberConnectionRef,
       description: 'Direct members, by id, one page at a time (thousands are never loaded at once).',
@@ -104,19 +119,13 @@ const GroupConnectionRef = connectionOf('DirectoryGroup', 'Group', GroupRef);
 
 const UserRef = builder.objectRef<DirectoryUserView>('DirectoryUser').implement({
   description: 'A user of the company\'s directory, SCIM-provisioned or manual.',
+  interfaces: [EntryRef],
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The SCIM id.', authScopes: iamRead }),
     userName: t.exposeString('userName', { description: 'The SCIM userName (unique per company, case-insensitively).', authScopes: iamRead }),
     name: t.field({ type: NameRef, nullable: true, description: 'The SCIM name; null when none was sent.', authScopes: iamRead, resolve: (u) => u.name }),
     displayName: t.exposeString('displayName', { nullable: true, description: 'The SCIM displayName.', authScopes: iamRead }),
     emails: t.field({ type: [EmailRef], description: 'The SCIM emails.', authScopes: iamRead, resolve: (u) => u.emails }),
     active: t.exposeBoolean('active', { nullable: true, description: 'SCIM active; null when unassigned (a PATCH removed it), which counts as not active.', authScopes: iamRead }),
-    externalId: t.exposeString('externalId', { nullable: true, description: 'The IdP\'s own id for the user.', authScopes: iamRead }),
-    source: t.field({ type: SourceRef, description: 'SCIM or MANUAL.', authScopes: iamRead, resolve: (u) => u.source }),
-    createdByToken: t.exposeString('createdByToken', { nullable: true, description: 'Label of the SCIM token that created the user; null when unknown (created before tokens were recorded, manually, or the token was deleted).', authScopes: iamRead }),
-    updatedByToken: t.exposeString('updatedByToken', { nullable: true, description: 'Label of the SCIM token that last changed the user; null when unknown.', authScopes: iamRead }),
-    created: t.field({ type: 'DateTime', description: 'meta.created.', authScopes: iamRead, resolve: (u) => u.createdAt }),
-    lastModified: t.field({ type: 'DateTime', description: 'meta.lastModified.', authScopes: iamRead, resolve: (u) => u.updatedAt }),
     groups: t.withAuth(iamRead).field({
       type: GroupConnectionRef,
       description: 'The groups the user is a direct member of, by group id.',
