@@ -1,4 +1,4 @@
-import type { ObjectRef } from '@pothos/core';
+import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder } from '../../graphql/builder.js';
 import { keyPageRequest, PageInfoRef, type Page } from '../../graphql/connection.js';
 import type { DirectoryEmail, DirectoryGroupView, DirectoryMemberView, DirectoryUserView } from './directory-view.service.js';
@@ -59,8 +59,10 @@ function connectionOf<T extends { cursor: string }>(name: string, what: string, 
   });
 }
 
-const FIRST = 'Page size, 1–100 (default 20).';
-const AFTER = 'endCursor of the previous page.';
+const pageArgs = (arg: ArgBuilder<Types>) => ({
+  first: arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
+  after: arg.string({ required: false, description: 'endCursor of the previous page.' }),
+});
 const SEARCH = 'Case-insensitive substring';
 const FILTER = 'A SCIM filter expression (RFC 7644 §3.4.2.2), as the SCIM API takes it, e.g. emails[type eq "work" and value co "@example.com"]. A bad one is BAD_USER_INPUT with the parser\'s message.';
 
@@ -104,7 +106,7 @@ const GroupRef = builder.objectRef<DirectoryGroupView>('DirectoryGroup').impleme
     members: t.withAuth(iamRead).field({
       type: MemberConnectionRef,
       description: 'Direct members, by id, one page at a time (thousands are never loaded at once).',
-      args: { first: t.arg.int({ required: false, description: FIRST }), after: t.arg.string({ required: false, description: AFTER }) },
+      args: pageArgs(t.arg),
       resolve: (g, args, ctx) =>
         ctx.services.directoryView.listMembers(ctx.principal.companyId, g.id, keyPageRequest(args.first, args.after, isUuid)),
     }),
@@ -129,7 +131,7 @@ const UserRef = builder.objectRef<DirectoryUserView>('DirectoryUser').implement(
     groups: t.withAuth(iamRead).field({
       type: GroupConnectionRef,
       description: 'The groups the user is a direct member of, by group id.',
-      args: { first: t.arg.int({ required: false, description: FIRST }), after: t.arg.string({ required: false, description: AFTER }) },
+      args: pageArgs(t.arg),
       resolve: (u, args, ctx) =>
         ctx.services.directoryView.listGroupsOf(ctx.principal.companyId, u.id, keyPageRequest(args.first, args.after, isUuid)),
     }),
@@ -151,8 +153,7 @@ builder.queryField('directoryUsers', (t) =>
       search: t.arg.string({ required: false, description: `${SEARCH} of userName, displayName, an email or externalId.` }),
       filter: t.arg.string({ required: false, description: FILTER }),
       active: t.arg.boolean({ required: false, description: 'true: active users only; false: suspended and unassigned ones.' }),
-      first: t.arg.int({ required: false, description: FIRST }),
-      after: t.arg.string({ required: false, description: AFTER }),
+      ...pageArgs(t.arg),
     },
     resolve: (_root, { first, after, ...criteria }, ctx) =>
       ctx.services.directoryView.listUsers(ctx.principal.companyId, criteria, keyPageRequest(first, after, anyKey)),
@@ -177,8 +178,7 @@ builder.queryField('directoryGroups', (t) =>
     args: {
       search: t.arg.string({ required: false, description: `${SEARCH} of displayName or externalId.` }),
       filter: t.arg.string({ required: false, description: FILTER }),
-      first: t.arg.int({ required: false, description: FIRST }),
-      after: t.arg.string({ required: false, description: AFTER }),
+      ...pageArgs(t.arg),
     },
     resolve: (_root, { first, after, ...criteria }, ctx) =>
       ctx.services.directoryView.listGroups(ctx.principal.companyId, criteria, keyPageRequest(first, after, anyKey)),
