@@ -20,6 +20,8 @@ export function csvChunk<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]
   return stringify(withHeader ? [columns.map((c) => c.header), ...records] : records, {
     escape_formulas: true,
     record_delimiter: 'windows',
+    // csv-stringify quotes LF but not a lone CR, which spreadsheets also read as a line break.
+    quoted_match: /\r/,
   });
 }
 
