@@ -192,6 +192,9 @@ describe('directoryGroups', () => {
     expect(group.members.edges[0]!.node).toMatchObject({ type: 'USER', display: expect.stringMatching(/^User b-u/) });
     const viaScim = await scimClient(acme)('GET', `/Groups/${bigGroupId}`);
     expect(group.scimResource).toEqual(viaScim.body);
+    // A member cursor is a uuid; anything else is refused before it reaches SQL.
+    const forged = Buffer.from('k:not-a-uuid').toString('base64url');
+    expect(codes(await gql(t, GROUP, { id: bigGroupId, after: forged }, { token: acme.apiToken }))).toEqual(['BAD_USER_INPUT']);
   });
 });
 
