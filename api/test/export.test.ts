@@ -168,7 +168,11 @@ describe('GET /export/groups.csv and /export/activity.csv', () => {
 describe('export authentication', () => {
   it('refuses without credentials (401), a wrong token (401), a cookie without the CSRF header (403) and without iam:read (403)', async () => {
     expect((await download('/export/users.csv')).status).toBe(401);
-    expect((await download('/export/users.csv', { authorization: 'Bearer nope' })).status).toBe(401);
+    const badToken = await download('/export/users.csv', { authorization: 'Bearer nope' });
+    expect(badToken.status).toBe(401);
+    expect(JSON.parse(badToken.body).error).toEqual({ code: 'UNAUTHENTICATED', message: 'The API token is invalid or revoked' });
+    const badSession = await download('/export/users.csv', { cookie: 'roster_session=stale', 'x-graphql-csrf': '1' });
+    expect(JSON.parse(badSession.body).error.message).toBe('The session has ended or is invalid; sign in again');
     const cookie = await signIn(t, acme.email, acme.password);
     const noCsrf = await download('/export/groups.csv', { cookie });
     expect(noCsrf.status).toBe(403);

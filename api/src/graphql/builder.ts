@@ -3,14 +3,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Permission } from '../modules/access/permissions.js';
 import type { Principal } from '../modules/access/principal.js';
+import { UNAUTHENTICATED_MESSAGES } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
-
-// An integrator whose token was refused must not be told to sign in: the token is the problem.
-const UNAUTHENTICATED_MESSAGES: Record<GraphqlContext['credential'], string> = {
-  apiToken: 'The API token is invalid or revoked',
-  session: 'The session has ended or is invalid; sign in again',
-  none: 'Sign in first, or send Authorization: Bearer <API token>',
-};
 
 /** The context a resolver sees once `authenticated` or a `permission` scope has passed. */
 export type SignedInContext = GraphqlContext & { principal: Principal };

@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { authenticate, bearerToken, presentedCredential } from '../../graphql/authenticate.js';
+import { authenticate, presentedCredential, UNAUTHENTICATED_MESSAGES } from '../../graphql/authenticate.js';
 import { CSRF_HEADER } from '../../graphql/csrf-prevention.js';
 import type { Logger } from '../../logger.js';
 import type { Principal } from '../../modules/access/principal.js';
@@ -31,13 +31,13 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
 async function principalFor(req: IncomingMessage, res: ServerResponse, services: Services): Promise<Principal | undefined> {
   const { authorization, cookie } = req.headers;
   const credential = presentedCredential(authorization, cookie);
-  if (credential === 'session' && !bearerToken(authorization) && !req.headers[CSRF_HEADER]) {
+  if (credential === 'session' && !req.headers[CSRF_HEADER]) {
     refuse(res, 403, 'FORBIDDEN', `Missing the ${CSRF_HEADER} header; send "${CSRF_HEADER}: 1" with the session cookie, or Authorization: Bearer <API token>`);
     return undefined;
   }
   const principal = credential === 'none' ? null : await authenticate(services, authorization, cookie);
   if (!principal) {
-    refuse(res, 401, 'UNAUTHENTICATED', credential === 'apiToken' ? 'The API token is invalid or revoked' : 'Sign in first, or send Authorization: Bearer <API token>');
+    refuse(res, 401, 'UNAUTHENTICATED', UNAUTHENTICATED_MESSAGES[credential]);
     return undefined;
   }
   noteCompany(req, principal.companySlug);
