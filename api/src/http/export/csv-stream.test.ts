@@ -32,12 +32,17 @@ async function writingServer() {
   return { port: (server.address() as net.AddressInfo).port, progress };
 }
 
+/** A raw client that asks for the response and then reads none of it. */
+function pausedClient(port: number): net.Socket {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+  return socket.pause();
+}
+
 describe('writeWithBackpressure', () => {
   it('stops writing while the client does not read, and finishes once it does', async () => {
     const { port, progress } = await writingServer();
-    const socket = net.connect(port, '127.0.0.1');
-    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    socket.pause();
+    const socket = pausedClient(port);
     await sleep(500);
     expect(progress.written).toBeGreaterThan(0);
     expect(progress.written).toBeLessThan(CHUNKS);
@@ -52,9 +57,7 @@ describe('writeWithBackpressure', () => {
 
   it('gives up with ClientGone when the client closes mid-stream', async () => {
     const { port, progress } = await writingServer();
-    const socket = net.connect(port, '127.0.0.1');
-    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
-    socket.pause();
+    const socket = pausedClient(port);
     await sleep(200);
     socket.destroy();
     expect(await progress.outcome).toBeInstanceOf(ClientGone);
