@@ -13,6 +13,7 @@ import { createConsoleHandler } from './http/static-console.js';
 import { guardServer } from './http/server-guards.js';
 import type { Logger } from './logger.js';
 import { createScimHandler } from './http/scim/scim-handler.js';
+import { createExportHandler } from './http/export/export-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
 import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
@@ -65,6 +66,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       healthz,
       readyz: createReadyz(orm, () => ready),
       metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
+      export: createExportHandler({ orm, config, logger }),
     },
     metrics,
     logger,

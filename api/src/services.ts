@@ -9,6 +9,7 @@ import { createAuditTrailService } from './modules/companies/audit-trail.service
 import { createCompanyService } from './modules/companies/company.service.js';
 import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
+import { createDirectoryView } from './modules/directory/directory-view.service.js';
 
 /**
  * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
@@ -28,6 +29,7 @@ export function createServices(em: EntityManager, config: Config) {
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),
+    directoryView: createDirectoryView(sql, config),
   };
 }
 

@@ -9,6 +9,7 @@ import { Migration20261129030000_skip_attribute_statistics } from './migrations/
 import { Migration20261201100000_active_unassigned } from './migrations/Migration20261201100000_active_unassigned.js';
 import { Migration20261201101000_misfiled_schema_keys } from './migrations/Migration20261201101000_misfiled_schema_keys.js';
 import { Migration20261201400000_activity_time_order } from './migrations/Migration20261201400000_activity_time_order.js';
+import { Migration20261201600000_directory_search } from './migrations/Migration20261201600000_directory_search.js';
 import { Migration20261201700000_scim_rate_limit } from './migrations/Migration20261201700000_scim_rate_limit.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
@@ -21,6 +22,7 @@ const migrationsList = [
   { name: 'Migration20261201100000_active_unassigned', class: Migration20261201100000_active_unassigned },
   { name: 'Migration20261201101000_misfiled_schema_keys', class: Migration20261201101000_misfiled_schema_keys },
   { name: 'Migration20261201400000_activity_time_order', class: Migration20261201400000_activity_time_order },
+  { name: 'Migration20261201600000_directory_search', class: Migration20261201600000_directory_search },
   { name: 'Migration20261201700000_scim_rate_limit', class: Migration20261201700000_scim_rate_limit },
 ];
 

@@ -20,6 +20,13 @@ export function bearerToken(header: string | undefined): string | undefined {
 /** What the caller presented, so a refusal can say which credential failed. */
 export type PresentedCredential = 'apiToken' | 'session' | 'none';
 
+// An integrator whose token was refused must not be told to sign in: the token is the problem.
+export const UNAUTHENTICATED_MESSAGES: Record<PresentedCredential, string> = {
+  apiToken: 'The API token is invalid or revoked',
+  session: 'The session has ended or is invalid; sign in again',
+  none: 'Sign in first, or send Authorization: Bearer <API token>',
+};
+
 export function presentedCredential(authorization: string | undefined, cookieHeader: string | undefined): PresentedCredential {
   if (bearerToken(authorization)) return 'apiToken';
   return readCookie(cookieHeader, SESSION_COOKIE) ? 'session' : 'none';

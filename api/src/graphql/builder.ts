@@ -3,14 +3,8 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Permission } from '../modules/access/permissions.js';
 import type { Principal } from '../modules/access/principal.js';
+import { UNAUTHENTICATED_MESSAGES } from './authenticate.js';
 import type { GraphqlContext } from './context.js';
-
-// An integrator whose token was refused must not be told to sign in: the token is the problem.
-const UNAUTHENTICATED_MESSAGES: Record<GraphqlContext['credential'], string> = {
-  apiToken: 'The API token is invalid or revoked',
-  session: 'The session has ended or is invalid; sign in again',
-  none: 'Sign in first, or send Authorization: Bearer <API token>',
-};
 
 /** The context a resolver sees once `authenticated` or a `permission` scope has passed. */
 export type SignedInContext = GraphqlContext & { principal: Principal };
@@ -24,7 +18,7 @@ export const builder = new SchemaBuilder<{
   Context: GraphqlContext;
   AuthScopes: { public: boolean; authenticated: boolean; permission: Permission; anyPermission: readonly Permission[] };
   AuthContexts: { authenticated: SignedInContext; permission: SignedInContext; anyPermission: SignedInContext };
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; JSON: { Input: unknown; Output: unknown } };
   DefaultFieldNullability: false;
 }>({
   plugins: [ScopeAuthPlugin],
@@ -51,6 +45,15 @@ builder.scalarType('DateTime', {
     const date = new Date(String(value));
     if (Number.isNaN(date.getTime())) throw new GraphQLError('Invalid DateTime', { extensions: { code: 'BAD_USER_INPUT' } });
     return date;
+  },
+});
+
+// Output only (SCIM resources as served); an input of this type is refused rather than trusted.
+builder.scalarType('JSON', {
+  description: 'A JSON value, e.g. a SCIM resource exactly as the SCIM API serves it.',
+  serialize: (value) => value,
+  parseValue: () => {
+    throw new GraphQLError('JSON is an output type only', { extensions: { code: 'BAD_USER_INPUT' } });
   },
 });
 

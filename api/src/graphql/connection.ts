@@ -63,7 +63,7 @@ export function encodeTimeCursor({ at, id }: TimeCursor): string {
   return Buffer.from(`t:${at}|${id}`).toString('base64url');
 }
 
-function decodeTimeCursor(cursor: string): TimeCursor {
+export function decodeTimeCursor(cursor: string): TimeCursor {
   const match = /^t:(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z)\|(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match?.[1] || !match[2] || BigInt(match[2]) > MAX_BIGINT) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
   return { at: match[1], id: match[2] };
@@ -71,6 +71,27 @@ function decodeTimeCursor(cursor: string): TimeCursor {
 
 export function timePageRequest(first: number | null | undefined, after: string | null | undefined): TimePageRequest {
   return { first: pageSize(first), after: after ? decodeTimeCursor(after) : null };
+}
+
+/** A position in a list ordered by a unique text key (a lower-cased name, a uuid). */
+export interface KeyPageRequest {
+  first: number;
+  afterKey: string | null;
+}
+
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(`k:${key}`).toString('base64url');
+}
+
+/** `valid` screens the key before it reaches SQL: a NUL or a malformed uuid is an error there, not a miss. */
+export function decodeKeyCursor(cursor: string, valid: (key: string) => boolean = () => true): string {
+  const match = /^k:([^\0]*)$/s.exec(Buffer.from(cursor, 'base64url').toString());
+  if (match?.[1] === undefined || !valid(match[1])) throw new DomainError('INVALID_INPUT', 'Invalid cursor; pass an endCursor or cursor you received');
+  return match[1];
+}
+
+export function keyPageRequest(first: number | null | undefined, after: string | null | undefined, valid: (key: string) => boolean): KeyPageRequest {
+  return { first: pageSize(first), afterKey: after ? decodeKeyCursor(after, valid) : null };
 }
 
 /** `rows` were fetched with limit first + 1; the extra row only says whether another page exists. */

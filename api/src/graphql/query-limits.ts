@@ -24,7 +24,12 @@ const FIELD_COST: Record<string, number> = {
   revokeScimToken: 20,
   activateScim: 20,
   deactivateScim: 20,
+  // A whole SCIM resource: a group's holds every member.
+  scimResource: 20,
 };
+
+/** Connections whose resolvers default to DEFAULT_PAGE_SIZE rows when `first` is left out. */
+const PAGED_FIELDS = new Set(['recentActivity', 'auditTrail', 'directoryUsers', 'directoryGroups', 'groups', 'members']);
 
 type Walk = (set: SelectionSetNode, seen: ReadonlySet<string>) => number;
 
@@ -46,7 +51,7 @@ function walker(context: ValidationContext, onField: (field: FieldNode, inner: W
 /** A list field multiplies the cost of what it selects by its page size. */
 function pageSize(field: FieldNode): number {
   const first = field.arguments?.find((arg) => arg.name.value === 'first');
-  if (!first) return field.name.value === 'recentActivity' || field.name.value === 'auditTrail' ? DEFAULT_PAGE_SIZE : 1;
+  if (!first) return PAGED_FIELDS.has(field.name.value) ? DEFAULT_PAGE_SIZE : 1;
   return first.value.kind === Kind.INT ? Math.min(Number(first.value.value), MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
 }
 

@@ -5,6 +5,7 @@ import '../modules/access/sign-in.graphql.js';
 import '../modules/companies/scim-config.graphql.js';
 import '../modules/companies/scim-rate-limit.graphql.js';
 import '../modules/directory/directory.graphql.js';
+import '../modules/directory/directory-view.graphql.js';
 import '../modules/activity/activity.graphql.js';
 import '../modules/access/scim-token.graphql.js';
 import '../modules/companies/audit-trail.graphql.js';

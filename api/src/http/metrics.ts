@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Orm } from '../db/orm.js';
 
-export type RouteFamily = 'scim' | 'graphql' | 'console' | 'health' | 'metrics' | 'other';
+export type RouteFamily = 'scim' | 'graphql' | 'console' | 'health' | 'metrics' | 'export' | 'other';
 
 interface PoolLike {
   numUsed(): number;

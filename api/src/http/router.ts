@@ -13,6 +13,7 @@ export interface Routes {
   healthz: Handler;
   readyz: Handler;
   metrics: Handler;
+  export: Handler;
 }
 
 export const SCIM_PREFIX = '/pp/scim/v2/';
@@ -22,6 +23,7 @@ function familyOf(pathname: string): RouteFamily {
   if (pathname === '/graphql') return 'graphql';
   if (pathname === '/healthz' || pathname === '/readyz') return 'health';
   if (pathname === '/metrics') return 'metrics';
+  if (pathname.startsWith('/export/')) return 'export';
   return 'console';
 }
 
@@ -46,6 +48,7 @@ export function createRequestListener(routes: Routes, metrics: Metrics, logger: 
     graphql: routes.graphql,
     console: routes.console,
     metrics: routes.metrics,
+    export: routes.export,
     other: routes.console,
     health: (req, res, url, id) => (url.pathname === '/healthz' ? routes.healthz : routes.readyz)(req, res, url, id),
   };

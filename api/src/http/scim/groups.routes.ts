@@ -35,7 +35,7 @@ async function patch(request: ScimRequest): Promise<ScimReply> {
   const projection = projectionOf(request.query);
   const id = request.params[0]!;
   const record = await request.directory.patchGroup(
-    request.caller.companyId, id, request.body, header(request, 'if-match'), wantsBody && returnsMembers(projection),
+    request.caller.companyId, id, request.body, header(request, 'if-match'), wantsBody && returnsMembers(projection), request.caller.tokenId,
   );
   if (!wantsBody) return { status: 204, headers: { etag: etagOf(record.version) }, resourceType: 'Group', resourceId: id };
   return groupReply(request, 200, record);
@@ -52,7 +52,7 @@ export const groupRoutes: ScimRoute[] = [
       GET: { operation: 'List Groups', handle: list },
       POST: {
         operation: 'Create Group',
-        handle: async (r) => groupReply(r, 201, await r.directory.createGroup(r.caller.companyId, r.body)),
+        handle: async (r) => groupReply(r, 201, await r.directory.createGroup(r.caller.companyId, r.body, r.caller.tokenId)),
       },
     },
   },
@@ -63,7 +63,7 @@ export const groupRoutes: ScimRoute[] = [
       PUT: {
         operation: 'Replace Group',
         handle: async (r) =>
-          groupReply(r, 200, await r.directory.replaceGroup(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'))),
+          groupReply(r, 200, await r.directory.replaceGroup(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), true, r.caller.tokenId)),
       },
       PATCH: { operation: 'Update Group', handle: patch },
       DELETE: {

@@ -36,7 +36,7 @@ export const userRoutes: ScimRoute[] = [
       GET: { operation: 'List Users', handle: list },
       POST: {
         operation: 'Create User',
-        handle: async (r) => userReply(r, 201, await r.directory.createUser(r.caller.companyId, r.body)),
+        handle: async (r) => userReply(r, 201, await r.directory.createUser(r.caller.companyId, r.body, r.caller.tokenId)),
       },
     },
   },
@@ -47,12 +47,12 @@ export const userRoutes: ScimRoute[] = [
       PUT: {
         operation: 'Replace User',
         handle: async (r) =>
-          userReply(r, 200, await r.directory.replaceUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'))),
+          userReply(r, 200, await r.directory.replaceUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), r.caller.tokenId)),
       },
       PATCH: {
         operation: 'Update User',
         handle: async (r) =>
-          userReply(r, 200, await r.directory.patchUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'))),
+          userReply(r, 200, await r.directory.patchUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), r.caller.tokenId)),
       },
       DELETE: {
         operation: 'Delete User',

@@ -18,6 +18,12 @@ const SELECT = `select e.id::text as id, occurred_at as "occurredAt", token_id a
 
 type Row = ProvisioningEventView & { cursorAt: string };
 
+/** A window of time: `since` inclusive, `until` exclusive. */
+export interface ActivityRange {
+  since?: Date;
+  until?: Date;
+}
+
 export function createActivityService({ sql }: { sql: Sql }) {
   /**
    * Newest first by time, then by the bigserial id for events of the same instant. Pages are
@@ -28,11 +34,15 @@ export function createActivityService({ sql }: { sql: Sql }) {
     companyId: string,
     { first, after }: TimePageRequest,
     failuresOnly: boolean,
+    { since, until }: ActivityRange = {},
   ): Promise<Page<ListedProvisioningEvent>> {
     const where = ['company_id = ?'];
     const params: unknown[] = [companyId];
     // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
     if (failuresOnly) where.push('status >= 400 and status <> 429');
+    if (since) where.push('occurred_at >= ?');
+    if (until) where.push('occurred_at < ?');
+    params.push(...[since, until].filter((bound) => bound !== undefined));
     if (after) {
       where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
       params.push(after.at, after.id);

@@ -64,8 +64,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return rows.map((row) => ({ ...row, members: all.filter((m) => m.groupId === row.id) }));
   }
 
-  async function createGroup(companyId: string, body: unknown): Promise<GroupRecord> {
-    const input = groupInput(body);
+  async function createGroup(companyId: string, body: unknown, tokenId?: string): Promise<GroupRecord> {
+    const input = { ...groupInput(body), tokenId };
     const insert = (store: typeof groups) =>
       withUniqueness(() => store.insert(companyId, randomUUID(), input), `displayName "${input.displayName}"`);
     // A group created empty (how IdPs create them) needs no transaction and no member read.
@@ -83,8 +83,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return (await withMembers(companyId, [row], includeMembers))[0]!;
   }
 
-  async function replaceGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = true) {
-    const input = groupInput(body);
+  async function replaceGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = true, tokenId?: string) {
+    const input = { ...groupInput(body), tokenId };
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
       await lockedGroup(store, companyId, id, ifMatch);
@@ -98,25 +98,29 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
    * A member add or remove is one statement; when it changes nothing (missing group, If-Match,
    * unknown member) the locking path below runs and answers with the precise error.
    */
-  async function patchGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = false) {
+  async function patchGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = false, tokenId?: string) {
     const change = UUID.test(id) ? singleMemberChange(body) : undefined;
-    const row = change && (await changeMembersAtOnce(companyId, id, change, ifMatch));
+    const row = change && (await changeMembersAtOnce(companyId, id, change, ifMatch, tokenId));
     if (row) return (await withMembers(companyId, [row], includeMembers))[0]!;
-    return patchGroupLocked(companyId, id, body, ifMatch, includeMembers);
+    return patchGroupLocked(companyId, id, body, ifMatch, includeMembers, tokenId);
   }
 
   /** Additions without If-Match may share a statement with concurrent ones (directory-member-queue). */
-  function changeMembersAtOnce(companyId: string, id: string, change: { kind: 'add' | 'remove'; ids: string[] }, ifMatch?: string) {
-    if (change.kind === 'add' && acceptedVersions(ifMatch) === null) return memberAdds.add(companyId, id, change.ids);
+  function changeMembersAtOnce(
+    companyId: string, id: string, change: { kind: 'add' | 'remove'; ids: string[] }, ifMatch: string | undefined, tokenId: string | undefined,
+  ) {
+    if (change.kind === 'add' && acceptedVersions(ifMatch) === null) return memberAdds.add(companyId, id, change.ids, tokenId);
     const apply = change.kind === 'add' ? members.addTouchingGroup : members.removeTouchingGroup;
-    return apply(companyId, id, change.ids, acceptedVersions(ifMatch));
+    return apply(companyId, id, change.ids, acceptedVersions(ifMatch), tokenId);
   }
 
-  async function patchGroupLocked(companyId: string, id: string, body: unknown, ifMatch: string | undefined, includeMembers: boolean) {
+  async function patchGroupLocked(
+    companyId: string, id: string, body: unknown, ifMatch: string | undefined, includeMembers: boolean, tokenId: string | undefined,
+  ) {
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
       const { write, changes } = groupPatch(await lockedGroup(store, companyId, id, ifMatch), body);
-      const row = await withUniqueness(() => store.update(companyId, id, write), `displayName "${write.displayName}"`);
+      const row = await withUniqueness(() => store.update(companyId, id, { ...write, tokenId }), `displayName "${write.displayName}"`);
       await applyMemberChanges(tx, companyId, id, changes);
       return withMembersIn(tx, companyId, row!, includeMembers);
     });

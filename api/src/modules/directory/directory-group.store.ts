@@ -23,6 +23,8 @@ export interface GroupWrite {
   displayName: string;
   externalId: string | null;
   attributes: Record<string, unknown>;
+  /** The SCIM token writing the row; undefined keeps the last one. */
+  tokenId?: string;
 }
 
 export const GROUP_COLUMNS = `id, company_id as "companyId", display_name as "displayName", external_id as "externalId",
@@ -32,9 +34,9 @@ const SELECT = `select ${GROUP_COLUMNS} from directory_group g`;
 export function createGroupStore(sql: Sql) {
   async function insert(companyId: string, id: string, write: GroupWrite): Promise<GroupRow> {
     const rows = await sql.query<GroupRow>(
-      `insert into directory_group (id, company_id, display_name, external_id, attributes)
-       values (?, ?, ?, ?, ?::jsonb) returning ${GROUP_COLUMNS}`,
-      [id, companyId, write.displayName, write.externalId, JSON.stringify(write.attributes)],
+      `insert into directory_group (id, company_id, display_name, external_id, attributes, created_by_token_id, updated_by_token_id)
+       values (?, ?, ?, ?, ?::jsonb, ?::uuid, ?::uuid) returning ${GROUP_COLUMNS}`,
+      [id, companyId, write.displayName, write.externalId, JSON.stringify(write.attributes), write.tokenId ?? null, write.tokenId ?? null],
     );
     return rows[0]!;
   }
@@ -50,9 +52,9 @@ export function createGroupStore(sql: Sql) {
   async function update(companyId: string, id: string, write: GroupWrite): Promise<GroupRow | undefined> {
     const rows = await sql.query<GroupRow>(
       `update directory_group set display_name = ?, external_id = ?, attributes = ?::jsonb,
-         version = version + 1, updated_at = now()
+         updated_by_token_id = coalesce(?::uuid, updated_by_token_id), version = version + 1, updated_at = now()
        where company_id = ? and id = ? returning ${GROUP_COLUMNS}`,
-      [write.displayName, write.externalId, JSON.stringify(write.attributes), companyId, id],
+      [write.displayName, write.externalId, JSON.stringify(write.attributes), write.tokenId ?? null, companyId, id],
     );
     return rows[0];
   }

@@ -3,6 +3,7 @@ import type { MembershipStore } from './directory-membership.store.js';
 
 interface Waiter {
   ids: string[];
+  tokenId: string | undefined;
   resolve(row: GroupRow | undefined): void;
   reject(error: unknown): void;
 }
@@ -21,12 +22,12 @@ export function createMemberAddQueue(members: MembershipStore) {
   const lanes = new Map<string, Waiter[]>();
 
   /** The group after the addition, or undefined when it changed nothing (see addTouchingGroup). */
-  function add(companyId: string, groupId: string, ids: string[]): Promise<GroupRow | undefined> {
+  function add(companyId: string, groupId: string, ids: string[], tokenId?: string): Promise<GroupRow | undefined> {
     const key = `${companyId}/${groupId}`;
     return new Promise((resolve, reject) => {
       const waiting = lanes.get(key);
-      if (waiting) return void waiting.push({ ids, resolve, reject });
-      lanes.set(key, [{ ids, resolve, reject }]);
+      if (waiting) return void waiting.push({ ids, tokenId, resolve, reject });
+      lanes.set(key, [{ ids, tokenId, resolve, reject }]);
       void drain(key, companyId, groupId);
     });
   }
@@ -50,7 +51,8 @@ export function createMemberAddQueue(members: MembershipStore) {
   async function runBatch(companyId: string, groupId: string, batch: Waiter[]): Promise<void> {
     try {
       const ids = [...new Set(batch.flatMap((waiter) => waiter.ids.map((id) => id.toLowerCase())))];
-      const row = await members.addTouchingGroup(companyId, groupId, ids, null, batch.length);
+      // The group was last changed by the batch's last request, as if they had run in turn.
+      const row = await members.addTouchingGroup(companyId, groupId, ids, null, batch.at(-1)!.tokenId, batch.length);
       if (row || batch.length === 1) {
         batch.forEach((waiter, index) => waiter.resolve(row && { ...row, version: row.version - batch.length + 1 + index }));
         return;

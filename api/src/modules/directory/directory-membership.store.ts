@@ -12,8 +12,9 @@ const TARGETS = `targets as (
        left join directory_group g on g.id = w.id and g.company_id = ?
       where u.id is not null or g.id is not null)`;
 
-/** Bumps the group's version (by one per request) when its version is accepted. */
-const TOUCH_GROUP = `update directory_group g set version = g.version + ?::int, updated_at = now()
+/** Bumps the group's version (by one per request) and names the writing token when its version is accepted. */
+const TOUCH_GROUP = `update directory_group g set version = g.version + ?::int,
+     updated_by_token_id = coalesce(?::uuid, g.updated_by_token_id), updated_at = now()
    where g.company_id = ? and g.id = ? and ${versionAccepted('g')}`;
 
 /**
@@ -56,7 +57,9 @@ export function createMembershipStore(sql: Sql) {
    * user or group of the company (undefined; the caller then finds out which). One id is bound
    * as a scalar: an array's unknown length keeps PostgreSQL re-planning the statement every time.
    */
-  async function addTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, requests = 1) {
+  async function addTouchingGroup(
+    companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, tokenId: string | undefined, requests = 1,
+  ) {
     const rows = await sql.query<GroupRow>(
       `with wanted as (${ids.length === 1 ? 'select ?::uuid as id' : 'select distinct unnest(?::uuid[]) as id'}),
        ${TARGETS},
@@ -68,20 +71,20 @@ export function createMembershipStore(sql: Sql) {
          select touched.id, t.id, t.user_id, t.group_id, touched."companyId" from targets t cross join touched
          on conflict (group_id, member_id) do nothing)
        select * from touched`,
-      [ids.length === 1 ? ids[0] : ids, companyId, companyId, requests, companyId, groupId, accepted],
+      [ids.length === 1 ? ids[0] : ids, companyId, companyId, requests, tokenId ?? null, companyId, groupId, accepted],
     );
     return rows[0];
   }
 
   /** Like addTouchingGroup for removals: unknown ids are simply not members. */
-  async function removeTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions) {
+  async function removeTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, tokenId: string | undefined) {
     const rows = await sql.query<GroupRow>(
       `with touched as (${TOUCH_GROUP} returning ${GROUP_COLUMNS}),
        removed as (
          delete from directory_membership m using touched
           where m.company_id = touched."companyId" and m.group_id = touched.id and m.member_id = any(?::uuid[]))
        select * from touched`,
-      [1, companyId, groupId, accepted, ids],
+      [1, tokenId ?? null, companyId, groupId, accepted, ids],
     );
     return rows[0];
   }

@@ -26,6 +26,8 @@ export interface UserWrite {
   attributes: Record<string, unknown>;
   /** undefined keeps the stored hash; null clears it. */
   passwordHash?: string | null;
+  /** The SCIM token writing the row (created_by / updated_by_token_id); undefined keeps the last one. */
+  tokenId?: string;
 }
 
 export interface UserGroupRef {
@@ -56,11 +58,11 @@ export function createUserStore(sql: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
     const rows = await sql.query<UserRow>(
       `insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
-         email_values, attributes, password_hash)
-       values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?)
+         email_values, attributes, password_hash, created_by_token_id, updated_by_token_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?::uuid, ?::uuid)
        returning ${COLUMNS}`,
       [id, companyId, source, write.userName, write.externalId, write.displayName, write.active,
-        write.emailValues, JSON.stringify(write.attributes), write.passwordHash ?? null],
+        write.emailValues, JSON.stringify(write.attributes), write.passwordHash ?? null, write.tokenId ?? null, write.tokenId ?? null],
     );
     return rows[0]!;
   }
@@ -82,11 +84,12 @@ export function createUserStore(sql: Sql) {
       `update directory_user as u set user_name = ?, external_id = ?, display_name = ?, active = ?,
          email_values = ?::text[], attributes = ?::jsonb,
          password_hash = ${keepPassword ? 'u.password_hash' : '?'},
+         updated_by_token_id = coalesce(?::uuid, u.updated_by_token_id),
          version = u.version + 1, updated_at = now()
        where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED}
        returning ${columns(true)}`,
       [write.userName, write.externalId, write.displayName, write.active, write.emailValues,
-        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), companyId, id, accepted],
+        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), write.tokenId ?? null, companyId, id, accepted],
     );
     return rows[0];
   }

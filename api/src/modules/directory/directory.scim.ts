@@ -3,6 +3,7 @@ import { normalizeGroupInput, normalizeUserInput } from '../../scim/resources/no
 import { formatVersion, overlayPromoted, promotedUserColumns, serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../../scim/schema/resource-types.js';
 import { compileFilter } from '../../scim/filter/to-sql.js';
+import { parseFilter } from '../../scim/filter/parser.js';
 import { compileSort } from '../../scim/filter/compile-sort.js';
 import { groupFilterTarget, userFilterTarget } from '../../scim/filter/filter-target.js';
 import { applyPatch } from '../../scim/patch/apply-patch.js';
@@ -110,6 +111,11 @@ export async function pageTotal(
 ): Promise<number> {
   if (rows[0]) return Number(rows[0].total);
   return page.offset === 0 && page.count > 0 ? 0 : count();
+}
+
+/** A SCIM filter expression as a WHERE fragment over `u` (users) or `g` (groups), `?` placeholders. */
+export function compileFilterText(kind: 'User' | 'Group', text: string): { where: string; params: unknown[] } {
+  return toPositional(parseFilter(text), kind === 'User' ? USER_TARGET : GROUP_TARGET);
 }
 
 /** Compiles filter, sort and paging into SQL pieces over the directory tables (`?` placeholders). */

@@ -16,6 +16,12 @@ export interface UserRecord extends UserRow {
   groups?: { value: string; display: string }[];
 }
 
+interface PatchRequest {
+  body: unknown;
+  ifMatch: string | undefined;
+  tokenId: string | undefined;
+}
+
 /** Optimistic PATCH attempts before it falls back to locking the row. */
 const PATCH_ATTEMPTS = 3;
 
@@ -25,15 +31,16 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   const hints = createUserHints();
   const remembered = <T extends UserRow>(row: T): T => (hints.remember(row), row);
 
-  async function toUserWrite(input: ReturnType<typeof userInput>): Promise<UserWrite> {
+  async function toUserWrite(input: ReturnType<typeof userInput>, tokenId: string | undefined): Promise<UserWrite> {
     const { password, ...rest } = input;
-    return { ...rest, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
+    return { ...rest, tokenId, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
 
   const versionOf = (companyId: string, id: string) => async () => (await users.findById(companyId, id))?.version;
 
-  async function createUser(companyId: string, body: unknown): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body));
+  /** `tokenId`, in every write: the SCIM token the row records as its creator or last writer. */
+  async function createUser(companyId: string, body: unknown, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(userInput(body), tokenId);
     const row = await withUniqueness(() => users.insert(companyId, randomUUID(), write), `userName "${write.userName}"`);
     return remembered({ ...row, groups: [] });
   }
@@ -45,8 +52,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   }
 
   /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match. */
-  async function replaceUser(companyId: string, id: string, body: unknown, ifMatch?: string): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body));
+  async function replaceUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(userInput(body), tokenId);
     return remembered(await guardedByVersion(
       { kind: 'User', id, ifMatch },
       (accepted) => withUniqueness(() => users.update(companyId, id, write, accepted), `userName "${write.userName}"`),
@@ -59,37 +66,38 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
    * and writes them back only if that version is still current; a concurrent change makes it read
    * again. After a few lost races it locks the row instead, so a hot user still makes progress.
    */
-  async function patchUser(companyId: string, id: string, body: unknown, ifMatch?: string): Promise<UserRecord> {
+  async function patchUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
     if (!UUID.test(id)) throw notFound('User', id);
-    const fromHint = await patchHinted(companyId, id, body, ifMatch);
+    const patch = { body, ifMatch, tokenId };
+    const fromHint = await patchHinted(companyId, id, patch);
     if (fromHint) return remembered(fromHint);
     for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt += 1) {
       const current = await users.findById(companyId, id);
       if (!current) throw notFound('User', id);
-      const written = await writePatch(users, companyId, current, body, ifMatch);
+      const written = await writePatch(users, companyId, current, patch);
       if (written) return remembered(written);
     }
     return remembered(await sql.transaction(async (tx) => {
       const locked = createUserStore(tx);
       const current = await locked.findById(companyId, id, { forUpdate: true });
       if (!current) throw notFound('User', id);
-      return (await writePatch(locked, companyId, current, body, ifMatch))!;
+      return (await writePatch(locked, companyId, current, patch))!;
     }));
   }
 
   /** Any failure against a hint (stale version, If-Match, a patch error) is settled by a fresh read. */
-  async function patchHinted(companyId: string, id: string, body: unknown, ifMatch: string | undefined) {
+  async function patchHinted(companyId: string, id: string, patch: PatchRequest) {
     const hint = hints.get(companyId, id);
     if (!hint) return undefined;
     hints.forget(companyId, id);
-    return writePatch(users, companyId, hint, body, ifMatch).catch(() => undefined);
+    return writePatch(users, companyId, hint, patch).catch(() => undefined);
   }
 
   async function writePatch(
-    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, body: unknown, ifMatch: string | undefined,
+    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { body, ifMatch, tokenId }: PatchRequest,
   ): Promise<UserWithGroups | undefined> {
     assertVersion(current.version, ifMatch);
-    const write = await toUserWrite(userPatch(current, body));
+    const write = await toUserWrite(userPatch(current, body), tokenId);
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
