@@ -40,15 +40,22 @@ export function createScimAdmission(concurrency: number, maxInFlight: number) {
 }
 
 /**
- * Turns one event-loop iteration apart. The work a SCIM request does after its query (building
- * and writing a page of resources) runs in a turn of its own, so between two of them Node reads
- * its sockets again, and a probe waits for one request's work rather than for every running one.
+ * Continuations let through per event-loop iteration. One per iteration kept probes fastest but
+ * cost an iteration (an epoll round) per query: about 0.12 ms of server CPU per lookup, a third of
+ * its throughput in the scim bench. A few per iteration keep a probe's wait to a few requests' work.
  */
-export function createTurns(): () => Promise<void> {
+const CONTINUATIONS_PER_TURN = 4;
+
+/**
+ * Spreads the work SCIM requests do after their queries (building and writing a page of
+ * resources) over event-loop iterations, a few requests each, so between two of them Node reads
+ * its sockets again and a probe waits for a few requests' work rather than for every running one.
+ */
+export function createTurns(perTurn = CONTINUATIONS_PER_TURN): () => Promise<void> {
   const queue: (() => void)[] = [];
   let scheduled = false;
   const next = () => {
-    queue.shift()?.();
+    for (const resolve of queue.splice(0, perTurn)) resolve();
     scheduled = queue.length > 0;
     if (scheduled) setImmediate(next);
   };
