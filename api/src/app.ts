@@ -8,6 +8,7 @@ import { createReadyz, healthz } from './http/health.js';
 import { createAccessLog } from './http/access-log.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { createMetricsHandler, createMetricsServer, publicMetricsHandler } from './http/metrics-endpoint.js';
+import { listen } from './http/listen.js';
 import { createRequestListener } from './http/router.js';
 import { createConsoleHandler } from './http/static-console.js';
 import { guardServer } from './http/server-guards.js';
@@ -79,13 +80,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   return {
     server,
     start: async (port = config.port, host = config.host) => {
-      const bound = await new Promise<number>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      });
+      const bound = await listen(server, port, host);
       metricsPort = await metricsServer.start(config.metricsPort, config.metricsHost).catch((error: unknown) => {
         throw new Error(`METRICS_PORT ${config.metricsPort} on ${config.metricsHost}: ${error instanceof Error ? error.message : String(error)}`);
       });

@@ -3,7 +3,7 @@ import { generatePassword } from '../modules/access/secrets.js';
 import type { Services } from '../services.js';
 import { operatorCommands, OPERATOR_ARITY } from './operator-commands.js';
 import { rateLimitCommand } from './rate-limit-command.js';
-import { need, UsageError } from './usage.js';
+import { need, UsageError, CLI_ACTOR } from './usage.js';
 
 export interface CommandInput {
   words: string[];
@@ -16,7 +16,6 @@ export interface CommandInput {
 
 export type Output = (line: string) => void;
 
-const ACTOR = 'cli';
 
 export type Command = (services: Services, input: CommandInput, out: Output) => Promise<void>;
 
@@ -44,7 +43,7 @@ const commands: Record<string, Command> = {
     const state = need(words[3], 'on|off');
     if (state !== 'on' && state !== 'off') throw new UsageError('Expected on or off');
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    await s.companies.setEntraId(company.id, state === 'on', ACTOR);
+    await s.companies.setEntraId(company.id, state === 'on', CLI_ACTOR);
     out(`Entra ID integration ${state} for ${company.slug}`);
   },
   'operator create': async (s, { words, options, readStdin }, out) => {
@@ -61,7 +60,7 @@ const commands: Record<string, Command> = {
   },
   'scim-token create': async (s, { words, options }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    const { token, secret } = await s.tokens.createScimToken(company.id, need(options.label, '--label'), ACTOR);
+    const { token, secret } = await s.tokens.createScimToken(company.id, need(options.label, '--label'), CLI_ACTOR);
     out(`Created SCIM token "${token.label}" for ${company.slug}; the secret below is shown once:`);
     out(secret);
   },
@@ -74,12 +73,12 @@ const commands: Record<string, Command> = {
   },
   'scim activate': async (s, { words }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    await s.companies.activateScim(company.id, ACTOR);
+    await s.companies.activateScim(company.id, CLI_ACTOR);
     out(`SCIM active for ${company.slug}`);
   },
   'scim deactivate': async (s, { words }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    await s.companies.deactivateScim(company.id, ACTOR);
+    await s.companies.deactivateScim(company.id, CLI_ACTOR);
     out(`SCIM inactive for ${company.slug}`);
   },
   ...operatorCommands,

@@ -1,8 +1,7 @@
 import { generatePassword } from '../modules/access/secrets.js';
 import type { Command } from './commands.js';
-import { need } from './usage.js';
+import { need, CLI_ACTOR } from './usage.js';
 
-const ACTOR = 'cli';
 
 /** Operators beyond `operator create`: the day-one chores of listing, lost passwords and leavers. */
 export const operatorCommands: Record<string, Command> = {
@@ -15,7 +14,7 @@ export const operatorCommands: Record<string, Command> = {
   'operator reset-password': async (s, { words, readStdin }, out) => {
     const given = (await readStdin()).trim();
     const password = given || generatePassword();
-    const reset = await s.operators.resetPassword(need(words[2], '<email>'), password, ACTOR);
+    const reset = await s.operators.resetPassword(need(words[2], '<email>'), password, CLI_ACTOR);
     out(`New password set for ${reset.email}; ${reset.sessionsEnded} session(s) ended`);
     if (!given) {
       out('Generated password (shown once):');
@@ -23,7 +22,7 @@ export const operatorCommands: Record<string, Command> = {
     }
   },
   'operator remove': async (s, { words }, out) => {
-    const removed = await s.operators.removeOperator(need(words[2], '<email>'), ACTOR);
+    const removed = await s.operators.removeOperator(need(words[2], '<email>'), CLI_ACTOR);
     out(`Removed operator ${removed.email}; ${removed.sessionsEnded} session(s) ended`);
   },
 };

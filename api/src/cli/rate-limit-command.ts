@@ -1,8 +1,7 @@
 import type { RateLimit } from '../modules/access/token-bucket.js';
 import type { Command, CommandInput } from './commands.js';
-import { need, UsageError } from './usage.js';
+import { need, UsageError, CLI_ACTOR } from './usage.js';
 
-const ACTOR = 'cli';
 // The default ratio (100/s, bursts of 300): a burst of three seconds' worth.
 const BURST_SECONDS = 3;
 
@@ -27,7 +26,7 @@ export const rateLimitCommand: Record<string, Command> = {
   'company rate-limit': async (s, input, out) => {
     const limit = requestedLimit(input);
     const company = await s.companies.getBySlug(need(input.words[2], '<slug>'));
-    const view = await s.rateLimits.setScimRateLimit(company.id, limit, ACTOR);
+    const view = await s.rateLimits.setScimRateLimit(company.id, limit, CLI_ACTOR);
     const rate = view.perSecond === 0 ? 'no limit' : `${view.perSecond} requests/s, bursts of ${view.burst}`;
     out(`SCIM rate limit for ${company.slug}: ${rate} (${view.source === 'DEFAULT' ? 'the deployment default' : 'its own'})`);
   },

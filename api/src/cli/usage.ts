@@ -27,6 +27,9 @@ Options: --help on any command shows this text.
 Environment: DATABASE_URL, or DATA_DIR for the embedded database (default .data).
 `;
 
+/** The audit trail's actor for every change made through the CLI. */
+export const CLI_ACTOR = 'cli';
+
 export class UsageError extends Error {}
 
 export function need<T>(value: T | undefined, what: string): T {

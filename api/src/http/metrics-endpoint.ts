@@ -1,3 +1,4 @@
+import { listen } from './listen.js';
 import { createServer, type Server } from 'node:http';
 import { bearerToken } from '../graphql/authenticate.js';
 import { hashToken, tokenMatches } from '../modules/access/secrets.js';
@@ -46,15 +47,7 @@ export function createMetricsServer(handler: Handler): MetricsServer {
     });
   });
   return {
-    start: (port, host) =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address = server.address();
-          resolve(typeof address === 'object' && address ? address.port : port);
-        });
-      }),
+    start: (port, host) => listen(server, port, host),
     stop: () =>
       new Promise((resolve) => {
         if (!server.listening) return resolve();

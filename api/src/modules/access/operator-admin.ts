@@ -7,9 +7,7 @@ import { assertPassword, hashPassword } from './secrets.js';
 
 export interface OperatorChange {
   email: string;
-  companyId: string;
   sessionsEnded: number;
-  auditId: string;
 }
 
 /** What an administrator with the CLI does for operators: list, reset a lost password, remove. */
@@ -32,11 +30,11 @@ export function createOperatorAdmin(em: EntityManager) {
       operator.passwordHash = passwordHash;
       const sessionsEnded = await tx.nativeDelete(OperatorSession, { operator });
       await tx.getConnection().execute('delete from sign_in_throttle where email = ?', [operator.email]);
-      const audit = tx.create(AuditEntry, {
+      tx.create(AuditEntry, {
         company: operator.company, actor, action: 'operator.password-reset', detail: { email: operator.email, sessionsEnded },
       });
       await tx.flush();
-      return { email: operator.email, companyId: operator.company.id, sessionsEnded, auditId: audit.id };
+      return { email: operator.email, sessionsEnded };
     });
   }
 
@@ -45,12 +43,12 @@ export function createOperatorAdmin(em: EntityManager) {
     return em.transactional(async (tx) => {
       const operator = await findOperator(tx, address);
       const sessionsEnded = await tx.count(OperatorSession, { operator });
-      const audit = tx.create(AuditEntry, {
+      tx.create(AuditEntry, {
         company: operator.company, actor, action: 'operator.removed', detail: { email: operator.email, sessionsEnded },
       });
       tx.remove(operator);
       await tx.flush();
-      return { email: operator.email, companyId: operator.company.id, sessionsEnded, auditId: audit.id };
+      return { email: operator.email, sessionsEnded };
     });
   }
 

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import type { RateLimit } from './token-bucket.js';
+import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import { cachedScimCaller, rememberScimCaller, scimLookupTicket } from './scim-caller-cache.js';
 import { hashToken, tokenMatches } from './secrets.js';
@@ -54,9 +54,7 @@ async function lookUp(sql: Sql, slug: string, secret: string, tokenHash: string)
     entraIdEnabled: row.entra_id_enabled,
     tokenId: row.token_id,
     tokenLabel: row.label,
-    rateLimit: row.rate_per_second === null || row.rate_burst === null
-      ? null
-      : { perSecond: row.rate_per_second, burst: row.rate_burst },
+    rateLimit: rateLimitOf(row.rate_per_second, row.rate_burst),
   };
   rememberScimCaller(tokenHash, caller, ticket);
   return caller;

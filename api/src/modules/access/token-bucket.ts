@@ -4,6 +4,11 @@ export interface RateLimit {
   burst: number;
 }
 
+/** A company's own limit from its two nullable settings: null unless both are set. */
+export function rateLimitOf(perSecond: number | null | undefined, burst: number | null | undefined): RateLimit | null {
+  return perSecond === null || perSecond === undefined || burst === null || burst === undefined ? null : { perSecond, burst };
+}
+
 export interface TokenBucket {
   tokens: number;
   /** Milliseconds on a monotonic clock when `tokens` was last brought up to date. */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
 import { forgetScimCallers } from '../access/scim-caller-cache.js';
-import type { RateLimit } from '../access/token-bucket.js';
+import { rateLimitOf, type RateLimit } from '../access/token-bucket.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { Company } from './company.entity.js';
 
@@ -17,9 +17,8 @@ export interface ScimRateLimitView extends RateLimit {
 const MAX_PER_SECOND = 100_000;
 const MAX_BURST = 1_000_000;
 
-export function ownRateLimit(company: Company): RateLimit | null {
-  const { scimRateLimitPerSecond: perSecond, scimRateLimitBurst: burst } = company;
-  return perSecond === null || perSecond === undefined || burst === null || burst === undefined ? null : { perSecond, burst };
+function ownRateLimit(company: Company): RateLimit | null {
+  return rateLimitOf(company.scimRateLimitPerSecond, company.scimRateLimitBurst);
 }
 
 export function scimRateLimitView(company: Company, defaults: Config['scimRateLimit']): ScimRateLimitView {

@@ -2,7 +2,7 @@ import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder } from '../../graphql/builder.js';
 import { keyPageRequest, PageInfoRef, type Page } from '../../graphql/connection.js';
 import type { DirectoryEmail, DirectoryGroupView, DirectoryMemberView, DirectoryUserView } from './directory-view.service.js';
-import { isUuid } from './directory-view.service.js';
+import { isUuid } from '../../scim/filter/sql-leaf.js';
 
 const iamRead = { permission: 'iam:read' } as const;
 const anyKey = () => true;

@@ -5,7 +5,7 @@ import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../g
 import { ScimError } from '../../scim/errors.js';
 import { NO_PROJECTION } from '../../scim/resources/projection.js';
 import { scimBaseUrl } from '../companies/company.service.js';
-import { UUID } from './directory-preconditions.js';
+import { isUuid } from '../../scim/filter/sql-leaf.js';
 import { createDirectoryViewStore, type Condition, type GroupViewRow, type MemberViewRow, type UserViewRow } from './directory-view.store.js';
 import { createDirectoryService } from './directory.service.js';
 import { compileFilterText, groupResource, userResource } from './directory.scim.js';
@@ -97,7 +97,9 @@ const byCursor = <T extends { cursor: string }>(row: T) => row.cursor;
 /** The directory as the console and the exports read it: keyset pages, every query scoped to the company. */
 export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' | 'scimMaxResults'>) {
   const store = createDirectoryViewStore(sql);
-  const scim = createDirectoryService(sql, config);
+  // Services are built per GraphQL request; only scimResource needs the SCIM directory, so it is built on first use.
+  let scim: ReturnType<typeof createDirectoryService> | undefined;
+  const scimDirectory = () => (scim ??= createDirectoryService(sql, config));
 
   async function listUsers(companyId: string, criteria: UserCriteria, page: KeyPageRequest): Promise<Page<DirectoryUserView>> {
     const rows = await store.users(companyId, userConditions(criteria), page.afterKey, page.first + 1);
@@ -111,12 +113,12 @@ export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' |
 
   /** Not a uuid, missing, or another company's: null alike. */
   async function findUser(companyId: string, id: string): Promise<DirectoryUserView | null> {
-    const row = UUID.test(id) ? await store.user(companyId, id) : undefined;
+    const row = isUuid(id) ? await store.user(companyId, id) : undefined;
     return row ? userView(row) : null;
   }
 
   async function findGroup(companyId: string, id: string): Promise<DirectoryGroupView | null> {
-    const row = UUID.test(id) ? await store.group(companyId, id) : undefined;
+    const row = isUuid(id) ? await store.group(companyId, id) : undefined;
     return row ? groupView(row) : null;
   }
 
@@ -138,17 +140,14 @@ export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' |
 
   /** Exactly what GET /Users/{id} answers: the same read and the same serialiser. */
   async function userResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return userResource(await scim.getUser(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return userResource(await scimDirectory().getUser(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
   }
 
   async function groupResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return groupResource(await scim.getGroup(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return groupResource(await scimDirectory().getGroup(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
   }
 
   return { listUsers, listGroups, findUser, findGroup, listMembers, listGroupsOf, userResourceOf, groupResourceOf };
 }
 
 export type DirectoryView = ReturnType<typeof createDirectoryView>;
-
-/** Cursors of the lists keyed by id. */
-export const isUuid = (key: string) => UUID.test(key);
