@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openOrm, type Orm } from './orm.js';
 import { numberPlaceholders, PLAN_PER_CALL, sqlFor, type Sql } from './sql.js';
+import { sql as statement } from './sql-tag.js';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
 
 let database: TestDatabase;
@@ -65,5 +66,21 @@ describe('sqlFor', () => {
     })).rejects.toThrow('abort');
     const rows = await sql.query<{ id: number }>('select id from sql_test where id >= 10 order by id');
     expect(rows.map((row) => row.id)).toEqual([10, 11]);
+  });
+
+  it('runs statements built with the sql tag, prepared from their second use, and plans marked ones per call', async () => {
+    await sql.query(statement`insert into sql_test (id, label) values (${20}, ${'{"title": "x"}'})`);
+    const byId = (id: number) => sql.query<{ label: string }>(statement`select label from sql_test where id = ${id}`);
+    expect(await byId(20)).toEqual([{ label: '{"title": "x"}' }]);
+    const prepared = await sql.transaction(async (tx) => {
+      for (let i = 0; i < 2; i += 1) {
+        await tx.query(statement`select label from sql_test where label::jsonb ? ${'title'} and id = ${20}`);
+        await tx.query(statement.planPerCall(statement`select count(*) from sql_test where label = ${`tag ${i}`}`));
+      }
+      return tx.query<{ statement: string }>(statement`select statement from pg_prepared_statements`);
+    });
+    const texts = prepared.map((row) => row.statement);
+    expect(texts).toContain('select label from sql_test where label::jsonb ? $1 and id = $2');
+    expect(texts.some((text) => text.includes('where label = $1'))).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { renderSql, SqlFragment } from './sql-tag.js';
 
 /**
  * Parameterised SQL for the hot SCIM paths, over the ORM's own pool. Placeholders are `?`
  * (turned into $n here, as knex does), so SQL written for it must not use the jsonb `?` operators.
  */
 export interface Sql {
+  /** A statement built with the `sql` tag (`./sql-tag.ts`): the way new SQL is written. */
+  query<T = Record<string, unknown>>(statement: SqlFragment): Promise<T[]>;
   query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs `work` in one transaction; everything inside commits or rolls back together. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
@@ -56,11 +59,12 @@ export const PLAN_PER_CALL = '/* plan per call */ ';
  * planning the SCIM statements cost PostgreSQL more than running them. Their generic plans follow
  * the tables' growth through the statistics keeper.
  */
-function statementFor(text: string): Statement {
+function statementFor(text: string, numbered = false, planPerCall = false): Statement {
   let statement = statements.get(text);
   if (!statement) {
     if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
-    statement = { text: numberPlaceholders(text), uses: 0, unprepared: text.startsWith(PLAN_PER_CALL) };
+    const unprepared = planPerCall || text.startsWith(PLAN_PER_CALL);
+    statement = { text: numbered ? text : numberPlaceholders(text), uses: 0, unprepared };
     statements.set(text, statement);
   }
   statement.uses += 1;
@@ -80,16 +84,25 @@ function nameFor(text: string): string | undefined {
 /** PostgreSQL's refusal to run a prepared statement whose result columns changed (DDL by a newer release). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === '0A000';
 
-async function run<T>(connection: PgConnection, text: string, params: readonly unknown[]): Promise<T[]> {
-  const statement = statementFor(text);
+type Statable = string | SqlFragment;
+
+function prepare(statement: Statable, params: readonly unknown[]): { statement: Statement; values: readonly unknown[] } {
+  if (!(statement instanceof SqlFragment)) return { statement: statementFor(statement), values: params };
+  // Rendered texts already carry $n, so they can share the registry with `?` texts without clashing.
+  const rendered = renderSql(statement);
+  return { statement: statementFor(rendered.text, true, rendered.planPerCall), values: rendered.values };
+}
+
+async function run<T>(connection: PgConnection, text: Statable, params: readonly unknown[] = []): Promise<T[]> {
+  const { statement, values } = prepare(text, params);
   try {
-    return (await connection.query({ name: statement.name, text: statement.text, values: params })).rows as T[];
+    return (await connection.query({ name: statement.name, text: statement.text, values })).rows as T[];
   } catch (error) {
     if (!statement.name || !isStalePlan(error)) throw error;
     // A migration of a newer replica changed a `returning *`: run it unprepared from now on.
     statement.name = undefined;
     statement.unprepared = true;
-    return (await connection.query({ text: statement.text, values: params })).rows as T[];
+    return (await connection.query({ text: statement.text, values })).rows as T[];
   }
 }
 
@@ -97,7 +110,7 @@ async function run<T>(connection: PgConnection, text: string, params: readonly u
 function onConnection(connection: PgConnection): Sql {
   let savepoints = 0;
   const sql: Sql = {
-    query: (text, params = []) => run(connection, text, params),
+    query: <T>(text: Statable, params?: readonly unknown[]) => run<T>(connection, text, params),
     async transaction(work) {
       const name = `sql_savepoint_${++savepoints}`;
       await connection.query(`savepoint ${name}`);
@@ -141,7 +154,7 @@ function overPool(lender: ConnectionLender): Sql {
     }
   }
   return {
-    query: (text, params = []) => borrow((connection) => run(connection, text, params)),
+    query: <T>(text: Statable, params?: readonly unknown[]) => borrow((connection) => run<T>(connection, text, params)),
     transaction: (work) => borrow((connection) => inTransaction(connection, work)),
   };
 }
