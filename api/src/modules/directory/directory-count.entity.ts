@@ -25,7 +25,7 @@ export const DirectoryCountDelta = defineEntity({
   tableName: 'directory_count_delta',
   indexes: [{ name: 'directory_count_delta_company_index', properties: ['companyId'] }],
   properties: {
-    id: p.bigint('string').primary().autoincrement().generated('identity'),
+    id: p.bigint('string').primary().autoincrement().columnType('bigint').generated('identity'),
     companyId: p.uuid(),
     userDelta: p.bigint('number').default(0),
     groupDelta: p.bigint('number').default(0),
