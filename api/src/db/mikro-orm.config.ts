@@ -1,6 +1,8 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { loadConfig } from '../config.js';
+import { runningInstanceUrl } from './database.js';
 import { entities } from './entities.js';
 import { PostgresNamingStrategy } from './naming-strategy.js';
 import { Migration20261128000000_initial } from './migrations/Migration20261128000000_initial.js';
@@ -70,5 +72,15 @@ export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
   });
 }
 
-// The MikroORM CLI (npm run migration:create) reads this default export.
-export default createOrmOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/roster');
+/**
+ * The MikroORM CLI's options (npm run migration:create): DATABASE_URL when set, else the embedded
+ * database of a running `npm start`, which has applied every committed migration.
+ */
+export default async function cliOptions(): Promise<Options> {
+  const config = loadConfig(process.env);
+  const url = config.databaseUrl ?? (await runningInstanceUrl(config.dataDir));
+  if (url === undefined) {
+    throw new Error(`No database: set DATABASE_URL, or start Roster (npm start) on ${config.dataDir} first.`);
+  }
+  return createOrmOptions(url);
+}
