@@ -7,6 +7,7 @@ const POSTGRES_SUFFIXES = { foreign: 'fkey', unique: 'key', index: 'idx' } as co
  * Names keys the way PostgreSQL does when a migration leaves them unnamed (`references company (id)`
  * becomes `…_company_id_fkey`, a column's `unique` becomes `…_key`), so an entity matches a
  * hand-written migration without spelling out every constraint name. Named indexes keep their names.
+ * PostgreSQL shortens names beyond 63 characters in its own way: give such keys an explicit name.
  */
 export class PostgresNamingStrategy extends UnderscoreNamingStrategy {
   override indexName(
