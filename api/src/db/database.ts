@@ -35,13 +35,16 @@ export async function openDatabase(config: Config, log: (line: string) => void):
  */
 export async function attachDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) return openDatabase(config, log);
-  const running = await readInstance(config.dataDir);
-  if (running) {
-    const password = await readPassword(config.dataDir);
-    const url = clusterUrl(running.pgPort, password, DATABASE_NAME);
-    return { url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
-  }
+  const url = await runningInstanceUrl(config.dataDir);
+  if (url) return { url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
   return openEmbedded(config.dataDir, log);
+}
+
+/** The embedded database of the Roster running on this data folder (`npm start`), if one is. */
+export async function runningInstanceUrl(dataDir: string): Promise<string | undefined> {
+  const running = await readInstance(dataDir);
+  if (!running) return undefined;
+  return clusterUrl(running.pgPort, await readPassword(dataDir), DATABASE_NAME);
 }
 
 async function openEmbedded(dataDir: string, log: (line: string) => void): Promise<Database> {
