@@ -48,7 +48,9 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   let metricsPort: number | undefined;
   const metrics = createMetrics(orm);
   followOperations(metrics, { orm, events, logger });
-  const graphql = createGraphqlServer({ orm, config, logger, events, metrics });
+  const accessLog = config.accessLog ? createAccessLog(logger) : undefined;
+  const noteCompany = accessLog?.noteCompany ?? (() => undefined);
+  const graphql = createGraphqlServer({ orm, config, logger, events, metrics, noteCompany });
   const scim = createScimHandler({ orm, config, logger, events, metrics });
   const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
   const metricsServer = createMetricsServer(metricsHandler);
@@ -67,11 +69,11 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       healthz,
       readyz: createReadyz(orm, () => ready),
       metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
-      export: createExportHandler({ orm, config, logger }),
+      export: createExportHandler({ orm, config, logger, noteCompany }),
     },
     metrics,
     logger,
-    config.accessLog ? createAccessLog(logger) : undefined,
+    accessLog?.log,
   );
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
   guardServer(server, logger);

@@ -1,7 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { readCookie, SESSION_COOKIE } from './authenticate.js';
-import { CSRF_HEADER } from './csrf-prevention.js';
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from '../modules/access/credentials.js';
 
 /**
  * GraphiQL, answered by Yoga to a GET /graphql that accepts text/html, ahead of every other

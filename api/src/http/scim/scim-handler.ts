@@ -7,7 +7,8 @@ import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
 import { authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
 import { followScimAuthChanges } from '../../modules/access/scim-caller-cache.js';
-import { bearerToken } from '../../graphql/authenticate.js';
+import { bearerToken } from '../../modules/access/credentials.js';
+import { companyIdBySlug } from '../../modules/companies/company-by-slug.js';
 import { scimBaseUrl } from '../../modules/companies/company.service.js';
 import { createDirectoryService } from '../../modules/directory/directory.service.js';
 import { ScimError } from '../../scim/errors.js';
@@ -146,8 +147,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
    */
   async function companyIdForSlug(slug: string): Promise<string | undefined> {
     try {
-      const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]);
-      return rows[0]?.id;
+      return await companyIdBySlug(sql, slug);
     } catch {
       return knownCompanies.get(slug);
     }

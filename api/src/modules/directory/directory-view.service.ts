@@ -1,7 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../graphql/connection.js';
+import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../domain/paging.js';
 import { ScimError } from '../../scim/errors.js';
 import { serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
 import { scimBaseUrl } from '../companies/company.service.js';
