@@ -4,12 +4,12 @@ import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
-import { createServices } from '../services.js';
+import { createServices, type SharedState } from '../services.js';
 import { authenticate, presentedCredential } from '../modules/access/credentials.js';
 import type { GraphqlContext, NoteCompany } from './context.js';
 import { useCsrfPrevention } from './csrf-prevention.js';
 import { maskUnexpected, useErrorRendering } from './errors.js';
-import { graphiqlOptions, renderRosterGraphiql } from './graphiql.js';
+import { createGraphiqlRenderer, graphiqlOptions } from './graphiql.js';
 import { useQueryLimits } from './query-limits.js';
 import { useRefusalMetrics, type RefusalCounter } from './refusal-metrics.js';
 import { useTextInputGuard } from './text-input-guard.js';
@@ -25,6 +25,8 @@ export interface GraphqlDeps {
   metrics: RefusalCounter;
   /** Names the company an HTTP request acted for, for the access log. */
   noteCompany: NoteCompany;
+  /** What the per-request services share with the app (its SCIM caller cache). */
+  shared: SharedState;
 }
 
 /** What each transport hands Yoga: the HTTP pair, or the WebSocket upgrade request and its connectionParams. */
@@ -37,7 +39,7 @@ export interface ServerContext {
 
 const MAX_BODY_BYTES = 100_000;
 
-function createRosterYoga({ orm, config, logger, events, metrics, noteCompany }: GraphqlDeps) {
+function createRosterYoga({ orm, config, logger, events, metrics, noteCompany, shared }: GraphqlDeps) {
   return createYoga<ServerContext, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -45,7 +47,7 @@ function createRosterYoga({ orm, config, logger, events, metrics, noteCompany }:
     maskedErrors: { maskError: maskUnexpected },
     landingPage: false,
     graphiql: (request) => graphiqlOptions(request),
-    renderGraphiQL: renderRosterGraphiql,
+    renderGraphiQL: createGraphiqlRenderer(),
     multipart: false,
     cors: false,
     maxRequestBodySize: MAX_BODY_BYTES,
@@ -53,7 +55,7 @@ function createRosterYoga({ orm, config, logger, events, metrics, noteCompany }:
     // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
     // token stops working for the next operation on an open socket too.
     context: async ({ req, res, requestId, connectionParams }) => {
-      const services = createServices(orm.em.fork(), config);
+      const services = createServices(orm.em.fork(), config, shared);
       const fromSocket = connectionParams?.authorization;
       const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
       const principal = await authenticate(services, authorization, req.headers.cookie);
