@@ -6,7 +6,8 @@ import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
 import { createBulkDeleteRunner } from '../src/modules/bulk-delete/bulk-delete.runner.js';
-import { isFinished, progressChannel, toJobView, type BulkDeleteJobView } from '../src/modules/bulk-delete/bulk-delete-job.view.js';
+import { bulkDeleteProgressChannel as progressChannel } from '../src/events/channels.js';
+import { isFinished, toJobView, type BulkDeleteJobView } from '../src/modules/bulk-delete/bulk-delete-job.view.js';
 import { createServices } from '../src/services.js';
 import { seedDirectory } from '../test/directory-seed.js';
 

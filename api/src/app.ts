@@ -20,6 +20,8 @@ import { createCountCompactor } from './modules/directory/directory-count-compac
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
 import { sqlFor } from './db/sql.js';
 import { followAuditEntries } from './modules/companies/audit-log.js';
+import { createScimCallerCache } from './modules/access/scim-caller-cache.js';
+import { createServices, type Services, type SharedState } from './services.js';
 
 export interface AppDeps {
   config: Config;
@@ -37,6 +39,8 @@ export interface App {
   metricsPort(): number | undefined;
   /** Flags migrations (and the first-start bootstrap) as done; /readyz answers 503 until then. */
   markReady(): void;
+  /** Domain services over a fresh entity manager, sharing this app's state (its SCIM caller cache). */
+  services(): Services;
   /** Stops accepting, lets in-flight requests finish (bounded), closes sockets. */
   stop(): Promise<void>;
 }
@@ -48,8 +52,13 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   let metricsPort: number | undefined;
   const metrics = createMetrics(orm);
   followOperations(metrics, { orm, events, logger });
-  const graphql = createGraphqlServer({ orm, config, logger, events, metrics });
-  const scim = createScimHandler({ orm, config, logger, events, metrics });
+  const accessLog = config.accessLog ? createAccessLog(logger) : undefined;
+  const noteCompany = accessLog?.noteCompany ?? (() => undefined);
+  // The app's only in-process caches are built here (and inside the handlers it builds), never at module level.
+  const scimCallers = createScimCallerCache();
+  const shared: SharedState = { forgetScimCallers: scimCallers.forget };
+  const graphql = createGraphqlServer({ orm, config, logger, events, metrics, noteCompany, shared });
+  const scim = createScimHandler({ orm, config, logger, events, scimCallers, metrics });
   const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
   const metricsServer = createMetricsServer(metricsHandler);
   const consoleHandler = createConsoleHandler(consoleDist);
@@ -67,11 +76,11 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       healthz,
       readyz: createReadyz(orm, () => ready),
       metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
-      export: createExportHandler({ orm, config, logger }),
+      export: createExportHandler({ orm, config, logger, noteCompany }),
     },
     metrics,
     logger,
-    config.accessLog ? createAccessLog(logger) : undefined,
+    accessLog?.log,
   );
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
   guardServer(server, logger);
@@ -87,6 +96,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       return bound;
     },
     metricsPort: () => metricsPort,
+    services: () => createServices(orm.em.fork(), config, shared),
     markReady: () => {
       ready = true;
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
 import { findFreePort } from '../src/db/free-port.js';
 
 export interface TestDatabase {
@@ -120,7 +120,7 @@ export async function startTestApp(
     baseUrl: `http://127.0.0.1:${port}`,
     metricsUrl: `http://127.0.0.1:${app.metricsPort()}`,
     database,
-    services: () => createServices(orm.em.fork(), config),
+    services: () => app.services(),
     close: async () => {
       await app.stop();
       await events.close();

@@ -7,7 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
 import { createServices } from '../services.js';
-import { authenticate, bearerToken, readCookie, SESSION_COOKIE } from './authenticate.js';
+import { authenticate, bearerToken, readCookie, SESSION_COOKIE } from '../modules/access/credentials.js';
 import type { RosterYoga } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = CloseCode.Unauthorized; // 4401

@@ -1,6 +1,6 @@
 import { listen } from './listen.js';
 import { createServer, type Server } from 'node:http';
-import { bearerToken } from '../graphql/authenticate.js';
+import { bearerToken } from '../modules/access/credentials.js';
 import { hashToken, tokenMatches } from '../modules/access/secrets.js';
 import type { Metrics } from './metrics.js';
 import type { Handler } from './router.js';

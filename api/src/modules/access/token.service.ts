@@ -5,7 +5,7 @@ import { AuditEntry } from '../companies/audit-entry.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
-import { forgetScimCallers } from './scim-caller-cache.js';
+import type { ForgetScimCallers } from './scim-caller-cache.js';
 import { ScimToken } from './scim-token.entity.js';
 import { generateToken, hashToken } from './secrets.js';
 
@@ -19,7 +19,7 @@ function assertLabel(label: string): string {
   return trimmed;
 }
 
-export function createTokenService({ em }: { em: EntityManager }) {
+export function createTokenService({ em, forgetScimCallers }: { em: EntityManager; forgetScimCallers: ForgetScimCallers }) {
   async function createScimToken(companyId: string, label: string, actor: string) {
     const token = generateToken('scim');
     const row = em.create(ScimToken, {

@@ -1,3 +1,4 @@
+import { activityChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import type { Sql } from '../../db/sql.js';
@@ -31,8 +32,6 @@ export interface RecorderOptions {
   maxPending?: number;
   retryMs?: number;
 }
-
-export const activityChannel = (companyId: string) => `activity:${companyId}`;
 
 const COLUMNS = [
   'company_id', 'occurred_at', 'token_id', 'token_label', 'user_agent', 'method', 'operation',

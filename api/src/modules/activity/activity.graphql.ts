@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, timePageRequest, type Page } from '../../graphql/connection.js';
+import { PageInfoRef } from '../../graphql/connection.js';
+import { timePageRequest, type Page } from '../../domain/paging.js';
 import type { ListedProvisioningEvent, ProvisioningEventView } from './activity.service.js';
 import { streamActivity } from './activity-stream.js';
 

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../graphql/connection.js';
+import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../domain/paging.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
 
 /** A provisioning event as the admin API shows it: what was recorded, with its id. */

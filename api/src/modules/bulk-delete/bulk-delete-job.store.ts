@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 /** The claimed job as the runner needs it. */
@@ -12,7 +13,7 @@ export interface ClaimedJob {
 const publishing = (update: string) => `
   with j as (${update} returning *)
   select ${VIEW_JSON} as view, j.company_id as "companyId", j.cutoff, j.requested_by as "requestedBy",
-    pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text)
+    ${notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON)}
   from j`;
 
 /** The ended job and the audit entry that records it, for the admin-action log line. */

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 import type { ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
@@ -66,7 +67,7 @@ const BATCH = (sweep: boolean) => `
     (select json_build_object('createdAt', created_at::text, 'id', id) from victims
       order by created_at desc, id desc limit 1) as cursor,
     (select ${VIEW_JSON} from j) as view,
-    (select pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text) from j) as notified,
+    (select ${notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON)} from j) as notified,
     (select count(*)::int from cleared) as cleared`;
 
 interface BatchRow {

@@ -8,7 +8,7 @@ import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
 import { createJobStore, type ClaimedJob, type EndedJob, type JobStore } from './bulk-delete-job.store.js';
-import { QUEUED_CHANNEL } from './bulk-delete-job.view.js';
+import { BULK_DELETE_QUEUED_CHANNEL } from '../../events/channels.js';
 
 export interface BulkDeleteRunnerOptions {
   orm: Orm;
@@ -154,7 +154,7 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
       stopped = false;
       timer = setInterval(wake, pollMs);
       try {
-        unsubscribe = await events.subscribe(QUEUED_CHANNEL, () => wake());
+        unsubscribe = await events.subscribe(BULK_DELETE_QUEUED_CHANNEL, () => wake());
       } catch (error) {
         log.warn({ err: error }, 'bulk-delete runner cannot listen; polling only');
       }

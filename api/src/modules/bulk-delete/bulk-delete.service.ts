@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sqlFor, type Sql } from '../../db/sql.js';
 import type { Principal } from '../access/principal.js';
-import { QUEUED_CHANNEL, VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
+import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +24,7 @@ const INSERT_JOB = `
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
   )
-  select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text) from j`;
+  select ${VIEW_JSON} as view, ${notifyInSql(channelSql.bulkDeleteQueued, "json_build_object('jobId', j.id)")} from j`;
 
 const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
 

@@ -1,7 +1,7 @@
 /** SQL pieces the directory stores share. */
 
-/** `null` accepts any version; otherwise the row's version must be one of these (If-Match). */
-export type AcceptedVersions = number[] | null;
+/** The If-Match versions a conditional statement binds (scim/etag.ts owns their parsing). */
+export type { AcceptedVersions } from '../../scim/etag.js';
 
 /** The enterprise extension's manager, as jsonb paths: a deleted user stops being anyone's manager. */
 export const MANAGER_PATH = '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager}';

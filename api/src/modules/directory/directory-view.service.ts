@@ -1,14 +1,14 @@
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../graphql/connection.js';
+import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../domain/paging.js';
 import { ScimError } from '../../scim/errors.js';
-import { NO_PROJECTION } from '../../scim/resources/projection.js';
+import { serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
 import { scimBaseUrl } from '../companies/company.service.js';
 import { isUuid } from '../../scim/filter/sql-leaf.js';
 import { createDirectoryViewStore, type Condition, type GroupViewRow, type MemberViewRow, type UserViewRow } from './directory-view.store.js';
 import { createDirectoryService } from './directory.service.js';
-import { compileFilterText, groupResource, userResource } from './directory.scim.js';
+import { compileFilterText } from './directory-list-query.js';
 
 export interface GroupCriteria {
   /** Case-insensitive substring of displayName or externalId. */
@@ -140,11 +140,11 @@ export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' |
 
   /** Exactly what GET /Users/{id} answers: the same read and the same serialiser. */
   async function userResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return userResource(await scimDirectory().getUser(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return serializeUser(await scimDirectory().getUser(companyId, id), { baseUrl: await baseUrlOf(companyId, slug) });
   }
 
   async function groupResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return groupResource(await scimDirectory().getGroup(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return serializeGroup(await scimDirectory().getGroup(companyId, id), { baseUrl: await baseUrlOf(companyId, slug) });
   }
 
   return { listUsers, listGroups, findUser, findGroup, listMembers, listGroupsOf, userResourceOf, groupResourceOf };
