@@ -118,12 +118,13 @@ export async function run(): Promise<void> {
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
     roster = spawnRoster(
       // The rate limit off: the bench measures how fast Roster serves one company, not the limit.
-      { DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0' },
+      // BENCH_WORKERS=2 compares `WORKERS=2` with the default single process.
+      { DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS: process.env.BENCH_WORKERS ?? '1' },
       // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
       process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     );
     await waitForReady(`http://127.0.0.1:${port}`);
-    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}\n\n`);
+    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${process.env.BENCH_WORKERS ?? '1'}\n\n`);
     const base = `http://127.0.0.1:${port}/pp/scim/v2/bench`;
     await warmUp(pool, rawCompany.id, base, secret);
     const shape = { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
