@@ -22,6 +22,7 @@ const server = z.object({
 
 const database = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -63,6 +64,8 @@ export type Config = Readonly<{
   /** `node:cluster` workers serving the port; 1 runs everything in this process. */
   workers: number;
   databaseUrl: string | undefined;
+  /** The server itself when DATABASE_URL is a transaction-mode pooler: LISTEN and the migration lock need a session. */
+  databaseDirectUrl: string | undefined;
   dataDir: string;
   databasePoolMax: number;
   scimEnabled: boolean;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     workers: e.WORKERS,
     databaseUrl: e.DATABASE_URL,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     databasePoolMax: e.DATABASE_POOL_MAX,
     scimEnabled: e.SCIM_ENABLED,

@@ -39,13 +39,13 @@ async function start(config: Config, logger: Logger, opened: OpenedResources): P
   opened.add(() => database.close());
   const orm = await openOrm(database.url, config.databasePoolMax);
   opened.add(() => orm.close());
-  const events = createEventBus(database.url, logger);
+  const events = createEventBus(database.directUrl, logger);
   opened.add(() => events.close());
   const app = buildApp({ config, orm, logger, events });
   const port = await app.start();
   opened.add(() => app.stop());
   await database.announce(port);
-  await migrate(orm, database.url);
+  await migrate(orm, database.directUrl);
   // Ready only after the bootstrap: a script that waits for /readyz and signs in must find the operator.
   const services = createServices(orm.em.fork(), config);
   const demo = database.embedded ? await bootstrapDemo(services, config) : null;
@@ -80,14 +80,14 @@ async function startPrimary(config: Config, logger: Logger, opened: OpenedResour
   let demo: DemoCredentials | null;
   let signIn: string;
   try {
-    await migrate(orm, database.url);
+    await migrate(orm, database.directUrl);
     const services = createServices(orm.em.fork(), config);
     demo = database.embedded ? await bootstrapDemo(services, config) : null;
     signIn = await signInLine(services, config, demo);
   } finally {
     await orm.close();
   }
-  const pool = forkWorkers({ count: config.workers, env: { DATABASE_URL: database.url }, logger, stopTimeoutMs: config.shutdownTimeoutMs });
+  const pool = forkWorkers({ count: config.workers, env: { DATABASE_URL: database.url, DATABASE_DIRECT_URL: database.directUrl }, logger, stopTimeoutMs: config.shutdownTimeoutMs });
   opened.add(() => pool.stop());
   const port = await pool.started;
   await database.announce(port);
@@ -104,7 +104,7 @@ async function startPrimary(config: Config, logger: Logger, opened: OpenedResour
 async function startWorker(config: Config, logger: Logger, opened: OpenedResources): Promise<void> {
   const orm = await openOrm(config.databaseUrl!, config.databasePoolMax);
   opened.add(() => orm.close());
-  const events = createEventBus(config.databaseUrl!, logger);
+  const events = createEventBus(config.databaseDirectUrl!, logger);
   opened.add(() => events.close());
   const app = buildApp({ config, orm, logger, events, clusterWorker: true });
   const port = await app.start();
