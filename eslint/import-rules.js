@@ -15,6 +15,7 @@ const elements = [
   folder('graphql', 'api/src/graphql/**'),
   folder('http', 'api/src/http/**'),
   folder('cli', 'api/src/cli/**'),
+  folder('cluster', 'api/src/cluster/**'),
   folder('modules', 'api/src/modules/**'),
   folder('console', 'console/src/**'),
 ];
@@ -51,7 +52,9 @@ const policies = [
   allow(el('graphql'), [...DOMAIN_SIDE, el('graphql'), SERVICES]),
   allow(el('http'), [...DOMAIN_SIDE, el('http'), SERVICES]),
   allow(el('cli'), [...DOMAIN_SIDE, el('cli'), SERVICES]),
-  allow(COMPOSITION, [...DOMAIN_SIDE, el('graphql'), el('http'), el('cli'), SERVICES, COMPOSITION]),
+  // WORKERS>1: the primary's supervision and the metrics it merges over IPC.
+  allow(el('cluster'), [el('cluster'), el('http'), KERNEL]),
+  allow(COMPOSITION, [...DOMAIN_SIDE, el('graphql'), el('http'), el('cli'), el('cluster'), SERVICES, COMPOSITION]),
   allow(SERVICES, DOMAIN_SIDE),
   allow(KERNEL, KERNEL),
   allow(el('console'), el('console')),

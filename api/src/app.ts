@@ -22,6 +22,7 @@ import { sqlFor } from './db/sql.js';
 import { followAuditEntries } from './modules/companies/audit-log.js';
 import { createScimCallerCache } from './modules/access/scim-caller-cache.js';
 import { createServices, type Services, type SharedState } from './services.js';
+import { answerMetricsRequests, metricsFromPrimary } from './cluster/cluster-metrics.js';
 
 export interface AppDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface AppDeps {
   logger: Logger;
   events: EventBus;
   consoleDist?: string;
+  /** A WORKERS>1 worker: the primary serves METRICS_PORT and asks each worker for its series. */
+  clusterWorker?: boolean;
 }
 
 export interface App {
@@ -47,7 +50,7 @@ export interface App {
 
 const DEFAULT_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url));
 
-export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DIST }: AppDeps): App {
+export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DIST, clusterWorker = false }: AppDeps): App {
   let ready = false;
   let metricsPort: number | undefined;
   const metrics = createMetrics(orm);
@@ -59,7 +62,9 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const shared: SharedState = { forgetScimCallers: scimCallers.forget };
   const graphql = createGraphqlServer({ orm, config, logger, events, metrics, noteCompany, shared });
   const scim = createScimHandler({ orm, config, logger, events, scimCallers, metrics });
-  const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
+  const metricsHandler = createMetricsHandler(metrics.registry, config.metricsToken);
+  // A worker's public /metrics shows the whole process group, as METRICS_PORT on the primary does.
+  const publicMetrics = clusterWorker ? createMetricsHandler(metricsFromPrimary(), config.metricsToken) : metricsHandler;
   const metricsServer = createMetricsServer(metricsHandler);
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
@@ -75,7 +80,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       console: async (req, res, url) => void (await consoleHandler(req, res, url.pathname)),
       healthz,
       readyz: createReadyz(orm, () => ready),
-      metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
+      metrics: publicMetricsHandler(publicMetrics, config.metricsToken),
       export: createExportHandler({ orm, config, logger, noteCompany }),
     },
     metrics,
@@ -85,11 +90,16 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const server = createServer({ keepAliveTimeout: 65_000 }, listener);
   guardServer(server, logger);
   const closeWebSocket = graphql.attachWebSocket(server);
+  let stopAnsweringMetrics = () => {};
 
   return {
     server,
     start: async (port = config.port, host = config.host) => {
       const bound = await listen(server, port, host);
+      if (clusterWorker) {
+        stopAnsweringMetrics = answerMetricsRequests(metrics.registry);
+        return bound;
+      }
       metricsPort = await metricsServer.start(config.metricsPort, config.metricsHost).catch((error: unknown) => {
         throw new Error(`METRICS_PORT ${config.metricsPort} on ${config.metricsHost}: ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -112,6 +122,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       server.closeIdleConnections();
       await closeWebSocket();
       await scim.stop();
+      stopAnsweringMetrics();
       await metricsServer.stop();
       const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;

@@ -10,7 +10,10 @@ import type { Services } from '../src/services.js';
 import { findFreePort } from '../src/db/free-port.js';
 
 export interface TestDatabase {
+  /** What the app is given as DATABASE_URL: PgBouncer's in the `pgbouncer` project. */
   url: string;
+  /** The server itself (DATABASE_DIRECT_URL), for LISTEN and the migration lock. */
+  directUrl: string;
   name: string;
   drop(): Promise<void>;
 }
@@ -40,8 +43,11 @@ async function admin<T>(server: PgServer, work: (client: pg.Client) => Promise<T
 export async function createTestDatabase(server: PgServer = inject('pg')): Promise<TestDatabase> {
   const name = `roster_test_${randomBytes(6).toString('hex')}`;
   await admin(server, (client) => client.query(`create database ${name}`));
+  const bouncerPort = server.port === inject('pg').port ? inject('pgbouncerPort') : undefined;
+  const directUrl = serverUrl(server, name);
   return {
-    url: serverUrl(server, name),
+    url: bouncerPort ? serverUrl({ ...server, port: bouncerPort }, name) : directUrl,
+    directUrl,
     name,
     drop: () => admin(server, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
@@ -59,7 +65,7 @@ export interface MigratedDatabase {
 export async function openMigratedDatabase(): Promise<MigratedDatabase> {
   const database = await createTestDatabase();
   const orm = await openOrm(database.url, 2);
-  await migrate(orm, database.url);
+  await migrate(orm, database.directUrl);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   return {
@@ -101,14 +107,16 @@ export async function startTestApp(
     METRICS_PORT: '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     DATABASE_URL: database.url,
+    DATABASE_DIRECT_URL: database.directUrl,
+    ...(database.url === database.directUrl ? {} : { DATABASE_PREPARED_STATEMENTS: 'false' }),
     // Tests fire SCIM requests faster than an IdP may; scim-rate-limit.test.ts turns the limit on.
     SCIM_RATE_LIMIT_PER_SECOND: '0',
     ...env,
   });
   const orm = await openOrm(database.url, 10);
-  await migrate(orm, database.url);
+  await migrate(orm, database.directUrl);
   const logger = createLogger(config);
-  const events = createEventBus(database.url, logger);
+  const events = createEventBus(database.directUrl, logger);
   const app = buildApp({ config, orm, logger, events, consoleDist: options.consoleDist });
   await app.start(port, '127.0.0.1');
   app.markReady();

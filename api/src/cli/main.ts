@@ -43,7 +43,7 @@ async function run(argv: string[]): Promise<number> {
     // Names the audit entry of each change, as the server's log does for changes made there.
     followAuditEntries(orm, ({ auditId, action }) => out(`Audit entry ${auditId}: ${action}`));
     try {
-      await migrate(orm, database.url);
+      await migrate(orm, database.directUrl);
       await command(createServices(orm.em.fork(), config), input, out);
     } finally {
       await orm.close();

@@ -11,6 +11,8 @@ import { claimInstance, isAlive, readInstance, updateInstance } from './instance
 
 export interface Database {
   readonly url: string;
+  /** For sessions a transaction-mode pooler cannot give: LISTEN, the migration lock (DATABASE_DIRECT_URL). */
+  readonly directUrl: string;
   readonly embedded: boolean;
   /** True when this call created the embedded cluster (first start). */
   readonly fresh: boolean;
@@ -24,7 +26,8 @@ const DATABASE_NAME = 'roster';
 /** `DATABASE_URL` when set; otherwise the embedded cluster under DATA_DIR. */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, embedded: false, fresh: false, announce: async () => {}, close: async () => {} };
+    const directUrl = config.databaseDirectUrl ?? config.databaseUrl;
+    return { url: config.databaseUrl, directUrl, embedded: false, fresh: false, announce: async () => {}, close: async () => {} };
   }
   return openEmbedded(config.dataDir, log);
 }
@@ -36,7 +39,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
 export async function attachDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) return openDatabase(config, log);
   const url = await runningInstanceUrl(config.dataDir);
-  if (url) return { url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
+  if (url) return { url, directUrl: url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
   return openEmbedded(config.dataDir, log);
 }
 
@@ -57,8 +60,10 @@ async function openEmbedded(dataDir: string, log: (line: string) => void): Promi
     const password = fresh ? await createPassword(dataDir) : await readPassword(dataDir);
     const server = await startEmbeddedPostgres({ dataDir, port: pgPort, password, onLog: log });
     await ensureDatabase(clusterUrl(pgPort, password, 'postgres'), DATABASE_NAME);
+    const url = server.url(DATABASE_NAME);
     return {
-      url: server.url(DATABASE_NAME),
+      url,
+      directUrl: url,
       embedded: true,
       fresh,
       announce: (httpPort) => updateInstance(dataDir, { pid: process.pid, pgPort, httpPort }),

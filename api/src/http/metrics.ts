@@ -108,10 +108,12 @@ function collectPool(registry: Registry, orm: Orm): void {
 }
 
 function collectSources(registry: Registry, sources: () => MetricSources | undefined): void {
-  const gauge = (name: string, help: string, read: (s: MetricSources) => number) =>
+  const gauge = (name: string, help: string, read: (s: MetricSources) => number, aggregator: 'sum' | 'max' = 'sum') =>
     new Gauge({
       name,
       help,
+      // How a WORKERS>1 scrape merges the workers' values.
+      aggregator,
       registers: [registry],
       collect() {
         const current = sources();
@@ -119,7 +121,7 @@ function collectSources(registry: Registry, sources: () => MetricSources | undef
       },
     });
   gauge('roster_activity_recorder_lag_seconds', 'Age of the oldest SCIM activity event not yet written (0 when all are written)',
-    (s) => s.activityRecorder().lagSeconds);
+    (s) => s.activityRecorder().lagSeconds, 'max');
   gauge('roster_activity_recorder_buffered_events', 'SCIM activity events waiting to be written',
     (s) => s.activityRecorder().buffered);
   gauge('roster_activity_recorder_lost_events', 'SCIM activity events dropped since start because a write failed',
