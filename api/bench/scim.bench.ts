@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
+import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
 import { spawnRoster, waitForReady } from '../test/process.js';
 import { printComparison, runPhase, type PhaseResult } from './phase.js';
@@ -107,12 +108,13 @@ export async function run(): Promise<void> {
   const database = await startThrowawayPostgres('bench');
   const url = database.server.url('postgres');
   const orm = await openOrm(url, 4);
+  const sql = openSqlPool({ url, poolMax: 4, preparedStatements: true });
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();
   let roster: ReturnType<typeof spawnRoster> | undefined;
   try {
     await migrate(orm, url);
-    const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' }));
+    const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const company = await services.companies.createCompany('bench', 'Bench');
     const rawCompany = await services.companies.createCompany('bench-raw', 'Bench raw');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
@@ -139,6 +141,7 @@ export async function run(): Promise<void> {
     roster?.child.kill('SIGTERM');
     await roster?.exited;
     await pool.end();
+    await sql.close();
     await orm.close();
     await database.stop();
   }

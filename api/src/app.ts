@@ -18,7 +18,8 @@ import { createExportHandler } from './http/export/export-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
 import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
-import { sqlFor } from './db/sql.js';
+import { openSqlPool, type Sql } from './db/sql.js';
+import { createServices, type Services } from './services.js';
 import { followAuditEntries } from './modules/companies/audit-log.js';
 
 export interface AppDeps {
@@ -37,7 +38,11 @@ export interface App {
   metricsPort(): number | undefined;
   /** Flags migrations (and the first-start bootstrap) as done; /readyz answers 503 until then. */
   markReady(): void;
-  /** Stops accepting, lets in-flight requests finish (bounded), closes sockets. */
+  /** The app's SQL pool, open from `buildApp` until `stop`. */
+  readonly sql: Sql;
+  /** The domain services over a fresh entity manager and the app's `Sql` (start-up bootstrap, tests). */
+  services(): Services;
+  /** Stops accepting, lets in-flight requests finish (bounded), closes sockets and the SQL pool. */
   stop(): Promise<void>;
 }
 
@@ -46,15 +51,18 @@ const DEFAULT_DIST = fileURLToPath(new URL('../../console/dist', import.meta.url
 export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DIST }: AppDeps): App {
   let ready = false;
   let metricsPort: number | undefined;
-  const metrics = createMetrics(orm);
+  // The hot paths' statements and their registry of prepared names live as long as this app.
+  const sql = openSqlPool({
+    url: orm.config.get('clientUrl')!, poolMax: config.databasePoolMax, preparedStatements: config.databasePreparedStatements,
+  });
+  const metrics = createMetrics(sql);
   followOperations(metrics, { orm, events, logger });
-  const graphql = createGraphqlServer({ orm, config, logger, events, metrics });
-  const scim = createScimHandler({ orm, config, logger, events, metrics });
+  const graphql = createGraphqlServer({ orm, sql, config, logger, events, metrics });
+  const scim = createScimHandler({ sql, config, logger, events, metrics });
   const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
   const metricsServer = createMetricsServer(metricsHandler);
   const consoleHandler = createConsoleHandler(consoleDist);
-  const bulkDeleteRunner = createBulkDeleteRunner({ orm, events, logger });
-  const sql = sqlFor(orm.em);
+  const bulkDeleteRunner = createBulkDeleteRunner({ sql, events, logger });
   const countCompactor = createCountCompactor(sql, logger);
   // The tables behind the prepared SCIM statements.
   const statisticsKeeper = createStatisticsKeeper(sql, ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
@@ -65,9 +73,9 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       graphql: graphql.handle,
       console: async (req, res, url) => void (await consoleHandler(req, res, url.pathname)),
       healthz,
-      readyz: createReadyz(orm, () => ready),
+      readyz: createReadyz({ orm, sql }, () => ready),
       metrics: publicMetricsHandler(metricsHandler, config.metricsToken),
-      export: createExportHandler({ orm, config, logger }),
+      export: createExportHandler({ orm, sql, config, logger }),
     },
     metrics,
     logger,
@@ -79,6 +87,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
 
   return {
     server,
+    sql,
     start: async (port = config.port, host = config.host) => {
       const bound = await listen(server, port, host);
       metricsPort = await metricsServer.start(config.metricsPort, config.metricsHost).catch((error: unknown) => {
@@ -87,6 +96,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       return bound;
     },
     metricsPort: () => metricsPort,
+    services: () => createServices(orm.em.fork(), sql, config),
     markReady: () => {
       ready = true;
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
@@ -106,6 +116,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       const deadline = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
       await closed;
       clearTimeout(deadline);
+      await sql.close();
     },
   };
 }

@@ -19,6 +19,8 @@ const database = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  // false behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
 });
 
 const scim = z.object({
@@ -58,6 +60,8 @@ export type Config = Readonly<{
   databaseUrl: string | undefined;
   dataDir: string;
   databasePoolMax: number;
+  /** Hot statements become named prepared statements from their second use (off: never). */
+  databasePreparedStatements: boolean;
   scimEnabled: boolean;
   scimMaxResults: number;
   scimMaxBodyBytes: number;
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     scimEnabled: e.SCIM_ENABLED,
     scimMaxResults: e.SCIM_MAX_RESULTS,
     scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,

@@ -8,7 +8,6 @@ import { createEventBus } from './events/event-bus.js';
 import { createLogger, type Logger } from './logger.js';
 import { printDemoCredentials, signInLine } from './print-demo.js';
 import { installProcessGuard } from './process-guard.js';
-import { createServices } from './services.js';
 import { onShutdownSignal } from './shutdown.js';
 
 /** What start-up opened, closed newest first and only once: on a shutdown signal or a failed start. */
@@ -43,7 +42,7 @@ async function start(config: Config, logger: Logger, opened: OpenedResources): P
   await database.announce(port);
   await migrate(orm, database.url);
   // Ready only after the bootstrap: a script that waits for /readyz and signs in must find the operator.
-  const services = createServices(orm.em.fork(), config);
+  const services = app.services();
   const demo = database.embedded ? await bootstrapDemo(services, config) : null;
   if (demo) printDemoCredentials(demo);
   app.markReady();

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { sqlFor } from './db/sql.js';
+import type { Sql } from './db/sql.js';
 import { createOperatorService } from './modules/access/operator.service.js';
 import { createTokenService } from './modules/access/token.service.js';
 import { createBulkDeleteService } from './modules/bulk-delete/bulk-delete.service.js';
@@ -12,20 +12,19 @@ import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
 
 /**
- * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
- * SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
+ * The domain services over one entity manager and the process's `Sql`. Each request (GraphQL,
+ * WebSocket operation, SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
  */
-export function createServices(em: EntityManager, config: Config) {
-  const sql = sqlFor(em);
+export function createServices(em: EntityManager, sql: Sql, config: Config) {
   return {
     em,
     companies: createCompanyService({
       em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled, scimRateLimit: config.scimRateLimit,
     }),
     rateLimits: createScimRateLimitService({ em, defaults: config.scimRateLimit }),
-    operators: createOperatorService({ em }),
-    tokens: createTokenService({ em }),
-    bulkDelete: createBulkDeleteService({ em }),
+    operators: createOperatorService({ em, sql }),
+    tokens: createTokenService({ em, sql }),
+    bulkDelete: createBulkDeleteService({ sql }),
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),

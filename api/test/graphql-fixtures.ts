@@ -1,4 +1,3 @@
-import { sqlFor } from '../src/db/sql.js';
 import type { TestApp } from './harness.js';
 
 /** Directory rows written straight into PostgreSQL, as the SCIM server or a manual import would leave them. */
@@ -7,7 +6,7 @@ export async function insertDirectoryRows(
   companyId: string,
   { scimUsers = 0, manualUsers = 0, scimGroups = 0, manualGroups = 0 },
 ): Promise<void> {
-  const sql = sqlFor(t.orm.em.fork());
+  const sql = t.sql;
   const users = (count: number, source: string) =>
     sql.query(
       `insert into directory_user (id, company_id, source, user_name)
@@ -31,7 +30,7 @@ export interface EventSeed {
 
 /** Provisioning events in order (oldest first); returns their ids. */
 export async function insertEvents(t: TestApp, companyId: string, events: EventSeed[]): Promise<string[]> {
-  const sql = sqlFor(t.orm.em.fork());
+  const sql = t.sql;
   const ids: string[] = [];
   for (const event of events) {
     const rows = await sql.query<{ id: string }>(

@@ -1,5 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlFor, type Sql } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import type { Principal } from '../access/principal.js';
 import { QUEUED_CHANNEL, VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
@@ -28,11 +27,10 @@ const INSERT_JOB = `
 const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
 
 export interface BulkDeleteServiceDeps {
-  em: EntityManager;
+  sql: Sql;
 }
 
-export function createBulkDeleteService({ em }: BulkDeleteServiceDeps) {
-  const sql: Sql = sqlFor(em);
+export function createBulkDeleteService({ sql }: BulkDeleteServiceDeps) {
 
   async function one(text: string, params: unknown[]): Promise<BulkDeleteJobView | null> {
     const rows = await sql.query<{ view: unknown }>(text, params);
