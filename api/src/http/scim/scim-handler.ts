@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
+import { sql as statement } from '../../db/sql-tag.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
@@ -144,7 +145,7 @@ export function createScimHandler({ sql, config, logger, events, metrics }: Scim
    */
   async function companyIdForSlug(slug: string): Promise<string | undefined> {
     try {
-      const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]);
+      const rows = await sql.query<{ id: string }>(statement`select id from company where slug = ${slug}`);
       return rows[0]?.id;
     } catch {
       return knownCompanies.get(slug);

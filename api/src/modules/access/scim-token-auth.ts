@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import { cachedScimCaller, rememberScimCaller, scimLookupTicket } from './scim-caller-cache.js';
@@ -23,26 +24,25 @@ const lastUsedWrites = new Map<string, number>();
  * Resolves a SCIM bearer token for the company in the URL. A wrong, revoked or another
  * company's token all answer null, so the caller cannot learn whether the company exists.
  */
-export async function authenticateScimToken(sql: Sql, slug: string, secret: string): Promise<ScimCaller | null> {
+export async function authenticateScimToken(db: Sql, slug: string, secret: string): Promise<ScimCaller | null> {
   const tokenHash = hashToken(secret);
   const cached = cachedScimCaller(slug, tokenHash);
-  const caller = cached ?? (await lookUp(sql, slug, secret, tokenHash));
-  if (caller) await touchLastUsed(sql, caller.tokenId);
+  const caller = cached ?? (await lookUp(db, slug, secret, tokenHash));
+  if (caller) await touchLastUsed(db, caller.tokenId);
   return caller;
 }
 
-async function lookUp(sql: Sql, slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
+async function lookUp(db: Sql, slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
   const ticket = scimLookupTicket();
-  const rows = await sql.query<{
+  const rows = await db.query<{
     token_id: string; label: string; token_hash: string; last_used_at: Date | null;
     company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
     rate_per_second: number | null; rate_burst: number | null;
   }>(
-    `select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
+    sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
             c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
        from scim_token t join company c on c.id = t.company_id
-      where t.token_hash = ? and c.slug = ? and t.revoked_at is null`,
-    [tokenHash, slug],
+      where t.token_hash = ${tokenHash} and c.slug = ${slug} and t.revoked_at is null`,
   );
   const row = rows[0];
   if (!row || !tokenMatches(secret, row.token_hash)) return null;
@@ -65,9 +65,9 @@ function noteLastUsed(tokenId: string, at: number): void {
 }
 
 /** Coarse on purpose: one write a minute per token and process instead of one per request. */
-async function touchLastUsed(sql: Sql, tokenId: string): Promise<void> {
+async function touchLastUsed(db: Sql, tokenId: string): Promise<void> {
   const now = Date.now();
   if (now - (lastUsedWrites.get(tokenId) ?? 0) <= LAST_USED_RESOLUTION_MS) return;
   lastUsedWrites.set(tokenId, now);
-  await sql.query('update scim_token set last_used_at = now() where id = ?', [tokenId]);
+  await db.query(sql`update scim_token set last_used_at = now() where id = ${tokenId}`);
 }
