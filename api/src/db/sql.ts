@@ -1,13 +1,12 @@
 import pg from 'pg';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { pgClientConfig } from './pg-options.js';
-import { renderSql, SqlFragment } from './sql-tag.js';
+import { renderSql, type SqlFragment } from './sql-tag.js';
 import { createStatementRegistry, type StatementRegistry } from './statement-registry.js';
 
 /** Parameterised SQL for the hot paths, written with the `sql` tag (`./sql-tag.ts`). */
 export interface Sql {
   query<T = Record<string, unknown>>(statement: SqlFragment): Promise<T[]>;
-  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs `work` in one transaction; everything inside commits or rolls back together. */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
 }
@@ -31,36 +30,20 @@ export interface SqlPoolOptions {
 const IDLE_TIMEOUT_MS = 30_000;
 const ACQUIRE_TIMEOUT_MS = 60_000;
 
-/** `?` → `$n` with `\?` as a literal `?` (knex's rule). */
-export function numberPlaceholders(text: string): string {
-  let count = 0;
-  return text.replace(/(\\*)\?/g, (_, escapes: string) => (escapes.length % 2 ? '?' : `$${++count}`));
-}
-
-/** Prefix for statements planned for their values on every call (see `sql.planPerCall`). */
-export const PLAN_PER_CALL = '/* plan per call */ ';
-
 /** PostgreSQL's refusal to run a prepared statement whose result columns changed (DDL by a newer release). */
 const isStalePlan = (error: unknown) => (error as { code?: string }).code === '0A000';
 
-type Statable = string | SqlFragment;
-
-function render(statement: Statable, params: readonly unknown[]): { text: string; values: readonly unknown[]; planPerCall: boolean } {
-  if (statement instanceof SqlFragment) return renderSql(statement);
-  return { text: numberPlaceholders(statement), values: params, planPerCall: statement.startsWith(PLAN_PER_CALL) };
-}
-
 function runner(registry: StatementRegistry) {
-  return async function run<T>(connection: pg.ClientBase, statement: Statable, params: readonly unknown[] = []): Promise<T[]> {
-    const { text, values, planPerCall } = render(statement, params);
+  return async function run<T>(connection: pg.ClientBase, statement: SqlFragment): Promise<T[]> {
+    const { text, values, planPerCall } = renderSql(statement);
     const prepared = registry.statementFor(text, planPerCall);
     try {
-      return (await connection.query({ name: prepared.name, text, values: [...values] })).rows as T[];
+      return (await connection.query({ name: prepared.name, text, values })).rows as T[];
     } catch (error) {
       if (!prepared.name || !isStalePlan(error)) throw error;
       // A migration of a newer replica changed a `returning *`: run it unprepared from now on.
       registry.unprepare(prepared);
-      return (await connection.query({ text, values: [...values] })).rows as T[];
+      return (await connection.query({ text, values })).rows as T[];
     }
   };
 }
@@ -71,7 +54,7 @@ type Run = ReturnType<typeof runner>;
 function onConnection(connection: pg.ClientBase, run: Run): Sql {
   let savepoints = 0;
   const sql: Sql = {
-    query: <T>(text: Statable, params?: readonly unknown[]) => run<T>(connection, text, params),
+    query: <T>(statement: SqlFragment) => run<T>(connection, statement),
     async transaction(work) {
       const name = `sql_savepoint_${++savepoints}`;
       await connection.query(`savepoint ${name}`);
@@ -138,7 +121,7 @@ export function openSqlPool(options: SqlPoolOptions): SqlPool {
     }
   }
   return {
-    query: <T>(text: Statable, params?: readonly unknown[]) => borrow((connection) => run<T>(connection, text, params)),
+    query: <T>(statement: SqlFragment) => borrow((connection) => run<T>(connection, statement)),
     transaction: (work) => borrow((connection) => inTransaction(connection, run, work)),
     connections: () => ({ used: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),

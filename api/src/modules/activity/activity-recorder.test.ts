@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { seedCompany } from '../../../test/seed.js';
 import { createActivityRecorder, type ProvisioningEventInput } from './activity-recorder.js';
 import { storableText } from './activity-sanitise.js';
+import { sql } from '../../db/sql-tag.js';
 
 let t: TestApp;
 const logged: Record<string, unknown>[] = [];
@@ -28,7 +29,7 @@ const event = (companyId: string, overrides: Partial<ProvisioningEventInput> = {
 
 async function messagesOf(companyId: string): Promise<(string | null)[]> {
   const rows = await t.sql.query<{ message: string | null }>(
-    'select message from provisioning_event where company_id = ? order by id', [companyId]);
+    sql`select message from provisioning_event where company_id = ${companyId} order by id`);
   return rows.map((row) => row.message);
 }
 
