@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
+import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
@@ -185,9 +186,10 @@ export async function run(): Promise<void> {
   const url = database.server.url('postgres');
   const orm = await openOrm(url, 4);
   const admin = new pg.Pool({ connectionString: url, max: 2 });
+  const sql = openSqlPool({ url, poolMax: 4, preparedStatements: true });
   try {
     await migrate(orm, url);
-    const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' }));
+    const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const company = await services.companies.createCompany('bench', 'Bench');
     const rawCompany = await services.companies.createCompany('bench-raw', 'Bench raw');
     const bareCompany = await services.companies.createCompany('bench-bare', 'Bench bare');
@@ -209,6 +211,7 @@ export async function run(): Promise<void> {
     process.stdout.write(`\nTargets: every phase ≥ ${TARGETS.cold * 100} % of plain SQL cold and ≥ ${TARGETS.warm * 100} % warm, ≥ ${TARGETS.bare * 100} % of bare HTTP+SQL, zero errors, p99 < ${TARGETS.p99Ms} ms for single-resource requests. ${ok ? 'MET' : 'NOT MET'}\n`);
   } finally {
     await admin.end();
+    await sql.close();
     await orm.close();
     await database.stop();
   }

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
+import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
 import { spawnRoster, waitForReady } from '../test/process.js';
 import { driveTenant, p95, slope, type TenantTarget } from './entra-load.js';
@@ -27,11 +28,12 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
   const database = await startThrowawayPostgres('bench');
   const url = database.server.url('postgres');
   const orm = await openOrm(url, 2);
+  const sql = openSqlPool({ url, poolMax: 2, preparedStatements: true });
   const port = await findFreePort();
   let roster: ReturnType<typeof spawnRoster> | undefined;
   try {
     await migrate(orm, url);
-    const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' }));
+    const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const targets: TenantTarget[] = [];
     for (let c = 0; c < companies; c += 1) {
       const company = await services.companies.createCompany(`tenant${c}`, `Tenant ${c}`);
@@ -74,6 +76,7 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
   } finally {
     roster?.child.kill('SIGTERM');
     await roster?.exited;
+    await sql.close();
     await orm.close();
     await database.stop();
   }

@@ -25,6 +25,8 @@ const database = z.object({
   DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  // false behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
 });
 
 const scim = z.object({
@@ -68,6 +70,8 @@ export type Config = Readonly<{
   databaseDirectUrl: string | undefined;
   dataDir: string;
   databasePoolMax: number;
+  /** Hot statements become named prepared statements from their second use (off: never). */
+  databasePreparedStatements: boolean;
   scimEnabled: boolean;
   scimMaxResults: number;
   scimMaxBodyBytes: number;
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseDirectUrl: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     scimEnabled: e.SCIM_ENABLED,
     scimMaxResults: e.SCIM_MAX_RESULTS,
     scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,

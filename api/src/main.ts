@@ -8,11 +8,12 @@ import { openDatabase } from './db/database.js';
 import { migrate, openOrm } from './db/orm.js';
 import { InstanceRunningError } from './db/instance-lock.js';
 import { createEventBus } from './events/event-bus.js';
+import { openSqlPool } from './db/sql.js';
+import { createServices } from './services.js';
 import { createMetricsHandler, createMetricsServer } from './http/metrics-endpoint.js';
 import { createLogger, type Logger } from './logger.js';
 import { printDemoCredentials, signInLine } from './print-demo.js';
 import { installProcessGuard } from './process-guard.js';
-import { createServices } from './services.js';
 import { onShutdownSignal } from './shutdown.js';
 
 /** What start-up opened, closed newest first and only once: on a shutdown signal or a failed start. */
@@ -47,7 +48,7 @@ async function start(config: Config, logger: Logger, opened: OpenedResources): P
   await database.announce(port);
   await migrate(orm, database.directUrl);
   // Ready only after the bootstrap: a script that waits for /readyz and signs in must find the operator.
-  const services = createServices(orm.em.fork(), config);
+  const services = app.services();
   const demo = database.embedded ? await bootstrapDemo(services, config) : null;
   app.markReady();
   announceStart({ config, logger, port, embedded: database.embedded, demo, signIn: await signInLine(services, config, demo) });
@@ -77,14 +78,16 @@ async function startPrimary(config: Config, logger: Logger, opened: OpenedResour
   const database = await openDatabase(config, (line) => logger.debug({ postgres: line }));
   opened.add(() => database.close());
   const orm = await openOrm(database.url, 2);
+  const sql = openSqlPool({ url: database.url, poolMax: 2, preparedStatements: config.databasePreparedStatements });
   let demo: DemoCredentials | null;
   let signIn: string;
   try {
     await migrate(orm, database.directUrl);
-    const services = createServices(orm.em.fork(), config);
+    const services = createServices(orm.em.fork(), sql, config);
     demo = database.embedded ? await bootstrapDemo(services, config) : null;
     signIn = await signInLine(services, config, demo);
   } finally {
+    await sql.close();
     await orm.close();
   }
   const pool = forkWorkers({ count: config.workers, env: { DATABASE_URL: database.url, DATABASE_DIRECT_URL: database.directUrl }, logger, stopTimeoutMs: config.shutdownTimeoutMs });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { sqlFor } from './db/sql.js';
+import type { Sql } from './db/sql.js';
 import type { ForgetScimCallers } from './modules/access/scim-caller-cache.js';
 import { createOperatorService } from './modules/access/operator.service.js';
 import { createTokenService } from './modules/access/token.service.js';
@@ -21,20 +21,19 @@ export interface SharedState {
 const NO_SHARED_STATE: SharedState = { forgetScimCallers: () => undefined };
 
 /**
- * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
- * SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
+ * The domain services over one entity manager and the process's `Sql`. Each request (GraphQL,
+ * WebSocket operation, SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
  */
-export function createServices(em: EntityManager, config: Config, { forgetScimCallers }: SharedState = NO_SHARED_STATE) {
-  const sql = sqlFor(em);
+export function createServices(em: EntityManager, sql: Sql, config: Config, { forgetScimCallers }: SharedState = NO_SHARED_STATE) {
   return {
     em,
     companies: createCompanyService({
       em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled, scimRateLimit: config.scimRateLimit, forgetScimCallers,
     }),
     rateLimits: createScimRateLimitService({ em, defaults: config.scimRateLimit, forgetScimCallers }),
-    operators: createOperatorService({ em }),
-    tokens: createTokenService({ em, forgetScimCallers }),
-    bulkDelete: createBulkDeleteService({ em }),
+    operators: createOperatorService({ em, sql }),
+    tokens: createTokenService({ em, sql, forgetScimCallers }),
+    bulkDelete: createBulkDeleteService({ sql }),
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
+import { openSqlPool, type Sql, type SqlPool } from '../src/db/sql.js';
 import { createEventBus, type EventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
 import type { Services } from '../src/services.js';
@@ -53,9 +54,16 @@ export async function createTestDatabase(server: PgServer = inject('pg')): Promi
   };
 }
 
+/** The SQL layer over a test's database, prepared statements on as by default. */
+export function openTestSql(url: string, poolMax = 2): SqlPool {
+  return openSqlPool({ url, poolMax, preparedStatements: true });
+}
+
 export interface MigratedDatabase {
   database: TestDatabase;
   orm: Orm;
+  /** The SQL layer over the same database, as the stores use it. */
+  sql: SqlPool;
   /** A plain client on the same database, for SQL the test writes itself. */
   client: pg.Client;
   close(): Promise<void>;
@@ -66,14 +74,17 @@ export async function openMigratedDatabase(): Promise<MigratedDatabase> {
   const database = await createTestDatabase();
   const orm = await openOrm(database.url, 2);
   await migrate(orm, database.directUrl);
+  const sql = openTestSql(database.url);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   return {
     database,
     orm,
+    sql,
     client,
     close: async () => {
       await client.end();
+      await sql.close();
       await orm.close();
       await database.drop();
     },
@@ -83,6 +94,8 @@ export async function openMigratedDatabase(): Promise<MigratedDatabase> {
 export interface TestApp {
   app: App;
   orm: Orm;
+  /** The app's SQL pool (see `App.sql`). */
+  sql: Sql;
   events: EventBus;
   config: Config;
   baseUrl: string;
@@ -123,6 +136,7 @@ export async function startTestApp(
   return {
     app,
     orm,
+    sql: app.sql,
     events,
     config,
     baseUrl: `http://127.0.0.1:${port}`,

@@ -25,7 +25,7 @@ function accepts(port: number): Promise<boolean> {
  * Debian's PgBouncer (1.18: no prepared statements across transactions) in transaction mode in
  * front of `pgPort`, every database passed through, as a deployment behind a pooler runs.
  */
-export async function startPgBouncer(pgPort: number, user: string, password: string): Promise<PgBouncer> {
+export async function startPgBouncer(pgPort: number, user: string, password: string, { poolSize = 40 } = {}): Promise<PgBouncer> {
   const dir = await mkdtemp(join(tmpdir(), 'roster-pgbouncer-'));
   const port = await findFreePort();
   // PgBouncer refuses to run as root (CI runs as root): it then runs as nobody, who must read and write here.
@@ -43,7 +43,7 @@ export async function startPgBouncer(pgPort: number, user: string, password: str
     `auth_file = ${join(dir, 'users.txt')}`,
     'pool_mode = transaction',
     'max_client_conn = 2000',
-    'default_pool_size = 40',
+    `default_pool_size = ${poolSize}`,
     // node-postgres sends these at start-up; PgBouncer refuses unknown ones otherwise.
     'ignore_startup_parameters = extra_float_digits,options',
     `logfile = ${join(dir, 'pgbouncer.log')}`,

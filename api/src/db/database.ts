@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import type { Config } from '../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { findFreePort } from './free-port.js';
 import { claimInstance, isAlive, readInstance, updateInstance } from './instance-lock.js';
+import { pgClient } from './pg-options.js';
 
 export interface Database {
   readonly url: string;
@@ -92,9 +92,7 @@ async function stopOrphanedCluster(clusterDir: string): Promise<void> {
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  // A dropped connection also fails the query in flight, which is what reports it.
-  client.on('error', () => undefined);
+  const client = pgClient(adminUrl);
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

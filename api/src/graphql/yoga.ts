@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createYoga } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
+import type { Sql } from '../db/sql.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { createServices, type SharedState } from '../services.js';
@@ -19,6 +20,7 @@ import { attachGraphqlWebSocket } from './websocket.js';
 
 export interface GraphqlDeps {
   orm: Orm;
+  sql: Sql;
   config: Config;
   logger: Logger;
   events: EventBus;
@@ -39,7 +41,7 @@ export interface ServerContext {
 
 const MAX_BODY_BYTES = 100_000;
 
-function createRosterYoga({ orm, config, logger, events, metrics, noteCompany, shared }: GraphqlDeps) {
+function createRosterYoga({ orm, sql, config, logger, events, metrics, noteCompany, shared }: GraphqlDeps) {
   return createYoga<ServerContext, GraphqlContext>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -55,7 +57,7 @@ function createRosterYoga({ orm, config, logger, events, metrics, noteCompany, s
     // Runs per HTTP request and per WebSocket operation, so a signed-out session or a revoked
     // token stops working for the next operation on an open socket too.
     context: async ({ req, res, requestId, connectionParams }) => {
-      const services = createServices(orm.em.fork(), config, shared);
+      const services = createServices(orm.em.fork(), sql, config, shared);
       const fromSocket = connectionParams?.authorization;
       const authorization = connectionParams ? (typeof fromSocket === 'string' ? fromSocket : undefined) : req.headers.authorization;
       const principal = await authenticate(services, authorization, req.headers.cookie);
@@ -72,6 +74,6 @@ export type RosterYoga = ReturnType<typeof createRosterYoga>;
 export function createGraphqlServer(deps: GraphqlDeps) {
   const yoga = createRosterYoga(deps);
   const handle = (req: IncomingMessage, res: ServerResponse, _url: URL, requestId: string) => yoga.handle(req, res, { req, res, requestId });
-  const attachWebSocket = (server: Server) => attachGraphqlWebSocket(server, yoga, deps.orm, deps.config);
+  const attachWebSocket = (server: Server) => attachGraphqlWebSocket(server, yoga, deps);
   return { handle, attachWebSocket };
 }

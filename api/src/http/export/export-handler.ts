@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
+import type { Sql } from '../../db/sql.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { authenticate, CSRF_HEADER, presentedCredential, UNAUTHENTICATED_MESSAGES } from '../../modules/access/credentials.js';
@@ -50,14 +51,14 @@ async function principalFor(
 }
 
 /** GET /export/{users,groups,activity}.csv, streamed in keyset batches. */
-export function createExportHandler({ orm, config, logger, noteCompany }: { orm: Orm; config: Config; logger: Logger; noteCompany: NoteCompany }): Handler {
+export function createExportHandler({ orm, sql, config, logger, noteCompany }: { orm: Orm; sql: Sql; config: Config; logger: Logger; noteCompany: NoteCompany }): Handler {
   return async (req, res, url, requestId) => {
     const name = url.pathname.slice(EXPORT_PREFIX.length);
     const source = SOURCES[name];
     if (!source) return refuse(res, 404, 'NOT_FOUND', `No export at ${url.pathname}; there are ${Object.keys(SOURCES).join(', ')}`);
     if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Exports are read with GET', { allow: 'GET' });
     try {
-      const services = createServices(orm.em.fork(), config);
+      const services = createServices(orm.em.fork(), sql, config);
       const principal = await principalFor(req, res, services, noteCompany);
       if (principal) await send(res, name, source(services, principal.companyId, url.searchParams));
     } catch (error) {

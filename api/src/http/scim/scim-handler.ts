@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
-import type { Orm } from '../../db/orm.js';
-import { sqlFor } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
@@ -26,7 +25,7 @@ import { scimRoutes } from './scim-routes.js';
 import { describeRequest, metricOperation, type Outcome } from './scim-activity.js';
 
 export interface ScimHandlerDeps {
-  orm: Orm;
+  sql: Sql;
   config: Config;
   logger: Logger;
   events: EventBus;
@@ -39,8 +38,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_KNOWN_COMPANIES = 10_000;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
-export function createScimHandler({ orm, config, logger, events, scimCallers, metrics }: ScimHandlerDeps) {
-  const sql = sqlFor(orm.em);
+export function createScimHandler({ sql, config, logger, events, scimCallers, metrics }: ScimHandlerDeps) {
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = paced(createDirectoryService(sql, config), createTurns());
   const knownCompanies = new Map<string, string>();

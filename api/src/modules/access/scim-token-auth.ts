@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import type { ScimCallerCache } from './scim-caller-cache.js';
@@ -21,7 +22,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * Resolves SCIM bearer tokens for the company in the URL. A wrong, revoked or another company's
  * token all answer null, so the caller cannot learn whether the company exists.
  */
-export function createScimTokenAuth(sql: Sql, callers: Pick<ScimCallerCache, 'cached' | 'ticket' | 'remember'>) {
+export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cached' | 'ticket' | 'remember'>) {
   /** When this process last wrote each token's last_used_at (or saw it written). */
   const lastUsedWrites = new Map<string, number>();
 
@@ -35,16 +36,15 @@ export function createScimTokenAuth(sql: Sql, callers: Pick<ScimCallerCache, 'ca
 
   async function lookUp(slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
     const ticket = callers.ticket();
-    const rows = await sql.query<{
+    const rows = await db.query<{
       token_id: string; label: string; token_hash: string; last_used_at: Date | null;
       company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
       rate_per_second: number | null; rate_burst: number | null;
     }>(
-      `select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
+      sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
             c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
        from scim_token t join company c on c.id = t.company_id
-      where t.token_hash = ? and c.slug = ? and t.revoked_at is null`,
-      [tokenHash, slug],
+      where t.token_hash = ${tokenHash} and c.slug = ${slug} and t.revoked_at is null`,
     );
     const row = rows[0];
     if (!row || !tokenMatches(secret, row.token_hash)) return null;
@@ -71,7 +71,7 @@ export function createScimTokenAuth(sql: Sql, callers: Pick<ScimCallerCache, 'ca
     const now = Date.now();
     if (now - (lastUsedWrites.get(tokenId) ?? 0) <= LAST_USED_RESOLUTION_MS) return;
     lastUsedWrites.set(tokenId, now);
-    await sql.query('update scim_token set last_used_at = now() where id = ?', [tokenId]);
+    await db.query(sql`update scim_token set last_used_at = now() where id = ${tokenId}`);
   }
 
   return authenticateScimToken;

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../domain/paging.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
 
@@ -10,7 +11,7 @@ export type ListedProvisioningEvent = ProvisioningEventView & { cursor: string }
 
 // `e.id` wherever the column is meant: a bare `id` in ORDER BY names the text output column,
 // which sorted "99" above "468".
-const SELECT = `select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
+const SELECT = sql`select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
   user_agent as "userAgent", method, operation, resource_type as "resourceType", resource_id as "resourceId",
   status, scim_type as "scimType", message, duration_ms as "durationMs",
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
@@ -24,7 +25,7 @@ export interface ActivityRange {
   until?: Date;
 }
 
-export function createActivityService({ sql }: { sql: Sql }) {
+export function createActivityService({ sql: db }: { sql: Sql }) {
   /**
    * Newest first by time, then by the bigserial id for events of the same instant. Pages are
    * keyed on that pair, so events arriving meanwhile neither repeat nor push rows off a later
@@ -36,20 +37,14 @@ export function createActivityService({ sql }: { sql: Sql }) {
     failuresOnly: boolean,
     { since, until }: ActivityRange = {},
   ): Promise<Page<ListedProvisioningEvent>> {
-    const where = ['company_id = ?'];
-    const params: unknown[] = [companyId];
+    const where: SqlFragment[] = [sql`company_id = ${companyId}`];
     // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
-    if (failuresOnly) where.push('status >= 400 and status <> 429');
-    if (since) where.push('occurred_at >= ?');
-    if (until) where.push('occurred_at < ?');
-    params.push(...[since, until].filter((bound) => bound !== undefined));
-    if (after) {
-      where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
-      params.push(after.at, after.id);
-    }
-    const rows = await sql.query<Row>(
-      `${SELECT} where ${where.join(' and ')} order by occurred_at desc, e.id desc limit ?`,
-      [...params, first + 1],
+    if (failuresOnly) where.push(sql.raw('status >= 400 and status <> 429'));
+    if (since) where.push(sql`occurred_at >= ${since}`);
+    if (until) where.push(sql`occurred_at < ${until}`);
+    if (after) where.push(sql`(occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
+    const rows = await db.query<Row>(
+      sql`${SELECT} where ${sql.join(where, ' and ')} order by occurred_at desc, e.id desc limit ${first + 1}`,
     );
     // The ORM's driver hands timestamps back as text; the API speaks Date.
     const listed = rows.map(({ cursorAt, ...row }) => ({
@@ -63,10 +58,9 @@ export function createActivityService({ sql }: { sql: Sql }) {
 
   /** Requests refused by the company's rate limit in the last hour (partial index on status 429). */
   async function countThrottledLastHour(companyId: string): Promise<number> {
-    const rows = await sql.query<{ count: number }>(
-      `select count(*)::int as count from provisioning_event
-        where company_id = ? and status = 429 and occurred_at > now() - interval '1 hour'`,
-      [companyId],
+    const rows = await db.query<{ count: number }>(
+      sql`select count(*)::int as count from provisioning_event
+        where company_id = ${companyId} and status = 429 and occurred_at > now() - interval '1 hour'`,
     );
     return rows[0]?.count ?? 0;
   }

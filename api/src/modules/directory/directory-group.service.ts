@@ -139,8 +139,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
 
   async function listGroups(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('Group', query, maxResults);
-    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
-    const total = await pageTotal(rows, compiled, () => groups.count(companyId, compiled.where, compiled.params));
+    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.orderBy, compiled.offset, compiled.count);
+    const total = await pageTotal(rows, compiled, () => groups.count(companyId, compiled.where));
     return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
   }
 

@@ -1,3 +1,4 @@
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { compileSort } from '../../scim/filter/compile-sort.js';
 import { groupFilterTarget, userFilterTarget } from '../../scim/filter/filter-target.js';
 import { parseFilter } from '../../scim/filter/parser.js';
@@ -12,16 +13,20 @@ export type ListQuery = ListParams;
 const USER_TARGET = userFilterTarget('u');
 const GROUP_TARGET = groupFilterTarget('g');
 
+const MARKER = /\uE000(\d+)\uE000/;
+
 /**
- * The filter compiler may place a value's placeholder before those of values bound earlier (the
- * email prefilter does), so markers are renumbered into `?` in text order for knex.
+ * The compiled filter as a fragment carrying its values. `scim/` stays free of the app's SQL
+ * layer, so its compiler marks each value's place in the text (its own text comes from schema
+ * definitions only and never holds the private-use marker); the values then go where their
+ * markers are, whatever order the compiler bound them in (the email prefilter binds late).
  */
-function toPositional(filter: NonNullable<ListQuery['filter']>, target: typeof USER_TARGET) {
+function toFragment(filter: NonNullable<ListQuery['filter']>, target: typeof USER_TARGET): SqlFragment {
   const bound: unknown[] = [];
   const marked = compileFilter(filter, target, { add: (value) => `\uE000${bound.push(value) - 1}\uE000` });
-  const params: unknown[] = [];
-  const where = marked.replace(/\uE000(\d+)\uE000/g, (_, index: string) => (params.push(bound[Number(index)]), '?'));
-  return { where, params };
+  // split with a capturing group alternates text and marker index: text, index, text, …
+  const pieces = marked.split(MARKER);
+  return sql.join(pieces.map((piece, i) => (i % 2 === 0 ? sql.raw(piece) : sql`${bound[Number(piece)]}`)), '');
 }
 
 /**
@@ -36,20 +41,21 @@ export async function pageTotal(
   return page.offset === 0 && page.count > 0 ? 0 : count();
 }
 
-/** A SCIM filter expression as a WHERE fragment over `u` (users) or `g` (groups), `?` placeholders. */
-export function compileFilterText(kind: 'User' | 'Group', text: string): { where: string; params: unknown[] } {
-  return toPositional(parseFilter(text), kind === 'User' ? USER_TARGET : GROUP_TARGET);
+/** A SCIM filter expression as a WHERE fragment over `u` (users) or `g` (groups). */
+export function compileFilterText(kind: 'User' | 'Group', text: string): SqlFragment {
+  return toFragment(parseFilter(text), kind === 'User' ? USER_TARGET : GROUP_TARGET);
 }
 
-/** Compiles filter, sort and paging into SQL pieces over the directory tables (`?` placeholders). */
+const MATCH_ALL = sql.raw('true');
+
+/** Compiles filter, sort and paging into SQL pieces over the directory tables. */
 export function compileListQuery(kind: 'User' | 'Group', query: ListQuery, maxResults: number) {
   const target = kind === 'User' ? USER_TARGET : GROUP_TARGET;
-  const { where, params } = query.filter ? toPositional(query.filter, target) : { where: 'true', params: [] };
   const resourceType = kind === 'User' ? USER_RESOURCE_TYPE : GROUP_RESOURCE_TYPE;
   return {
-    where,
-    params,
-    orderBy: compileSort(query.sortBy, query.sortOrder, target),
+    where: query.filter ? toFragment(query.filter, target) : MATCH_ALL,
+    // Column names and directions from the schema, never the request's text.
+    orderBy: sql.raw(compileSort(query.sortBy, query.sortOrder, target)),
     offset: Math.max(0, query.startIndex - 1),
     count: Math.min(query.count, maxResults),
     includeRelations: isAttributeReturned(resourceType, query.projection, kind === 'User' ? 'groups' : 'members'),

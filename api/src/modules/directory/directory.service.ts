@@ -122,8 +122,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     }
     const rows = compiled.count === 0
       ? []
-      : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
-    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where, compiled.params));
+      : await users.list(companyId, compiled.where, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
+    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where));
     // A one-user answer is an IdP's "does this user exist" lookup, often followed by a PATCH.
     if (rows.length === 1) hints.remember(rows[0]!);
     return { total, rows, startIndex: compiled.offset + 1 };
