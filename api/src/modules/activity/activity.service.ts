@@ -18,10 +18,19 @@ const SELECT = `select e.id::text as id, occurred_at as "occurredAt", token_id a
 
 type Row = ProvisioningEventView & { cursorAt: string };
 
-/** A window of time: `since` inclusive, `until` exclusive. */
+/** A window of time (`since` inclusive, `until` exclusive) and the resource concerned. */
 export interface ActivityRange {
   since?: Date;
   until?: Date;
+  /** Only the requests about this SCIM resource id. */
+  resourceId?: string;
+}
+
+/** How far the company's first IdP connection has come; each step read from what happened. */
+export interface SetupProgress {
+  tokenCreated: boolean;
+  requestReceived: boolean;
+  connectionTested: boolean;
 }
 
 export function createActivityService({ sql }: { sql: Sql }) {
@@ -34,7 +43,7 @@ export function createActivityService({ sql }: { sql: Sql }) {
     companyId: string,
     { first, after }: TimePageRequest,
     failuresOnly: boolean,
-    { since, until }: ActivityRange = {},
+    { since, until, resourceId }: ActivityRange = {},
   ): Promise<Page<ListedProvisioningEvent>> {
     const where = ['company_id = ?'];
     const params: unknown[] = [companyId];
@@ -43,6 +52,10 @@ export function createActivityService({ sql }: { sql: Sql }) {
     if (since) where.push('occurred_at >= ?');
     if (until) where.push('occurred_at < ?');
     params.push(...[since, until].filter((bound) => bound !== undefined));
+    if (resourceId !== undefined) {
+      where.push('resource_id = ?');
+      params.push(resourceId);
+    }
     if (after) {
       where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
       params.push(after.at, after.id);
@@ -71,7 +84,21 @@ export function createActivityService({ sql }: { sql: Sql }) {
     return rows[0]?.count ?? 0;
   }
 
-  return { listRecent, countThrottledLastHour };
+  /**
+   * A live token; a request that authenticated with one of the company's tokens; one of those
+   * answered with success (an IdP's Test Connection reads /Users or /ServiceProviderConfig).
+   */
+  async function setupProgress(companyId: string): Promise<SetupProgress> {
+    const rows = await sql.query<SetupProgress>(
+      `select exists (select 1 from scim_token t where t.company_id = ? and t.revoked_at is null) as "tokenCreated",
+         exists (select 1 from provisioning_event e where e.company_id = ? and e.token_id is not null) as "requestReceived",
+         exists (select 1 from provisioning_event e where e.company_id = ? and e.token_id is not null and e.status < 400) as "connectionTested"`,
+      [companyId, companyId, companyId],
+    );
+    return rows[0] ?? { tokenCreated: false, requestReceived: false, connectionTested: false };
+  }
+
+  return { listRecent, countThrottledLastHour, setupProgress };
 }
 
 export type ActivityService = ReturnType<typeof createActivityService>;

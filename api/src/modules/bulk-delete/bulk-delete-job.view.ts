@@ -14,6 +14,9 @@ export interface BulkDeleteJobView {
 /** Channel of one job's progress on the event bus (LISTEN/NOTIFY, so every replica hears it). */
 export const progressChannel = (jobId: string) => `bulk-delete:${jobId}`;
 
+/** A company's jobs as they are queued, so every open console of the company can follow one. */
+export const companyJobsChannel = (companyId: string) => `bulk-delete-company:${companyId}`;
+
 /** Wakes every replica's runner the moment a job is queued. */
 export const QUEUED_CHANNEL = 'bulk-delete:queued';
 

@@ -1,6 +1,6 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import type { EventBus } from '../../events/event-bus.js';
-import { isFinished, isNewer, progressChannel, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import { companyJobsChannel, isFinished, isNewer, progressChannel, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 export interface WatchDeps {
   events: EventBus;
@@ -38,4 +38,19 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
       await unsubscribe();
     }
   }, new SlidingBuffer(32));
+}
+
+/**
+ * Every job queued for the company from now on, whoever started it (another tab, operator or
+ * API token) and on whichever replica; the console follows each with `bulkDeleteProgress`.
+ */
+export function watchCompanyJobs(events: EventBus, companyId: string): AsyncIterableIterator<BulkDeleteJobView> {
+  return new Repeater<BulkDeleteJobView>(async (push, stop) => {
+    const unsubscribe = await events.subscribe(companyJobsChannel(companyId), (payload) => void push(toJobView(payload)));
+    try {
+      await stop;
+    } finally {
+      await unsubscribe();
+    }
+  }, new SlidingBuffer(8));
 }

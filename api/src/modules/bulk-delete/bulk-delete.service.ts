@@ -23,7 +23,8 @@ const INSERT_JOB = `
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
   )
-  select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text) from j`;
+  select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text),
+    pg_notify('bulk-delete-company:' || j.company_id, (${VIEW_JSON})::text) from j`;
 
 const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
 
