@@ -29,6 +29,7 @@ type Documents = {
     "\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n": typeof types.ScimActivationCard_ScimConfigFragmentDoc,
     "\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": typeof types.ActivateScimDocument,
     "\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": typeof types.DeactivateScimFromSamlOauthDocument,
+    "\n  mutation DisableEntraId {\n    disableEntraId {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": typeof types.DisableEntraIdDocument,
     "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ScimTokensCard_ScimTokenFragmentDoc,
     "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": typeof types.ConfigurationCard_ScimConfigFragmentDoc,
     "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": typeof types.ConfigurationCard_ScimCountsFragmentDoc,
@@ -36,8 +37,10 @@ type Documents = {
     "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": typeof types.EndpointRows_ScimConfigFragmentDoc,
     "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        throttled\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": typeof types.RecentActivity_ConnectionFragmentDoc,
     "\n  fragment RecentActivity_LastRequest on ProvisioningEventConnection {\n    edges {\n      node {\n        id\n        occurredAt\n        tokenLabel\n      }\n    }\n  }\n": typeof types.RecentActivity_LastRequestFragmentDoc,
-    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n  }\n": typeof types.ScimOverviewScreenDocument,
+    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n    scimSetup {\n      ...SetupChecklist_ScimSetup\n    }\n  }\n": typeof types.ScimOverviewScreenDocument,
     "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n": typeof types.ScimOverviewActivityDocument,
+    "\n  subscription ScimOverviewBulkDeleteStarted {\n    bulkDeleteStarted {\n      id\n    }\n  }\n": typeof types.ScimOverviewBulkDeleteStartedDocument,
+    "\n  fragment SetupChecklist_ScimSetup on ScimSetup {\n    tokenCreated\n    requestReceived\n    connectionTested\n  }\n": typeof types.SetupChecklist_ScimSetupFragmentDoc,
     "\n  fragment ThrottledNotice_ScimConfig on ScimConfig {\n    throttledLastHour\n    rateLimit {\n      perSecond\n      burst\n    }\n  }\n": typeof types.ThrottledNotice_ScimConfigFragmentDoc,
     "\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n": typeof types.DeleteAll_BulkDeleteJobFragmentDoc,
     "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.DeleteAllScimUsersDocument,
@@ -63,6 +66,7 @@ const documents: Documents = {
     "\n  fragment ScimActivationCard_ScimConfig on ScimConfig {\n    availability\n    status\n    viewerCanManage\n  }\n": types.ScimActivationCard_ScimConfigFragmentDoc,
     "\n  mutation ActivateScim {\n    activateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": types.ActivateScimDocument,
     "\n  mutation DeactivateScimFromSamlOauth {\n    deactivateScim {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": types.DeactivateScimFromSamlOauthDocument,
+    "\n  mutation DisableEntraId {\n    disableEntraId {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n": types.DisableEntraIdDocument,
     "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n": types.ScimTokensCard_ScimTokenFragmentDoc,
     "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": types.ConfigurationCard_ScimConfigFragmentDoc,
     "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": types.ConfigurationCard_ScimCountsFragmentDoc,
@@ -70,8 +74,10 @@ const documents: Documents = {
     "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": types.EndpointRows_ScimConfigFragmentDoc,
     "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        status\n        succeeded\n        throttled\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": types.RecentActivity_ConnectionFragmentDoc,
     "\n  fragment RecentActivity_LastRequest on ProvisioningEventConnection {\n    edges {\n      node {\n        id\n        occurredAt\n        tokenLabel\n      }\n    }\n  }\n": types.RecentActivity_LastRequestFragmentDoc,
-    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n  }\n": types.ScimOverviewScreenDocument,
+    "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n    scimSetup {\n      ...SetupChecklist_ScimSetup\n    }\n  }\n": types.ScimOverviewScreenDocument,
     "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n": types.ScimOverviewActivityDocument,
+    "\n  subscription ScimOverviewBulkDeleteStarted {\n    bulkDeleteStarted {\n      id\n    }\n  }\n": types.ScimOverviewBulkDeleteStartedDocument,
+    "\n  fragment SetupChecklist_ScimSetup on ScimSetup {\n    tokenCreated\n    requestReceived\n    connectionTested\n  }\n": types.SetupChecklist_ScimSetupFragmentDoc,
     "\n  fragment ThrottledNotice_ScimConfig on ScimConfig {\n    throttledLastHour\n    rateLimit {\n      perSecond\n      burst\n    }\n  }\n": types.ThrottledNotice_ScimConfigFragmentDoc,
     "\n  fragment DeleteAll_BulkDeleteJob on BulkDeleteJob {\n    id\n    status\n    total\n    deleted\n  }\n": types.DeleteAll_BulkDeleteJobFragmentDoc,
     "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.DeleteAllScimUsersDocument,
@@ -159,6 +165,10 @@ export function graphql(source: "\n  mutation DeactivateScimFromSamlOauth {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation DisableEntraId {\n    disableEntraId {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"): (typeof documents)["\n  mutation DisableEntraId {\n    disableEntraId {\n      ...ScimActivationCard_ScimConfig\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ScimTokensCard_ScimToken on ScimToken {\n    id\n    label\n    prefix\n    createdAt\n    createdBy\n    lastUsedAt\n    revokedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -187,11 +197,19 @@ export function graphql(source: "\n  fragment RecentActivity_LastRequest on Prov
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n  }\n"): (typeof documents)["\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n  }\n"];
+export function graphql(source: "\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n    scimSetup {\n      ...SetupChecklist_ScimSetup\n    }\n  }\n"): (typeof documents)["\n  query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {\n    scimConfig {\n      availability\n      ...ConfigurationCard_ScimConfig\n      ...EndpointRows_ScimConfig\n      ...ThrottledNotice_ScimConfig\n    }\n    counts {\n      ...ConfigurationCard_ScimCounts\n    }\n    activeBulkDeleteJob {\n      ...DeleteAll_BulkDeleteJob\n    }\n    recentActivity(first: $first, failuresOnly: $failuresOnly) {\n      ...RecentActivity_Connection\n    }\n    lastRequest: recentActivity(first: 1) {\n      ...RecentActivity_LastRequest\n    }\n    scimSetup {\n      ...SetupChecklist_ScimSetup\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription ScimOverviewActivity {\n    provisioningActivity {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ScimOverviewBulkDeleteStarted {\n    bulkDeleteStarted {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription ScimOverviewBulkDeleteStarted {\n    bulkDeleteStarted {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SetupChecklist_ScimSetup on ScimSetup {\n    tokenCreated\n    requestReceived\n    connectionTested\n  }\n"): (typeof documents)["\n  fragment SetupChecklist_ScimSetup on ScimSetup {\n    tokenCreated\n    requestReceived\n    connectionTested\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
