@@ -59,15 +59,19 @@ export function ResourceActivity(props: { activity: FragmentType<typeof Resource
                     </td>
                     <td data-label="IdP">{event.tokenLabel ?? 'Unknown (no valid token)'}</td>
                     <td data-label="Request">
-                      {event.operation} <span class="muted mono">{event.method}</span>
+                      <span>
+                        {event.operation} <span class="muted mono">{event.method}</span>
+                      </span>
                     </td>
                     <td data-label="Outcome">
-                      <span class={`badge badge--${event.succeeded ? 'success' : event.throttled ? 'neutral' : 'danger'}`}>
-                        {event.succeeded ? 'OK' : event.throttled ? 'Throttled' : 'Failed'} · {event.status}
-                      </span>
-                      {failed && (event.scimType || event.message) && (
-                        <div class="activity-detail">{[event.scimType, event.message].filter(Boolean).join(': ')}</div>
-                      )}
+                      <div>
+                        <span class={`badge badge--${event.succeeded ? 'success' : event.throttled ? 'neutral' : 'danger'}`}>
+                          {event.succeeded ? 'OK' : event.throttled ? 'Throttled' : 'Failed'} · {event.status}
+                        </span>
+                        {failed && (event.scimType || event.message) && (
+                          <div class="activity-detail">{[event.scimType, event.message].filter(Boolean).join(': ')}</div>
+                        )}
+                      </div>
                     </td>
                   </tr>
                 );

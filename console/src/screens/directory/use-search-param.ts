@@ -13,9 +13,14 @@ export function useSearchParam(name = 'q'): { text: string; setText: (text: stri
   const query = search.get(name) ?? '';
   const [text, setText] = useState(query);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const written = useRef(query);
 
-  // Back/forward changes the address under the box: follow it.
-  useEffect(() => setText(query), [query]);
+  // Back/forward changes the address under the box: follow it — but not our own writes, which
+  // would put back a prefix of what the operator has typed since.
+  useEffect(() => {
+    if (query !== written.current) setText(query);
+    written.current = query;
+  }, [query]);
   useEffect(() => {
     if (text.trim() === query) return;
     clearTimeout(timer.current);
@@ -24,6 +29,7 @@ export function useSearchParam(name = 'q'): { text: string; setText: (text: stri
       if (text.trim()) params.set(name, text.trim());
       else params.delete(name);
       const rest = params.toString();
+      written.current = text.trim();
       navigate(`${pathname}${rest ? `?${rest}` : ''}`, { replace: true });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer.current);

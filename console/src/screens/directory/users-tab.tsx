@@ -121,10 +121,13 @@ function UserRowView({ user }: { user: UserRow }) {
   return (
     <tr data-testid="user-row" data-active={String(user.active === true)}>
       <td data-label="User">
-        <Link href={userPath(user.id)} class="directory-table__name">
-          {user.userName}
-        </Link>
-        {user.displayName && <div class="muted">{user.displayName}</div>}
+        {/* One child: the phone layout puts the cell's label and its content side by side. */}
+        <div>
+          <Link href={userPath(user.id)} class="directory-table__name">
+            {user.userName}
+          </Link>
+          {user.displayName && <div class="muted">{user.displayName}</div>}
+        </div>
       </td>
       <td data-label="Email" class="directory-table__email">
         {email?.value ?? '—'}

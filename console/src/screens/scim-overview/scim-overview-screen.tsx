@@ -62,7 +62,9 @@ const POLL_MS = 10_000;
 export function ScimOverviewScreen() {
   const [first, setFirst] = useState(PAGE);
   const [failuresOnly, setFailuresOnly] = useState(false);
-  const [{ data, error }, reexecute] = useQuery({ query: ScimOverviewQuery, variables: { first, failuresOnly } });
+  // Coming back from SAML/OAuth (a token created there) must tick the set-up at once: the cached
+  // answer shows immediately and the network's replaces it.
+  const [{ data, error }, reexecute] = useQuery({ query: ScimOverviewQuery, variables: { first, failuresOnly }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const live = usePollingFallback(refresh, POLL_MS);
   useRefreshOnActivity(refresh);
