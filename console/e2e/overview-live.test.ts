@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql } from '../../api/test/graphql-helpers.js';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { scimClient } from '../../api/test/scim-client.js';
-import { seedCompany, type SeededCompany } from '../../api/test/seed.js';
+import { seedCompany } from '../../api/test/seed.js';
 import { expectNoSeriousViolations } from './axe.js';
 import { buildConsole, openBrowser, screenshot, signIn, type Browser } from './browser-harness.js';
 import { expectPhoneFriendly, PHONE } from './layout-checks.js';
