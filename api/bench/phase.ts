@@ -7,6 +7,7 @@ export interface PhaseResult {
   seconds: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
   errors: number;
   /** CPU milliseconds per request spent by each party. */
@@ -42,7 +43,7 @@ export async function runPhase<T>(
   const perRequestMs = (cpuSeconds: number) => (cpuSeconds * 1000) / items.length;
   latencies.sort((a, b) => a - b);
   return {
-    name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors,
+    name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99), errors,
     cpuMs: { client: perRequestMs(cpu.client), server: perRequestMs(cpu.server), postgres: perRequestMs(cpu.postgres) },
   };
 }

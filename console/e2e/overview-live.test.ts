@@ -152,7 +152,7 @@ describe('SCIM overview: guided set-up, live numbers, states that agree (real se
     await page.setViewportSize(PHONE);
     await expectPhoneFriendly(page);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await screenshot(page, 'saml-oauth-entra-conflict');
+    await screenshot(page, 'saml-oauth-entra-blocked');
 
     await page.getByRole('button', { name: 'Turn off Entra ID integration' }).click();
     const dialog = page.getByTestId('entra-off-dialog');
