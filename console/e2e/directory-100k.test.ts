@@ -1,11 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDirectory } from '../../api/test/directory-seed.js';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { seedCompany, type SeededCompany } from '../../api/test/seed.js';
 import { buildConsole, openBrowser, signIn, type Browser } from './browser-harness.js';
 import { provisionUser } from './scim-api.js';
+
+// Each step waits on a real browser and server; on a machine shared with other test runs a whole
+// scenario can take longer than the default 30 s without anything being wrong.
+vi.setConfig({ testTimeout: 90_000 });
 
 const USERS = '/it-settings/iam/scim2/users';
 const SIZE = 100_000;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { seedDirectory } from '../../api/test/directory-seed.js';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { scimClient } from '../../api/test/scim-client.js';
@@ -10,6 +10,10 @@ import { expectNoSeriousViolations } from './axe.js';
 import { buildConsole, openBrowser, readClipboard, screenshot, signIn, type Browser } from './browser-harness.js';
 import { csvRecords } from './csv.js';
 import { expectPhoneFriendly, PHONE } from './layout-checks.js';
+
+// Each step waits on a real browser and server; on a machine shared with other test runs a whole
+// scenario can take longer than the default 30 s without anything being wrong.
+vi.setConfig({ testTimeout: 90_000 });
 
 const SCIM2 = '/it-settings/iam/scim2';
 const USERS = `${SCIM2}/users`;

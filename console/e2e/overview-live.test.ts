@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql } from '../../api/test/graphql-helpers.js';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { scimClient } from '../../api/test/scim-client.js';
@@ -7,6 +7,10 @@ import { seedCompany } from '../../api/test/seed.js';
 import { expectNoSeriousViolations } from './axe.js';
 import { buildConsole, openBrowser, screenshot, signIn, type Browser } from './browser-harness.js';
 import { expectPhoneFriendly, PHONE } from './layout-checks.js';
+
+// Each step waits on a real browser and server; on a machine shared with other test runs a whole
+// scenario can take longer than the default 30 s without anything being wrong.
+vi.setConfig({ testTimeout: 90_000 });
 
 const SCIM2 = '/it-settings/iam/scim2';
 const SAML = '/it-settings/iam/saml-oauth';
