@@ -7,6 +7,7 @@ export interface PhaseResult {
   seconds: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
   errors: number;
   /** CPU milliseconds per request spent by each party. */
@@ -42,7 +43,7 @@ export async function runPhase<T>(
   const perRequestMs = (cpuSeconds: number) => (cpuSeconds * 1000) / items.length;
   latencies.sort((a, b) => a - b);
   return {
-    name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), errors,
+    name, requests: items.length, seconds, perSecond: items.length / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99), errors,
     cpuMs: { client: perRequestMs(cpu.client), server: perRequestMs(cpu.server), postgres: perRequestMs(cpu.postgres) },
   };
 }
@@ -59,6 +60,7 @@ export function medianOf(rounds: PhaseResult[]): PhaseResult {
     seconds: pick((r) => r.seconds),
     perSecond: pick((r) => r.perSecond),
     p50: pick((r) => r.p50),
+    p95: pick((r) => r.p95),
     p99: pick((r) => r.p99),
     errors: rounds.reduce((sum, r) => sum + r.errors, 0),
     cpuMs: { client: pick((r) => r.cpuMs.client), server: pick((r) => r.cpuMs.server), postgres: pick((r) => r.cpuMs.postgres) },

@@ -1,14 +1,6 @@
 import type { TestProject } from 'vitest/node';
-import type {} from 'vitest';
 import { setup as setupPostgres, teardown as teardownPostgres } from './global-setup.js';
 import { startPgBouncer, type PgBouncer } from './pgbouncer.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Set in the `pgbouncer` project: the pooler's port in front of the run's PostgreSQL. */
-    pgbouncerPort: number;
-  }
-}
 
 let bouncer: PgBouncer | undefined;
 

@@ -12,6 +12,8 @@ export interface PgInfo {
 declare module 'vitest' {
   export interface ProvidedContext {
     pg: PgInfo;
+    /** Set in the `pgbouncer` project only: the pooler's port in front of the run's PostgreSQL. */
+    pgbouncerPort?: number;
   }
 }
 

@@ -12,10 +12,14 @@ export const SCIM_AUTH_CHANNEL = 'scim_auth';
 export const BULK_DELETE_QUEUED_CHANNEL = 'bulk-delete:queued';
 
 const BULK_DELETE_PROGRESS = 'bulk-delete:';
+const BULK_DELETE_COMPANY_JOBS = 'bulk-delete-company:';
 const ACTIVITY = 'activity:';
 
 /** One bulk-delete job's progress (its view as JSON). */
 export const bulkDeleteProgressChannel = (jobId: string) => `${BULK_DELETE_PROGRESS}${jobId}`;
+
+/** A company's jobs as they are queued, so every open console of the company can follow one. */
+export const bulkDeleteCompanyJobsChannel = (companyId: string) => `${BULK_DELETE_COMPANY_JOBS}${companyId}`;
 
 /** One company's new provisioning events. */
 export const activityChannel = (companyId: string) => `${ACTIVITY}${companyId}`;
@@ -27,6 +31,8 @@ export const channelSql = {
   bulkDeleteQueued: literal(BULK_DELETE_QUEUED_CHANNEL),
   /** `jobId` is an SQL expression (a column), not a value. */
   bulkDeleteProgress: (jobId: string) => `${literal(BULK_DELETE_PROGRESS)} || ${jobId}`,
+  /** `companyId` is an SQL expression (a column), not a value. */
+  bulkDeleteCompanyJobs: (companyId: string) => `${literal(BULK_DELETE_COMPANY_JOBS)} || ${companyId}`,
 };
 
 /** The SQL-side publish: a pg_notify of a json expression on a channel expression from `channelSql`. */

@@ -19,10 +19,19 @@ const SELECT = sql`select e.id::text as id, occurred_at as "occurredAt", token_i
 
 type Row = ProvisioningEventView & { cursorAt: string };
 
-/** A window of time: `since` inclusive, `until` exclusive. */
+/** A window of time (`since` inclusive, `until` exclusive) and the resource concerned. */
 export interface ActivityRange {
   since?: Date;
   until?: Date;
+  /** Only the requests about this SCIM resource id. */
+  resourceId?: string;
+}
+
+/** How far the company's first IdP connection has come; each step read from what happened. */
+export interface SetupProgress {
+  tokenCreated: boolean;
+  requestReceived: boolean;
+  connectionTested: boolean;
 }
 
 export function createActivityService({ sql: db }: { sql: Sql }) {
@@ -35,13 +44,14 @@ export function createActivityService({ sql: db }: { sql: Sql }) {
     companyId: string,
     { first, after }: TimePageRequest,
     failuresOnly: boolean,
-    { since, until }: ActivityRange = {},
+    { since, until, resourceId }: ActivityRange = {},
   ): Promise<Page<ListedProvisioningEvent>> {
     const where: SqlFragment[] = [sql`company_id = ${companyId}`];
     // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
     if (failuresOnly) where.push(sql.raw('status >= 400 and status <> 429'));
     if (since) where.push(sql`occurred_at >= ${since}`);
     if (until) where.push(sql`occurred_at < ${until}`);
+    if (resourceId !== undefined) where.push(sql`resource_id = ${resourceId}`);
     if (after) where.push(sql`(occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
     const rows = await db.query<Row>(
       sql`${SELECT} where ${sql.join(where, ' and ')} order by occurred_at desc, e.id desc limit ${first + 1}`,
@@ -65,7 +75,20 @@ export function createActivityService({ sql: db }: { sql: Sql }) {
     return rows[0]?.count ?? 0;
   }
 
-  return { listRecent, countThrottledLastHour };
+  /**
+   * A live token; a request that authenticated with one of the company's tokens; one of those
+   * answered with success (an IdP's Test Connection reads /Users or /ServiceProviderConfig).
+   */
+  async function setupProgress(companyId: string): Promise<SetupProgress> {
+    const rows = await db.query<SetupProgress>(
+      sql`select exists (select 1 from scim_token t where t.company_id = ${companyId} and t.revoked_at is null) as "tokenCreated",
+         exists (select 1 from provisioning_event e where e.company_id = ${companyId} and e.token_id is not null) as "requestReceived",
+         exists (select 1 from provisioning_event e where e.company_id = ${companyId} and e.token_id is not null and e.status < 400) as "connectionTested"`,
+    );
+    return rows[0] ?? { tokenCreated: false, requestReceived: false, connectionTested: false };
+  }
+
+  return { listRecent, countThrottledLastHour, setupProgress };
 }
 
 export type ActivityService = ReturnType<typeof createActivityService>;

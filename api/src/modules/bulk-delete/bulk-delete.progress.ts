@@ -1,5 +1,5 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
-import { bulkDeleteProgressChannel } from '../../events/channels.js';
+import { bulkDeleteCompanyJobsChannel, bulkDeleteProgressChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { streamChannel } from '../../events/event-stream.js';
 import { isFinished, isNewer, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
@@ -43,4 +43,19 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
       await updates.return?.();
     }
   }, new SlidingBuffer(32));
+}
+
+/**
+ * Every job queued for the company from now on, whoever started it (another tab, operator or
+ * API token) and on whichever replica; the console follows each with `bulkDeleteProgress`.
+ */
+export function watchCompanyJobs(events: EventBus, companyId: string): AsyncIterableIterator<BulkDeleteJobView> {
+  return new Repeater<BulkDeleteJobView>(async (push, stop) => {
+    const unsubscribe = await events.subscribe(bulkDeleteCompanyJobsChannel(companyId), (payload) => void push(toJobView(payload)));
+    try {
+      await stop;
+    } finally {
+      await unsubscribe();
+    }
+  }, new SlidingBuffer(8));
 }

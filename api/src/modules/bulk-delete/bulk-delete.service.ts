@@ -26,7 +26,8 @@ const insertJob = (companyId: string, requestedBy: string) => sql`
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
   )
-  select ${VIEW} as view, ${sql.raw(notifyInSql(channelSql.bulkDeleteQueued, "json_build_object('jobId', j.id)"))} from j`;
+  select ${VIEW} as view, ${sql.raw(notifyInSql(channelSql.bulkDeleteQueued, "json_build_object('jobId', j.id)"))},
+    ${sql.raw(notifyInSql(channelSql.bulkDeleteCompanyJobs('j.company_id'), VIEW_JSON))} from j`;
 
 const selectJob = (companyId: string) => sql`select ${VIEW} as view from bulk_delete_job j where j.company_id = ${companyId}`;
 
