@@ -1,12 +1,12 @@
 import { etagOf, groupResource, listQueryFromRequest, notModified, projectionOf, returnsMembers } from '../../modules/directory/directory.scim.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
-import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
+import { requestHeader as header, writeActivity, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
 
 function groupReply(request: ScimRequest, status: number, record: Parameters<typeof groupResource>[0]): ScimReply {
   const resource = groupResource(record, request.baseUrl, projectionOf(request.query));
   const headers: Record<string, string> = { etag: etagOf(record.version) };
   if (status === 201) headers['location'] = `${request.baseUrl}/Groups/${record.id}`;
-  return { status, body: resource, headers, resourceType: 'Group', resourceId: record.id };
+  return { status, body: resource, headers, resourceType: 'Group', resourceId: record.id, ...writeActivity(request, record.displayName) };
 }
 
 /** Groups are listed without members when `excludedAttributes=members` (Entra does this). */
@@ -37,7 +37,9 @@ async function patch(request: ScimRequest): Promise<ScimReply> {
   const record = await request.directory.patchGroup(
     request.caller.companyId, id, request.body, header(request, 'if-match'), wantsBody && returnsMembers(projection), request.caller.tokenId,
   );
-  if (!wantsBody) return { status: 204, headers: { etag: etagOf(record.version) }, resourceType: 'Group', resourceId: id };
+  if (!wantsBody) {
+    return { status: 204, headers: { etag: etagOf(record.version) }, resourceType: 'Group', resourceId: id, ...writeActivity(request, record.displayName) };
+  }
   return groupReply(request, 200, record);
 }
 
@@ -69,8 +71,8 @@ export const groupRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete Group',
         handle: async (r) => {
-          await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
-          return { status: 204, resourceType: 'Group', resourceId: r.params[0]! };
+          const displayName = await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          return { status: 204, resourceType: 'Group', resourceId: r.params[0]!, ...writeActivity(r, displayName) };
         },
       },
     },

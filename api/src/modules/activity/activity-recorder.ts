@@ -18,6 +18,12 @@ export interface ProvisioningEventInput {
   scimType: string | null;
   message: string | null;
   durationMs: number;
+  /** Path and query string as requested. */
+  path: string | null;
+  /** userName or displayName of the resource at the time of the write. */
+  resourceName: string | null;
+  /** Attribute names the write touched; never their values. */
+  changedAttributes: string[] | null;
 }
 
 export interface RecorderOptions {
@@ -36,7 +42,7 @@ export const activityChannel = (companyId: string) => `activity:${companyId}`;
 
 const COLUMNS = [
   'company_id', 'occurred_at', 'token_id', 'token_label', 'user_agent', 'method', 'operation',
-  'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms',
+  'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms', 'path', 'resource_name',
 ] as const;
 const PRUNE_EVERY_MS = 30_000;
 
@@ -164,16 +170,21 @@ export function createActivityRecorder(options: RecorderOptions) {
   }
 
   // One column array per column: the same statement text for every batch size, prepared once.
+  // The attribute lists travel as JSON text: unnest cannot take an array of arrays of any length.
   async function insert(batch: ProvisioningEventInput[]): Promise<InsertedEvent[]> {
     const column = <K extends keyof ProvisioningEventInput>(key: K) => batch.map((event) => event[key]);
+    const changed = batch.map((event) => (event.changedAttributes ? JSON.stringify(event.changedAttributes) : null));
     const ids = await sql.query<{ id: string }>(
-      `insert into provisioning_event (${COLUMNS.join(', ')})
-       select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-         ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[])
+      `insert into provisioning_event (${COLUMNS.join(', ')}, changed_attributes)
+       select ${COLUMNS.map((name) => `u.${name}`).join(', ')},
+         case when u.changed is null then null else array(select jsonb_array_elements_text(u.changed::jsonb)) end
+       from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
+         ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[], ?::text[], ?::text[], ?::text[])
+         as u(${COLUMNS.join(', ')}, changed)
        returning id`,
       [column('companyId'), column('occurredAt'), column('tokenId'), column('tokenLabel'), column('userAgent'),
         column('method'), column('operation'), column('resourceType'), column('resourceId'), column('status'),
-        column('scimType'), column('message'), column('durationMs')],
+        column('scimType'), column('message'), column('durationMs'), column('path'), column('resourceName'), changed],
     );
     return batch.map((event, index) => ({ id: ids[index]?.id ?? '', ...event, occurredAt: event.occurredAt.toISOString() }));
   }

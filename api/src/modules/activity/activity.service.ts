@@ -1,6 +1,8 @@
 import type { Sql } from '../../db/sql.js';
+import { sql as q } from '../../db/sql-tag.js';
 import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../graphql/connection.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
+import { assertValidFilters, filterConditions, type ActivityFilters } from './activity-filters.js';
 
 /** A provisioning event as the admin API shows it: what was recorded, with its id. */
 export type ProvisioningEventView = Omit<ProvisioningEventInput, 'companyId'> & { id: string };
@@ -10,55 +12,53 @@ export type ListedProvisioningEvent = ProvisioningEventView & { cursor: string }
 
 // `e.id` wherever the column is meant: a bare `id` in ORDER BY names the text output column,
 // which sorted "99" above "468".
-const SELECT = `select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
+const SELECT = q.raw(`select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
   user_agent as "userAgent", method, operation, resource_type as "resourceType", resource_id as "resourceId",
-  status, scim_type as "scimType", message, duration_ms as "durationMs",
+  status, scim_type as "scimType", message, duration_ms as "durationMs", path, resource_name as "resourceName",
+  changed_attributes as "changedAttributes",
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
-  from provisioning_event e`;
+  from provisioning_event e`);
 
 type Row = ProvisioningEventView & { cursorAt: string };
 
-/** A window of time: `since` inclusive, `until` exclusive. */
-export interface ActivityRange {
-  since?: Date;
-  until?: Date;
+const BIGINT_ID = /^\d{1,18}$/;
+
+// The ORM's driver hands timestamps back as text; the API speaks Date.
+function toListed({ cursorAt, ...row }: Row): ListedProvisioningEvent {
+  return {
+    ...row,
+    occurredAt: new Date(row.occurredAt),
+    durationMs: Number(row.durationMs),
+    cursor: encodeTimeCursor({ at: cursorAt, id: row.id }),
+  };
 }
 
 export function createActivityService({ sql }: { sql: Sql }) {
   /**
    * Newest first by time, then by the bigserial id for events of the same instant. Pages are
    * keyed on that pair, so events arriving meanwhile neither repeat nor push rows off a later
-   * page; both filters run on the (company_id, occurred_at desc, id desc) indexes.
+   * page; every filter runs on an index led by (company_id, …, occurred_at desc, id desc).
    */
   async function listRecent(
     companyId: string,
     { first, after }: TimePageRequest,
     failuresOnly: boolean,
-    { since, until }: ActivityRange = {},
+    filters: ActivityFilters = {},
   ): Promise<Page<ListedProvisioningEvent>> {
-    const where = ['company_id = ?'];
-    const params: unknown[] = [companyId];
-    // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
-    if (failuresOnly) where.push('status >= 400 and status <> 429');
-    if (since) where.push('occurred_at >= ?');
-    if (until) where.push('occurred_at < ?');
-    params.push(...[since, until].filter((bound) => bound !== undefined));
-    if (after) {
-      where.push('(occurred_at, e.id) < (?::timestamptz, ?::bigint)');
-      params.push(after.at, after.id);
-    }
+    const all = { ...filters, failuresOnly: failuresOnly || filters.failuresOnly };
+    assertValidFilters(all);
+    const keyset = after ? q` and (occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::bigint)` : q.empty;
     const rows = await sql.query<Row>(
-      `${SELECT} where ${where.join(' and ')} order by occurred_at desc, e.id desc limit ?`,
-      [...params, first + 1],
+      q`${SELECT} where ${filterConditions(companyId, all)}${keyset} order by occurred_at desc, e.id desc limit ${first + 1}`,
     );
-    // The ORM's driver hands timestamps back as text; the API speaks Date.
-    const listed = rows.map(({ cursorAt, ...row }) => ({
-      ...row,
-      occurredAt: new Date(row.occurredAt),
-      durationMs: Number(row.durationMs),
-      cursor: encodeTimeCursor({ at: cursorAt, id: row.id }),
-    }));
-    return toPage(listed, first, (row) => row.cursor);
+    return toPage(rows.map(toListed), first, (row) => row.cursor);
+  }
+
+  /** One event of the company; undefined for another company's id or one that does not exist. */
+  async function findEvent(companyId: string, id: string): Promise<ProvisioningEventView | undefined> {
+    if (!BIGINT_ID.test(id)) return undefined;
+    const rows = await sql.query<Row>(q`${SELECT} where company_id = ${companyId} and e.id = ${id}::bigint`);
+    return rows[0] && toListed(rows[0]);
   }
 
   /** Requests refused by the company's rate limit in the last hour (partial index on status 429). */
@@ -71,7 +71,7 @@ export function createActivityService({ sql }: { sql: Sql }) {
     return rows[0]?.count ?? 0;
   }
 
-  return { listRecent, countThrottledLastHour };
+  return { listRecent, findEvent, countThrottledLastHour };
 }
 
 export type ActivityService = ReturnType<typeof createActivityService>;

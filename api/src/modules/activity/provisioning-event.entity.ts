@@ -20,6 +20,14 @@ export const ProvisioningEvent = defineEntity({
     scimType: p.text().nullable(),
     message: p.text().nullable(),
     durationMs: p.float(),
+    path: p.text().nullable(),
+    resourceName: p.text().nullable(),
+    changedAttributes: p.array().nullable(),
   },
+  indexes: [
+    { name: 'provisioning_event_token_time_index', expression: 'create index provisioning_event_token_time_index on provisioning_event (company_id, token_id, occurred_at desc, id desc)' },
+    { name: 'provisioning_event_resource_time_index', expression: 'create index provisioning_event_resource_time_index on provisioning_event (company_id, resource_id, occurred_at desc, id desc)' },
+    { name: 'provisioning_event_operation_time_index', expression: 'create index provisioning_event_operation_time_index on provisioning_event (company_id, operation, occurred_at desc, id desc)' },
+  ],
 });
 export type ProvisioningEvent = InferEntity<typeof ProvisioningEvent>;

@@ -59,13 +59,13 @@ export function createGroupStore(sql: Sql) {
     return rows[0];
   }
 
-  /** Deletes the group if its version is accepted (If-Match); false when no row qualified. */
-  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await sql.query(
-      `delete from directory_group g where g.company_id = ? and g.id = ? and ${versionAccepted('g')} returning g.id`,
+  /** Deletes the group if its version is accepted (If-Match): its displayName, or undefined when no row qualified. */
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
+    const rows = await sql.query<{ displayName: string }>(
+      `delete from directory_group g where g.company_id = ? and g.id = ? and ${versionAccepted('g')} returning g.display_name as "displayName"`,
       [companyId, id, accepted],
     );
-    return rows.length > 0;
+    return rows[0]?.displayName;
   }
 
   async function list(companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number) {

@@ -95,21 +95,21 @@ export function createUserStore(sql: Sql) {
   }
 
   /**
-   * Deletes the user if its version is accepted, and clears manager references to it, in one
+   * Deletes the user if its version is accepted (answering its userName), and clears manager references to it, in one
    * statement. Memberships go by cascade. The user's own row is left out of the clearing: one
    * statement must not both delete and update a row.
    */
-  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await sql.query<{ deleted: boolean }>(
-      `with deleted as (delete from directory_user u where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED} returning u.id),
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
+    const rows = await sql.query<{ userName: string | null }>(
+      `with deleted as (delete from directory_user u where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED} returning u.id, u.user_name),
        cleared as (
          update directory_user set attributes = attributes #- '${MANAGER_PATH}',
            version = version + 1, updated_at = now()
            where company_id = ? and id <> ? and ${MANAGER_VALUE} = ? and exists (select 1 from deleted))
-       select exists (select 1 from deleted) as deleted`,
+       select (select user_name from deleted) as "userName"`,
       [companyId, id, accepted, companyId, id, id],
     );
-    return rows[0]?.deleted === true;
+    return rows[0]?.userName ?? undefined;
   }
 
   /**
