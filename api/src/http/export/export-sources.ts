@@ -1,7 +1,8 @@
-import { decodeKeyCursor, decodeTimeCursor, type Page } from '../../graphql/connection.js';
+import { decodeCursor, decodeKeyCursor, decodeTimeCursor, type Page } from '../../graphql/connection.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { isStorableText } from '../../domain/storable-text.js';
 import type { ListedProvisioningEvent } from '../../modules/activity/activity.service.js';
+import type { AuditEntry } from '../../modules/companies/audit-entry.entity.js';
 import type { DirectoryGroupView, DirectoryUserView } from '../../modules/directory/directory-view.service.js';
 import type { Services } from '../../services.js';
 import { csvChunks, type CsvColumn } from './csv-stream.js';
@@ -93,6 +94,14 @@ const ACTIVITY_COLUMNS: CsvColumn<ListedProvisioningEvent>[] = [
   { header: 'durationMs', value: (e) => e.durationMs },
 ];
 
+const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
+  { header: 'id', value: (a) => a.id },
+  { header: 'occurredAt', value: (a) => iso(a.occurredAt) },
+  { header: 'actor', value: (a) => a.actor },
+  { header: 'action', value: (a) => a.action },
+  { header: 'detail', value: (a) => JSON.stringify(a.detail ?? {}) },
+];
+
 export function usersExport(services: Services, companyId: string, query: URLSearchParams): CsvExport {
   const criteria = { search: text(query, 'search'), filter: text(query, 'filter'), active: flag(query, 'active') };
   const load = (after: string | null) =>
@@ -131,4 +140,12 @@ export function activityExport(services: Services, companyId: string, query: URL
   const load = (after: string | null) =>
     services.activity.listRecent(companyId, { first: BATCH, after: after ? decodeTimeCursor(after) : null }, failuresOnly, filters);
   return csvChunks(ACTIVITY_COLUMNS, pages(load));
+}
+
+/** Newest first, like auditTrail, with its filters (action, actor, since, until) as query parameters. */
+export function auditExport(services: Services, companyId: string, query: URLSearchParams): CsvExport {
+  const filters = { action: text(query, 'action'), actor: text(query, 'actor'), since: instant(query, 'since'), until: instant(query, 'until') };
+  const load = (after: string | null) =>
+    services.auditTrail.listAudit(companyId, { first: BATCH, afterId: after && decodeCursor(after) }, filters);
+  return csvChunks(AUDIT_COLUMNS, pages(load));
 }

@@ -13,5 +13,8 @@ export const AuditEntry = defineEntity({
     detail: p.json<Record<string, unknown>>(),
     occurredAt: p.datetime().onCreate(() => new Date()),
   },
+  indexes: [
+    { name: 'audit_entry_company_action_index', expression: 'create index audit_entry_company_action_index on audit_entry (company_id, action, id desc)' },
+  ],
 });
 export type AuditEntry = InferEntity<typeof AuditEntry>;
