@@ -48,7 +48,7 @@ describe('audit trail: sign-ins, filters and export', () => {
       const nodes: Entry[] = [];
       let after: string | null = null;
       do {
-        const response = await gql<{ auditTrail: Connection }>(t, QUERY, { ...filters, after }, { token: company.apiToken });
+        const response: GqlResponse<{ auditTrail: Connection }> = await gql<{ auditTrail: Connection }>(t, QUERY, { ...filters, after }, { token: company.apiToken });
         expect(response.errors).toBeUndefined();
         nodes.push(...response.data!.auditTrail.edges.map((edge) => edge.node));
         after = response.data!.auditTrail.pageInfo.hasNextPage ? response.data!.auditTrail.pageInfo.endCursor : null;

@@ -9,6 +9,7 @@ import { ScimOverviewScreen } from '../screens/scim-overview/scim-overview-scree
 import { AppShell } from '../shell/app-shell.js';
 import { IAM_SCREENS, LOGIN_PATH, landingPath, type IamScreen } from './iam-screens.js';
 import { Redirect, useLocation } from './router.js';
+import { matchScim2Route } from './scim2-routes.js';
 import type { Permission } from '../gql/graphql.js';
 
 const ConsoleViewerQuery = graphql(`
@@ -46,13 +47,16 @@ export function AppRoutes() {
   const landing = landingPath(null, viewer.permissions);
   if (pathname === '/' && landing !== '/') return <Redirect to={landing} />;
   const screen = IAM_SCREENS.find((s) => s.path === pathname);
-  const allowed = screen ? viewer.permissions.includes(screen.needs) : false;
+  const scim2 = screen ? undefined : matchScim2Route(pathname);
+  const allowed = screen ? viewer.permissions.includes(screen.needs) : scim2 ? viewer.permissions.includes(scim2.needs) : false;
   return (
     <AppShell viewer={viewer} pathname={pathname} showBreadcrumb={allowed}>
       {pathname === '/' ? (
         <HomeScreen />
       ) : screen ? (
         <ScreenFor screen={screen} permissions={viewer.permissions} />
+      ) : scim2 ? (
+        allowed ? scim2.element : <AccessDeniedScreen area="IT Settings › IAM Settings › SCIM2" />
       ) : (
         <NotFoundScreen home={landing} />
       )}
