@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlFor } from '../src/db/sql.js';
-import { gql, signIn } from './graphql-helpers.js';
+import { gql, signIn, type GqlResponse } from './graphql-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany } from './seed.js';
 
