@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
+import { sql } from '../src/db/sql-tag.js';
 import { gql } from './graphql-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { ENTERPRISE_URN, GROUP_URN, scimClient, USER_URN } from './scim-client.js';
@@ -93,8 +93,8 @@ describe('activity detail: resource names and changed attributes', () => {
     expect(events[8]!.path).toBe(`/pp/scim/v2/${company.slug}/Users?filter=${encodeURIComponent('userName eq "bob@example.test"')}`);
 
     // No column of any row holds a secret value, nor a value from a PATCH path filter.
-    const rows = await sqlFor(t.orm.em.fork()).query<{ row: string }>(
-      'select e::text as row from provisioning_event e where company_id = ?', [company.companyId]);
+    const rows = await t.sql.query<{ row: string }>(
+      sql`select e::text as row from provisioning_event e where company_id = ${company.companyId}`);
     expect(rows).toHaveLength(9);
     for (const { row } of rows) {
       expect(row).not.toContain(SECRET);

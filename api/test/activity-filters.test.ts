@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
+import { sql } from '../src/db/sql-tag.js';
 import { gql } from './graphql-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
@@ -19,21 +19,19 @@ beforeAll(async () => {
   tokenA = (await t.services().tokens.createScimToken(acme.companyId, 'Okta', 'test')).token.id;
   tokenB = (await t.services().tokens.createScimToken(acme.companyId, 'Entra ID', 'test')).token.id;
   // 600 events over 10 minutes: every 3rd by Okta, every 5th a 409, every 4th on RESOURCE, every 6th a PATCH.
-  await sqlFor(t.orm.em.fork()).query(
-    `insert into provisioning_event (company_id, occurred_at, token_id, token_label, method, operation, resource_id, status, duration_ms)
-     select ?, now() - g * interval '1 second',
-       case when g % 3 = 0 then ?::uuid else ?::uuid end, case when g % 3 = 0 then 'Okta' else 'Entra ID' end,
+  await t.sql.query(
+    sql`insert into provisioning_event (company_id, occurred_at, token_id, token_label, method, operation, resource_id, status, duration_ms)
+     select ${acme.companyId}, now() - g * interval '1 second',
+       case when g % 3 = 0 then ${tokenA}::uuid else ${tokenB}::uuid end, case when g % 3 = 0 then 'Okta' else 'Entra ID' end,
        case when g % 6 = 0 then 'PATCH' else 'GET' end, case when g % 6 = 0 then 'Update User' else 'Get User' end,
-       case when g % 4 = 0 then ? else null end,
+       case when g % 4 = 0 then ${RESOURCE} else null end,
        case when g % 5 = 0 then 409 when g % 7 = 0 then 429 else 200 end, 1
      from generate_series(1, 600) g`,
-    [acme.companyId, tokenA, tokenB, RESOURCE],
   );
   // The other company's events match every filter too, and must never show.
-  await sqlFor(t.orm.em.fork()).query(
-    `insert into provisioning_event (company_id, occurred_at, token_id, method, operation, resource_id, status, duration_ms)
-     select ?, now() - g * interval '1 second', ?::uuid, 'PATCH', 'Update User', ?, 409, 1 from generate_series(1, 50) g`,
-    [other.companyId, tokenA, RESOURCE],
+  await t.sql.query(
+    sql`insert into provisioning_event (company_id, occurred_at, token_id, method, operation, resource_id, status, duration_ms)
+     select ${other.companyId}, now() - g * interval '1 second', ${tokenA}::uuid, 'PATCH', 'Update User', ${RESOURCE}, 409, 1 from generate_series(1, 50) g`,
   );
 });
 afterAll(async () => t?.close());

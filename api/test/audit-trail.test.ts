@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
+import { sql } from '../src/db/sql-tag.js';
 import { gql, signIn, type GqlResponse } from './graphql-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany } from './seed.js';
@@ -34,15 +34,14 @@ describe('audit trail: sign-ins, filters and export', () => {
     const company = await seedCompany(t);
     const other = await seedCompany(t);
     await signIn(t, company.email, company.password);
-    const db = sqlFor(t.orm.em.fork());
+    const db = t.sql;
     // 150 token creations by a formula-looking actor, across a page boundary.
     await db.query(
-      `insert into audit_entry (company_id, actor, action, detail, occurred_at)
-       select ?, '=HYPERLINK("x")', 'scim-token.created', jsonb_build_object('label', 'IdP ' || g), now() - g * interval '1 second'
+      sql`insert into audit_entry (company_id, actor, action, detail, occurred_at)
+       select ${company.companyId}, '=HYPERLINK("x")', 'scim-token.created', jsonb_build_object('label', 'IdP ' || g), now() - g * interval '1 second'
        from generate_series(1, 150) g`,
-      [company.companyId],
     );
-    await db.query(`insert into audit_entry (company_id, actor, action, detail) values (?, 'x', 'scim-token.created', '{}')`, [other.companyId]);
+    await db.query(sql`insert into audit_entry (company_id, actor, action, detail) values (${other.companyId}, 'x', 'scim-token.created', '{}')`);
 
     const list = async (filters: Record<string, unknown>) => {
       const nodes: Entry[] = [];

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../../api/src/db/sql.js';
+import { sql } from '../../api/src/db/sql-tag.js';
 import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { seedCompany, type SeededCompany } from '../../api/test/seed.js';
 import { expectNoSeriousViolations } from './axe.js';
@@ -56,12 +56,11 @@ describe('SCIM Activity and Audit tabs (real server, real browser)', () => {
     t = await startTestApp({}, { consoleDist: dist });
     acme = await seedCompany(t);
     // 130 failures and 60 successes, older than anything the test sends itself.
-    await sqlFor(t.orm.em.fork()).query(
-      `insert into provisioning_event (company_id, occurred_at, token_label, method, operation, resource_type, resource_name, status, scim_type, message, duration_ms)
-       select ?, now() - interval '1 hour' - g * interval '1 second', 'Okta', 'POST', 'Create User', 'User', 'user' || g || '@example.test',
+    await t.sql.query(
+      sql`insert into provisioning_event (company_id, occurred_at, token_label, method, operation, resource_type, resource_name, status, scim_type, message, duration_ms)
+       select ${acme.companyId}, now() - interval '1 hour' - g * interval '1 second', 'Okta', 'POST', 'Create User', 'User', 'user' || g || '@example.test',
          case when g <= 130 then 409 else 201 end, case when g <= 130 then 'uniqueness' end, case when g <= 130 then 'userName is taken' end, 3
        from generate_series(1, 190) g`,
-      [acme.companyId],
     );
     browser = await openBrowser(t.baseUrl);
     await signIn(browser.page, t.baseUrl, acme.email, acme.password, ACTIVITY);

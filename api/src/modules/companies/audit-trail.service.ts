@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { DomainError } from '../../domain/domain-error.js';
 import { isStorableText } from '../../domain/storable-text.js';
-import { toPage, type Page, type PageRequest } from '../../graphql/connection.js';
+import { toPage, type Page, type PageRequest } from '../../domain/paging.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Which audit entries a list or export shows. `since` is inclusive, `until` exclusive. */

@@ -8,6 +8,7 @@ import { Link } from '../../routing/router.js';
 import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
 import { resourcePath } from './activity-filters.js';
 import { OutcomeBadge } from './activity-list.js';
+import { SCIM2_PATH } from '../scim2/scim2-routes.js';
 
 const ActivityDetailQuery = graphql(`
   query ActivityDetailScreen($id: ID!) {
@@ -33,7 +34,7 @@ const ActivityDetailQuery = graphql(`
   }
 `);
 
-const ACTIVITY_PATH = '/it-settings/iam/scim2/activity';
+const ACTIVITY_PATH = `${SCIM2_PATH}/activity`;
 
 /** One SCIM request: everything needed to tell why it failed, and what a write changed. */
 export function ActivityDetailScreen({ id }: { id: string }) {

@@ -1,3 +1,5 @@
+import { groupPath, userPath } from '../scim2/scim2-routes.js';
+
 /** The activity tab's filters, as they appear in its URL (and in the export's). */
 export interface ActivityFilterValues {
   /** '' all, 'ok' 2xx/3xx, 'failed' failures, or a status code such as '409'. */
@@ -63,12 +65,10 @@ export const OPERATIONS = [
   'Bulk', 'Search',
 ];
 
-export const activityPath = (id: string) => `/it-settings/iam/scim2/activity/${encodeURIComponent(id)}`;
-
 /** Where a resource of an event is shown in the directory tabs. */
 export function resourcePath(resourceType: string | null, resourceId: string | null): string | undefined {
   if (!resourceId) return undefined;
-  if (resourceType === 'User') return `/it-settings/iam/scim2/users/${encodeURIComponent(resourceId)}`;
-  if (resourceType === 'Group') return `/it-settings/iam/scim2/groups/${encodeURIComponent(resourceId)}`;
+  if (resourceType === 'User') return userPath(resourceId);
+  if (resourceType === 'Group') return groupPath(resourceId);
   return undefined;
 }

@@ -3,7 +3,7 @@ import type { ActivityList_ConnectionFragment } from '../../gql/graphql.js';
 import type { LiveStatus } from '../../graphql/live-status.js';
 import { absoluteTime, relativeTime } from '../../lib/format-time.js';
 import { Link } from '../../routing/router.js';
-import { activityPath } from './activity-filters.js';
+import { activityPath } from '../scim2/scim2-routes.js';
 
 export const ActivityListFragment = graphql(`
   fragment ActivityList_Connection on ProvisioningEventConnection {

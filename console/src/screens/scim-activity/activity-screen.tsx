@@ -9,6 +9,7 @@ import { useRefreshOnActivity } from '../scim-overview/scim-overview-screen.js';
 import { filtersFromSearch, queryVariables, searchFromFilters, type ActivityFilterValues } from './activity-filters.js';
 import { ActivityFilterBar } from './activity-filter-bar.js';
 import { ActivityList } from './activity-list.js';
+import { SCIM2_PATH } from '../scim2/scim2-routes.js';
 
 const ActivityScreenQuery = graphql(`
   query ActivityScreen(
@@ -62,7 +63,7 @@ export function ActivityScreen() {
   if (hasErrorCode(error, 'FORBIDDEN') && !data?.recentActivity) return <AccessDeniedScreen area="IT Settings › IAM Settings › SCIM2" />;
   const applyFilters = (next: ActivityFilterValues) => {
     const query = searchFromFilters(next).toString();
-    navigate(`/it-settings/iam/scim2/activity${query ? `?${query}` : ''}`, { replace: true });
+    navigate(`${SCIM2_PATH}/activity${query ? `?${query}` : ''}`, { replace: true });
   };
   const pageInfo = data?.recentActivity?.pageInfo;
   return (

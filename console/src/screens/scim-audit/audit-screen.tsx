@@ -7,6 +7,7 @@ import { errorMessage, hasErrorCode } from '../../lib/graphql-errors.js';
 import { navigate, useLocation } from '../../routing/router.js';
 import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
 import { auditFilters, auditSearch, auditVariables, describeAudit, AUDIT_ACTIONS, type AuditFilterValues } from './audit-filters.js';
+import { SCIM2_PATH } from '../scim2/scim2-routes.js';
 
 const AuditScreenQuery = graphql(`
   query AuditScreen($first: Int!, $after: String, $action: String, $actor: String, $since: DateTime, $until: DateTime) {
@@ -29,7 +30,7 @@ const AuditScreenQuery = graphql(`
 `);
 
 const PAGE = 100;
-const AUDIT_PATH = '/it-settings/iam/scim2/audit';
+const AUDIT_PATH = `${SCIM2_PATH}/audit`;
 
 /** IT Settings › IAM Settings › SCIM2 › Audit: who changed the SCIM set-up, and who signed in. */
 export function AuditScreen() {

@@ -5,7 +5,7 @@ import type { LiveStatus } from '../../graphql/live-status.js';
 import { absoluteTime, relativeTime } from '../../lib/format-time.js';
 import { Link } from '../../routing/router.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { activityPath } from '../scim-activity/activity-filters.js';
+import { activityPath } from '../scim2/scim2-routes.js';
 import { ResourceCell } from '../scim-activity/activity-list.js';
 
 export const RecentActivityFragment = graphql(`
