@@ -11,13 +11,15 @@ import { createServices, type Services } from '../../services.js';
 import type { NoteCompany } from '../access-log.js';
 import type { Handler } from '../router.js';
 import { ClientGone, writeWithBackpressure } from './csv-stream.js';
-import { activityExport, groupsExport, usersExport, type CsvExport } from './export-sources.js';
+import { activityExport, auditExport, groupsExport, usersExport, type CsvExport } from './export-sources.js';
 
 export const EXPORT_PREFIX = '/export/';
 
 type Source = (services: Services, companyId: string, query: URLSearchParams) => CsvExport;
 
-const SOURCES: Record<string, Source> = { 'users.csv': usersExport, 'groups.csv': groupsExport, 'activity.csv': activityExport };
+const SOURCES: Record<string, Source> = {
+  'users.csv': usersExport, 'groups.csv': groupsExport, 'activity.csv': activityExport, 'audit.csv': auditExport,
+};
 
 function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -50,7 +52,7 @@ async function principalFor(
   return principal;
 }
 
-/** GET /export/{users,groups,activity}.csv, streamed in keyset batches. */
+/** GET /export/{users,groups,activity,audit}.csv, streamed in keyset batches. */
 export function createExportHandler({ orm, sql, config, logger, noteCompany }: { orm: Orm; sql: Sql; config: Config; logger: Logger; noteCompany: NoteCompany }): Handler {
   return async (req, res, url, requestId) => {
     const name = url.pathname.slice(EXPORT_PREFIX.length);

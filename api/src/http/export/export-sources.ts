@@ -1,7 +1,8 @@
-import { decodeKeyCursor, decodeTimeCursor, type Page } from '../../domain/paging.js';
+import { decodeCursor, decodeKeyCursor, decodeTimeCursor, type Page } from '../../domain/paging.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { isStorableText } from '../../domain/storable-text.js';
 import type { ListedProvisioningEvent } from '../../modules/activity/activity.service.js';
+import type { AuditEntry } from '../../modules/companies/audit-entry.entity.js';
 import type { DirectoryGroupView, DirectoryUserView } from '../../modules/directory/directory-view.service.js';
 import type { Services } from '../../services.js';
 import { csvChunks, type CsvColumn } from './csv-stream.js';
@@ -84,10 +85,21 @@ const ACTIVITY_COLUMNS: CsvColumn<ListedProvisioningEvent>[] = [
   { header: 'operation', value: (e) => e.operation },
   { header: 'resourceType', value: (e) => e.resourceType },
   { header: 'resourceId', value: (e) => e.resourceId },
+  { header: 'resourceName', value: (e) => e.resourceName },
+  { header: 'path', value: (e) => e.path },
+  { header: 'changedAttributes', value: (e) => e.changedAttributes?.join(' ') ?? null },
   { header: 'status', value: (e) => e.status },
   { header: 'scimType', value: (e) => e.scimType },
   { header: 'message', value: (e) => e.message },
   { header: 'durationMs', value: (e) => e.durationMs },
+];
+
+const AUDIT_COLUMNS: CsvColumn<AuditEntry>[] = [
+  { header: 'id', value: (a) => a.id },
+  { header: 'occurredAt', value: (a) => iso(a.occurredAt) },
+  { header: 'actor', value: (a) => a.actor },
+  { header: 'action', value: (a) => a.action },
+  { header: 'detail', value: (a) => JSON.stringify(a.detail ?? {}) },
 ];
 
 export function usersExport(services: Services, companyId: string, query: URLSearchParams): CsvExport {
@@ -104,11 +116,36 @@ export function groupsExport(services: Services, companyId: string, query: URLSe
   return csvChunks(GROUP_COLUMNS, pages(load));
 }
 
-/** Newest first, like recentActivity. */
+/** `status=409&status=500` or `status=409,500`, like the GraphQL list. */
+function statuses(query: URLSearchParams): number[] | undefined {
+  const values = query.getAll('status').flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  if (values.length === 0) return undefined;
+  return values.map((value) => {
+    if (!/^\d{3}$/.test(value)) throw new DomainError('INVALID_INPUT', 'status takes HTTP status codes, e.g. status=409');
+    return Number(value);
+  });
+}
+
+/** Newest first, like recentActivity, with the same filters as query parameters. */
 export function activityExport(services: Services, companyId: string, query: URLSearchParams): CsvExport {
   const failuresOnly = flag(query, 'failuresOnly') ?? false;
-  const range = { since: instant(query, 'since'), until: instant(query, 'until') };
+  const filters = {
+    status: statuses(query),
+    operation: text(query, 'operation'),
+    tokenId: text(query, 'tokenId'),
+    resourceId: text(query, 'resourceId'),
+    since: instant(query, 'since'),
+    until: instant(query, 'until'),
+  };
   const load = (after: string | null) =>
-    services.activity.listRecent(companyId, { first: BATCH, after: after ? decodeTimeCursor(after) : null }, failuresOnly, range);
+    services.activity.listRecent(companyId, { first: BATCH, after: after ? decodeTimeCursor(after) : null }, failuresOnly, filters);
   return csvChunks(ACTIVITY_COLUMNS, pages(load));
+}
+
+/** Newest first, like auditTrail, with its filters (action, actor, since, until) as query parameters. */
+export function auditExport(services: Services, companyId: string, query: URLSearchParams): CsvExport {
+  const filters = { action: text(query, 'action'), actor: text(query, 'actor'), since: instant(query, 'since'), until: instant(query, 'until') };
+  const load = (after: string | null) =>
+    services.auditTrail.listAudit(companyId, { first: BATCH, afterId: after && decodeCursor(after) }, filters);
+  return csvChunks(AUDIT_COLUMNS, pages(load));
 }

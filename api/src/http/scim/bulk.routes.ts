@@ -12,7 +12,20 @@ import { userRoutes } from './users.routes.js';
 const RESOURCE_ROUTES = [...userRoutes, ...groupRoutes];
 
 /** One operation through the same handlers as a single request, in its own transaction. */
-async function execute(request: ScimRequest, operation: BulkOperation, created: Map<string, string>): Promise<BulkOperationResult> {
+/** What the Bulk request's activity row says it touched: the names and attributes of its operations' writes. */
+interface BulkTouched {
+  names: Set<string>;
+  attributes: Set<string>;
+}
+
+function noteTouched(touched: BulkTouched, reply: ScimReply): void {
+  if (reply.resourceName) touched.names.add(reply.resourceName);
+  for (const name of reply.changedAttributes ?? []) touched.attributes.add(name);
+}
+
+async function execute(
+  request: ScimRequest, operation: BulkOperation, created: Map<string, string>, touched: BulkTouched,
+): Promise<BulkOperationResult> {
   const id = operation.id === undefined ? undefined : resolveBulkIds(operation.id, created).value;
   const data = resolveBulkIds(operation.data, created).value;
   const segments = id === undefined ? [operation.resource] : [operation.resource, id];
@@ -23,6 +36,7 @@ async function execute(request: ScimRequest, operation: BulkOperation, created: 
   const reply: ScimReply = await endpoint.handle({
     ...request, method: operation.method, segments, params: match.params, headers, body: data, query: new URLSearchParams(),
   });
+  noteTouched(touched, reply);
   const resourceId = reply.resourceId;
   if (operation.bulkId && resourceId) created.set(operation.bulkId, resourceId);
   return bulkSuccess(operation, reply.status, {
@@ -43,6 +57,7 @@ async function bulk(request: ScimRequest): Promise<ScimReply> {
   });
   const plan = planBulkOperations(operations);
   const created = new Map<string, string>();
+  const touched: BulkTouched = { names: new Set(), attributes: new Set() };
   const results = new Map<number, BulkOperationResult>();
   const record = (index: number, result: BulkOperationResult) => results.set(index, result);
   for (const [index, error] of plan.failures) record(index, bulkFailure(operations[index]!, error));
@@ -54,10 +69,15 @@ async function bulk(request: ScimRequest): Promise<ScimReply> {
       record(index, bulkFailure(operation, new ScimError(409, 'invalidValue', `bulkId "${unresolved[0]}" refers to a failed operation`)));
       continue;
     }
-    record(index, await execute(request, operation, created).catch((error: unknown) => bulkFailure(operation, toScimError(error))));
+    record(index, await execute(request, operation, created, touched).catch((error: unknown) => bulkFailure(operation, toScimError(error))));
   }
   const ordered = [...results.entries()].sort(([a], [b]) => a - b).map(([, result]) => result);
-  return { status: 200, body: buildBulkResponse(ordered) };
+  return {
+    status: 200,
+    body: buildBulkResponse(ordered),
+    ...(touched.names.size > 0 && { resourceName: [...touched.names].join(', ') }),
+    changedAttributes: [...touched.attributes],
+  };
 }
 
 export const bulkRoutes: ScimRoute[] = [{ pattern: ['Bulk'], methods: { POST: { operation: 'Bulk', handle: bulk } } }];

@@ -3,13 +3,13 @@ import { formatEtag, notModified } from '../../scim/etag.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
 import { serializeGroup } from '../../scim/resources/serialize.js';
 import { groupInputOf, listRequestOf, patchInputOf, projectionOf, returnsMembers } from './scim-input.js';
-import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
+import { requestHeader as header, writeActivity, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
 
 function groupReply(request: ScimRequest, status: number, record: GroupRecord): ScimReply {
   const resource = serializeGroup(record, { baseUrl: request.baseUrl, projection: projectionOf(request.query) });
   const headers: Record<string, string> = { etag: formatEtag(record.version) };
   if (status === 201) headers['location'] = `${request.baseUrl}/Groups/${record.id}`;
-  return { status, body: resource, headers, resourceType: 'Group', resourceId: record.id };
+  return { status, body: resource, headers, resourceType: 'Group', resourceId: record.id, ...writeActivity(request, record.displayName) };
 }
 
 /** Groups are listed without members when `excludedAttributes=members` (Entra does this). */
@@ -40,7 +40,9 @@ async function patch(request: ScimRequest): Promise<ScimReply> {
   const record = await request.directory.patchGroup(
     request.caller.companyId, id, patchInputOf(request.body), header(request, 'if-match'), wantsBody && returnsMembers(projection), request.caller.tokenId,
   );
-  if (!wantsBody) return { status: 204, headers: { etag: formatEtag(record.version) }, resourceType: 'Group', resourceId: id };
+  if (!wantsBody) {
+    return { status: 204, headers: { etag: formatEtag(record.version) }, resourceType: 'Group', resourceId: id, ...writeActivity(request, record.displayName) };
+  }
   return groupReply(request, 200, record);
 }
 
@@ -72,8 +74,8 @@ export const groupRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete Group',
         handle: async (r) => {
-          await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
-          return { status: 204, resourceType: 'Group', resourceId: r.params[0]! };
+          const displayName = await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          return { status: 204, resourceType: 'Group', resourceId: r.params[0]!, ...writeActivity(r, displayName) };
         },
       },
     },

@@ -4,6 +4,8 @@ export interface Outcome {
   resourceId?: string;
   scimType?: string;
   message?: string;
+  resourceName?: string;
+  changedAttributes?: string[];
 }
 
 const RESOURCE_TYPES: Record<string, string> = { users: 'User', groups: 'Group' };
@@ -26,6 +28,8 @@ export function describeRequest(method: string, segments: string[], outcome: Out
     status: outcome.status,
     scimType: outcome.scimType ?? null,
     message: outcome.message?.slice(0, 500) ?? null,
+    resourceName: outcome.resourceName ?? null,
+    changedAttributes: outcome.changedAttributes ?? null,
   };
 }
 

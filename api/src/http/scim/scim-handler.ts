@@ -113,17 +113,20 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
       rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
-      outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
+      outcome = {
+        status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId,
+        resourceName: reply.resourceName, changedAttributes: reply.changedAttributes,
+      };
     } catch (error) {
       await settleUnreadBody(req, res, config.scimMaxBodyBytes);
       outcome = writeScimError(res, error, requestId, logger);
     }
     const durationMs = performance.now() - started;
-    return () => recordOutcome(req, slug, segments, caller, outcome, durationMs);
+    return () => recordOutcome(req, url, slug, segments, caller, outcome, durationMs);
   }
 
   async function recordOutcome(
-    req: IncomingMessage, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
+    req: IncomingMessage, url: URL, slug: string, segments: string[], caller: ScimCaller | null, outcome: Outcome, durationMs: number,
   ) {
     const companyId = caller?.companyId ?? (await companyIdForSlug(slug));
     const described = describeRequest(req.method ?? 'GET', segments, outcome);
@@ -137,6 +140,7 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
       tokenLabel: caller?.tokenLabel ?? null,
       userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
       method: req.method ?? 'GET',
+      path: url.pathname + url.search,
       durationMs,
       ...described,
     });

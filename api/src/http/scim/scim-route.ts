@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Config } from '../../config.js';
 import type { ScimCaller } from '../../modules/access/scim-token-auth.js';
 import type { DirectoryService } from '../../modules/directory/directory.service.js';
+import { changedAttributes } from '../../scim/activity/changed-attributes.js';
 
 export interface ScimRequest {
   method: string;
@@ -25,6 +26,18 @@ export interface ScimReply {
   /** For the activity log: what the request touched. */
   resourceType?: string;
   resourceId?: string;
+  /** userName or displayName as the write left it (or as it was, for a DELETE). */
+  resourceName?: string;
+  /** Names of the attributes a write touched (see changed-attributes.ts); never values. */
+  changedAttributes?: string[];
+}
+
+/** What a write's reply says about it for the activity log. */
+export function writeActivity(request: Pick<ScimRequest, 'method' | 'body'>, resourceName: string | null | undefined) {
+  return {
+    ...(resourceName ? { resourceName } : {}),
+    ...(request.method === 'GET' ? {} : { changedAttributes: changedAttributes(request.method, request.body) ?? [] }),
+  };
 }
 
 export type ScimRouteHandler = (request: ScimRequest) => Promise<ScimReply>;

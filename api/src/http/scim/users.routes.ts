@@ -1,4 +1,4 @@
-import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
+import { requestHeader as header, writeActivity, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
 import type { UserRecord } from '../../modules/directory/directory.service.js';
 import { formatEtag, notModified } from '../../scim/etag.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
@@ -9,7 +9,7 @@ function userReply(request: ScimRequest, status: number, record: UserRecord): Sc
   const resource = serializeUser(record, { baseUrl: request.baseUrl, projection: projectionOf(request.query) });
   const headers: Record<string, string> = { etag: formatEtag(record.version) };
   if (status === 201) headers['location'] = `${request.baseUrl}/Users/${record.id}`;
-  return { status, body: resource, headers, resourceType: 'User', resourceId: record.id };
+  return { status, body: resource, headers, resourceType: 'User', resourceId: record.id, ...writeActivity(request, record.userName) };
 }
 
 async function list(request: ScimRequest): Promise<ScimReply> {
@@ -60,8 +60,8 @@ export const userRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete User',
         handle: async (r) => {
-          await r.directory.deleteUser(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
-          return { status: 204, resourceType: 'User', resourceId: r.params[0]! };
+          const userName = await r.directory.deleteUser(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          return { status: 204, resourceType: 'User', resourceId: r.params[0]!, ...writeActivity(r, userName) };
         },
       },
     },

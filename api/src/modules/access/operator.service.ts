@@ -10,6 +10,7 @@ import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 import { assertPassword, generateToken, hashPassword, hashToken, verifyPassword } from './secrets.js';
 import { createOperatorAdmin } from './operator-admin.js';
+import { AuditEntry } from '../companies/audit-entry.entity.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 
 const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -66,6 +67,8 @@ export function createOperatorService({ em, sql: db }: { em: EntityManager; sql:
       operator,
       expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     });
+    // In the session's own flush: a sign-in is on the audit trail exactly when it happened.
+    em.create(AuditEntry, { company: operator.company, actor: operator.email, action: 'operator.signed-in', detail: {} });
     await em.flush();
     return { secret: token.secret, principal: toPrincipal(operator, session.id) };
   }

@@ -33,6 +33,7 @@ afterAll(async () => {
 const event = (companyId: string, occurredAt: Date): ProvisioningEventInput => ({
   companyId, occurredAt, tokenId: null, tokenLabel: 'Okta', userAgent: null, method: 'GET', operation: 'List Users',
   resourceType: 'User', resourceId: null, status: 200, scimType: null, message: null, durationMs: 1,
+  path: null, resourceName: null, changedAttributes: null,
 });
 
 describe('activity recorder stats (for /metrics)', () => {

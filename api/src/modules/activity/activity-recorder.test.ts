@@ -24,6 +24,7 @@ afterAll(async () => t?.close());
 const event = (companyId: string, overrides: Partial<ProvisioningEventInput> = {}): ProvisioningEventInput => ({
   companyId, occurredAt: new Date(), tokenId: null, tokenLabel: 'Okta', userAgent: 'Okta SCIM Client', method: 'GET',
   operation: 'List Users', resourceType: 'User', resourceId: null, status: 200, scimType: null, message: null, durationMs: 2,
+  path: '/pp/scim/v2/acme/Users', resourceName: null, changedAttributes: null,
   ...overrides,
 });
 

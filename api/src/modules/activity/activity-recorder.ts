@@ -20,6 +20,12 @@ export interface ProvisioningEventInput {
   scimType: string | null;
   message: string | null;
   durationMs: number;
+  /** Path and query string as requested. */
+  path: string | null;
+  /** userName or displayName of the resource at the time of the write. */
+  resourceName: string | null;
+  /** Attribute names the write touched; never their values. */
+  changedAttributes: string[] | null;
 }
 
 export interface RecorderOptions {
@@ -34,10 +40,12 @@ export interface RecorderOptions {
   retryMs?: number;
 }
 
-const INSERT_COLUMNS = sql.raw([
+const COLUMN_NAMES = [
   'company_id', 'occurred_at', 'token_id', 'token_label', 'user_agent', 'method', 'operation',
-  'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms',
-].join(', '));
+  'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms', 'path', 'resource_name',
+];
+const INSERT_COLUMNS = sql.raw(COLUMN_NAMES.join(', '));
+const UNNESTED_COLUMNS = sql.raw(COLUMN_NAMES.map((name) => `u.${name}`).join(', '));
 const PRUNE_EVERY_MS = 30_000;
 
 /** What is published for live views: the stored event with its id. */
@@ -164,12 +172,18 @@ export function createActivityRecorder(options: RecorderOptions) {
   }
 
   // One column array per column: the same statement text for every batch size, prepared once.
+  // The attribute lists travel as JSON text: unnest cannot take an array of arrays of any length.
   async function insert(batch: ProvisioningEventInput[]): Promise<InsertedEvent[]> {
     const column = <K extends keyof ProvisioningEventInput>(key: K) => batch.map((event) => event[key]);
+    const changed = batch.map((event) => (event.changedAttributes ? JSON.stringify(event.changedAttributes) : null));
     const ids = await db.query<{ id: string }>(
-      sql`insert into provisioning_event (${INSERT_COLUMNS})
-       select * from unnest(${column('companyId')}::uuid[], ${column('occurredAt')}::timestamptz[], ${column('tokenId')}::uuid[], ${column('tokenLabel')}::text[], ${column('userAgent')}::text[], ${column('method')}::text[], ${column('operation')}::text[],
-         ${column('resourceType')}::text[], ${column('resourceId')}::text[], ${column('status')}::int[], ${column('scimType')}::text[], ${column('message')}::text[], ${column('durationMs')}::real[])
+      sql`insert into provisioning_event (${INSERT_COLUMNS}, changed_attributes)
+       select ${UNNESTED_COLUMNS},
+         case when u.changed is null then null else array(select jsonb_array_elements_text(u.changed::jsonb)) end
+       from unnest(${column('companyId')}::uuid[], ${column('occurredAt')}::timestamptz[], ${column('tokenId')}::uuid[], ${column('tokenLabel')}::text[], ${column('userAgent')}::text[], ${column('method')}::text[], ${column('operation')}::text[],
+         ${column('resourceType')}::text[], ${column('resourceId')}::text[], ${column('status')}::int[], ${column('scimType')}::text[], ${column('message')}::text[], ${column('durationMs')}::real[],
+         ${column('path')}::text[], ${column('resourceName')}::text[], ${changed}::text[])
+         as u(${INSERT_COLUMNS}, changed)
        returning id`,
     );
     return batch.map((event, index) => ({ id: ids[index]?.id ?? '', ...event, occurredAt: event.occurredAt.toISOString() }));

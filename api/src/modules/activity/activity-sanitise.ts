@@ -1,7 +1,7 @@
 import { replaceUnstorable } from '../../domain/storable-text.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
 
-type TextField = 'tokenLabel' | 'userAgent' | 'method' | 'operation' | 'resourceType' | 'resourceId' | 'scimType' | 'message';
+type TextField = 'tokenLabel' | 'userAgent' | 'method' | 'operation' | 'resourceType' | 'resourceId' | 'scimType' | 'message' | 'path' | 'resourceName';
 
 /** Longest value kept per text column; longer ones are cut (the activity list shows a line each). */
 const MAX_LENGTH: Record<TextField, number> = {
@@ -13,6 +13,8 @@ const MAX_LENGTH: Record<TextField, number> = {
   resourceId: 300,
   scimType: 50,
   message: 500,
+  path: 1000,
+  resourceName: 300,
 };
 const TEXT_FIELDS = Object.keys(MAX_LENGTH) as TextField[];
 
@@ -33,6 +35,7 @@ export function sanitiseEvent(event: ProvisioningEventInput): ProvisioningEventI
     const value = event[field];
     if (typeof value === 'string') clean[field] = storableText(value, MAX_LENGTH[field]);
   }
+  if (event.changedAttributes) clean.changedAttributes = event.changedAttributes.map((name) => storableText(name, 200));
   if (!Number.isFinite(clean.durationMs)) clean.durationMs = 0;
   if (!Number.isInteger(clean.status)) clean.status = 0;
   return clean;

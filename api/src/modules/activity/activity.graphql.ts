@@ -27,6 +27,22 @@ const ProvisioningEventRef = builder.objectRef<ProvisioningEventView>('Provision
     scimType: t.exposeString('scimType', { nullable: true, description: 'SCIM error type (e.g. uniqueness, invalidFilter) of a failure.', authScopes: iamRead }),
     message: t.exposeString('message', { nullable: true, description: 'Error detail of a failure.', authScopes: iamRead }),
     durationMs: t.exposeFloat('durationMs', { description: 'Time spent answering, in milliseconds.', authScopes: iamRead }),
+    tokenId: t.exposeID('tokenId', { nullable: true, description: 'Id of the SCIM token used (pass as recentActivity(tokenId:)).', authScopes: iamRead }),
+    path: t.exposeString('path', {
+      nullable: true,
+      description: 'Path and query string as requested, e.g. /pp/scim/v2/acme/Users?filter=…; null for events recorded before it was kept.',
+      authScopes: iamRead,
+    }),
+    resourceName: t.exposeString('resourceName', {
+      nullable: true,
+      description: 'userName (users) or displayName (groups) as the write left it, or as it was before a DELETE; for Bulk, the names its operations wrote. Null for reads and failures.',
+      authScopes: iamRead,
+    }),
+    changedAttributes: t.exposeStringList('changedAttributes', {
+      nullable: true,
+      description: 'Names of the attributes a successful write touched: PATCH paths (value filters dropped) or the keys of a POST/PUT body; for Bulk, those of all its operations. Never values. Null for reads and failures.',
+      authScopes: iamRead,
+    }),
   }),
 });
 
@@ -55,12 +71,53 @@ builder.queryField('recentActivity', (t) =>
       first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
       failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above, except those throttled by the rate limit (429).' }),
-      resourceId: t.arg.id({ required: false, description: 'Only the requests about this SCIM resource (a user or group id).' }),
+      status: t.arg.intList({ required: false, description: 'Only requests answered with one of these HTTP statuses (up to 20).' }),
+      operation: t.arg.string({ required: false, description: 'Only this operation, e.g. "Update User" (see ProvisioningEvent.operation).' }),
+      tokenId: t.arg.id({ required: false, description: 'Only requests made with this SCIM token.' }),
+      resourceId: t.arg.id({ required: false, description: 'Only requests concerning the user or group with this SCIM id.' }),
+      since: t.arg({ type: 'DateTime', required: false, description: 'Only requests at or after this time.' }),
+      until: t.arg({ type: 'DateTime', required: false, description: 'Only requests before this time.' }),
     },
     resolve: (_root, args, ctx) =>
       ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false, {
-        resourceId: args.resourceId === null || args.resourceId === undefined ? undefined : String(args.resourceId),
+        status: args.status ?? undefined,
+        operation: args.operation ?? undefined,
+        tokenId: args.tokenId ?? undefined,
+        resourceId: args.resourceId ?? undefined,
+        since: args.since ?? undefined,
+        until: args.until ?? undefined,
       }),
+  }),
+);
+
+builder.queryField('provisioningEvent', (t) =>
+  t.withAuth(iamRead).field({
+    type: ProvisioningEventRef,
+    nullable: true,
+    description: 'One SCIM request of the caller\'s company; null when there is none with this id in it. Needs iam:read.',
+    args: { id: t.arg.id({ required: true, description: 'The event\'s id.' }) },
+    resolve: async (_root, { id }, ctx) => (await ctx.services.activity.findEvent(ctx.principal.companyId, String(id))) ?? null,
+  }),
+);
+
+const ActivityTokenRef = builder.objectRef<{ id: string; label: string; revoked: boolean }>('ActivityToken').implement({
+  description: 'A SCIM token as the activity filters name it: id and label only.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Pass as recentActivity(tokenId:).', authScopes: iamRead }),
+    label: t.exposeString('label', { description: 'What the token is for, e.g. the IdP\'s name.', authScopes: iamRead }),
+    revoked: t.exposeBoolean('revoked', { description: 'True once revoked; its past requests stay in the activity.', authScopes: iamRead }),
+  }),
+});
+
+builder.queryField('activityTokens', (t) =>
+  t.withAuth(iamRead).field({
+    type: [ActivityTokenRef],
+    nullable: true,
+    description: 'The company\'s SCIM tokens (revoked ones included), newest first, to filter the activity by IdP. Needs iam:read.',
+    resolve: async (_root, _args, ctx) =>
+      (await ctx.services.tokens.listScimTokens(ctx.principal.companyId)).map((token) => ({
+        id: token.id, label: token.label, revoked: token.revokedAt != null,
+      })),
   }),
 );
 

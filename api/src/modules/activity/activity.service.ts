@@ -1,7 +1,8 @@
 import type { Sql } from '../../db/sql.js';
-import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { sql } from '../../db/sql-tag.js';
 import { encodeTimeCursor, toPage, type Page, type TimePageRequest } from '../../domain/paging.js';
 import type { ProvisioningEventInput } from './activity-recorder.js';
+import { assertValidFilters, filterConditions, type ActivityFilters } from './activity-filters.js';
 
 /** A provisioning event as the admin API shows it: what was recorded, with its id. */
 export type ProvisioningEventView = Omit<ProvisioningEventInput, 'companyId'> & { id: string };
@@ -13,18 +14,30 @@ export type ListedProvisioningEvent = ProvisioningEventView & { cursor: string }
 // which sorted "99" above "468".
 const SELECT = sql`select e.id::text as id, occurred_at as "occurredAt", token_id as "tokenId", token_label as "tokenLabel",
   user_agent as "userAgent", method, operation, resource_type as "resourceType", resource_id as "resourceId",
-  status, scim_type as "scimType", message, duration_ms as "durationMs",
+  status, scim_type as "scimType", message, duration_ms as "durationMs", path, resource_name as "resourceName",
+  changed_attributes as "changedAttributes",
   to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "cursorAt"
   from provisioning_event e`;
 
 type Row = ProvisioningEventView & { cursorAt: string };
 
-/** A window of time (`since` inclusive, `until` exclusive) and the resource concerned. */
-export interface ActivityRange {
-  since?: Date;
-  until?: Date;
-  /** Only the requests about this SCIM resource id. */
-  resourceId?: string;
+const BIGINT_ID = /^\d{1,18}$/;
+
+// The ORM's driver hands timestamps back as text; the API speaks Date.
+function toListed({ cursorAt, ...row }: Row): ListedProvisioningEvent {
+  return {
+    ...row,
+    occurredAt: new Date(row.occurredAt),
+    durationMs: Number(row.durationMs),
+    cursor: encodeTimeCursor({ at: cursorAt, id: row.id }),
+  };
+}
+
+/** How far the company's first IdP connection has come; each step read from what happened. */
+export interface SetupProgress {
+  tokenCreated: boolean;
+  requestReceived: boolean;
+  connectionTested: boolean;
 }
 
 /** How far the company's first IdP connection has come; each step read from what happened. */
@@ -38,32 +51,28 @@ export function createActivityService({ sql: db }: { sql: Sql }) {
   /**
    * Newest first by time, then by the bigserial id for events of the same instant. Pages are
    * keyed on that pair, so events arriving meanwhile neither repeat nor push rows off a later
-   * page; both filters run on the (company_id, occurred_at desc, id desc) indexes.
+   * page; every filter runs on an index led by (company_id, …, occurred_at desc, id desc).
    */
   async function listRecent(
     companyId: string,
     { first, after }: TimePageRequest,
     failuresOnly: boolean,
-    { since, until, resourceId }: ActivityRange = {},
+    filters: ActivityFilters = {},
   ): Promise<Page<ListedProvisioningEvent>> {
-    const where: SqlFragment[] = [sql`company_id = ${companyId}`];
-    // A throttled request (429) is not a failure: the IdP retries it after Retry-After.
-    if (failuresOnly) where.push(sql.raw('status >= 400 and status <> 429'));
-    if (since) where.push(sql`occurred_at >= ${since}`);
-    if (until) where.push(sql`occurred_at < ${until}`);
-    if (resourceId !== undefined) where.push(sql`resource_id = ${resourceId}`);
-    if (after) where.push(sql`(occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::bigint)`);
+    const all = { ...filters, failuresOnly: failuresOnly || filters.failuresOnly };
+    assertValidFilters(all);
+    const keyset = after ? sql` and (occurred_at, e.id) < (${after.at}::timestamptz, ${after.id}::bigint)` : sql.empty;
     const rows = await db.query<Row>(
-      sql`${SELECT} where ${sql.join(where, ' and ')} order by occurred_at desc, e.id desc limit ${first + 1}`,
+      sql`${SELECT} where ${filterConditions(companyId, all)}${keyset} order by occurred_at desc, e.id desc limit ${first + 1}`,
     );
-    // The ORM's driver hands timestamps back as text; the API speaks Date.
-    const listed = rows.map(({ cursorAt, ...row }) => ({
-      ...row,
-      occurredAt: new Date(row.occurredAt),
-      durationMs: Number(row.durationMs),
-      cursor: encodeTimeCursor({ at: cursorAt, id: row.id }),
-    }));
-    return toPage(listed, first, (row) => row.cursor);
+    return toPage(rows.map(toListed), first, (row) => row.cursor);
+  }
+
+  /** One event of the company; undefined for another company's id or one that does not exist. */
+  async function findEvent(companyId: string, id: string): Promise<ProvisioningEventView | undefined> {
+    if (!BIGINT_ID.test(id)) return undefined;
+    const rows = await db.query<Row>(sql`${SELECT} where company_id = ${companyId} and e.id = ${id}::bigint`);
+    return rows[0] && toListed(rows[0]);
   }
 
   /** Requests refused by the company's rate limit in the last hour (partial index on status 429). */
@@ -88,7 +97,7 @@ export function createActivityService({ sql: db }: { sql: Sql }) {
     return rows[0] ?? { tokenCreated: false, requestReceived: false, connectionTested: false };
   }
 
-  return { listRecent, countThrottledLastHour, setupProgress };
+  return { listRecent, findEvent, countThrottledLastHour, setupProgress };
 }
 
 export type ActivityService = ReturnType<typeof createActivityService>;

@@ -27,6 +27,10 @@ export const ProvisioningEvent = defineEntity({
       expression:
         'create index provisioning_event_throttled_index on provisioning_event (company_id, occurred_at) where status = 429',
     },
+    // The activity filters by token, resource and operation keep keyset pages as index scans.
+    { name: 'provisioning_event_token_time_index', expression: 'create index provisioning_event_token_time_index on provisioning_event (company_id, token_id, occurred_at desc, id desc)' },
+    { name: 'provisioning_event_resource_time_index', expression: 'create index provisioning_event_resource_time_index on provisioning_event (company_id, resource_id, occurred_at desc, id desc)' },
+    { name: 'provisioning_event_operation_time_index', expression: 'create index provisioning_event_operation_time_index on provisioning_event (company_id, operation, occurred_at desc, id desc)' },
   ],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
@@ -43,6 +47,9 @@ export const ProvisioningEvent = defineEntity({
     scimType: p.text().nullable(),
     message: p.text().nullable(),
     durationMs: p.float(),
+    path: p.text().nullable(),
+    resourceName: p.text().nullable(),
+    changedAttributes: p.array().nullable(),
   },
 });
 export type ProvisioningEvent = InferEntity<typeof ProvisioningEvent>;

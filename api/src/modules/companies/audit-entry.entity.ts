@@ -5,7 +5,10 @@ import { Company } from './company.entity.js';
 export const AuditEntry = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
-  indexes: [{ name: 'audit_entry_company_index', expression: 'create index audit_entry_company_index on audit_entry (company_id, id desc)' }],
+  indexes: [
+    { name: 'audit_entry_company_index', expression: 'create index audit_entry_company_index on audit_entry (company_id, id desc)' },
+    { name: 'audit_entry_company_action_index', expression: 'create index audit_entry_company_action_index on audit_entry (company_id, action, id desc)' },
+  ],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
     company: p.manyToOne(Company).deleteRule('cascade'),

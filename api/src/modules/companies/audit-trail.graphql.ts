@@ -15,7 +15,7 @@ const AuditEntryRef = builder.objectRef<AuditEntry>('AuditEntry').implement({
       authScopes: iamRead,
     }),
     action: t.exposeString('action', {
-      description: 'What, e.g. scim.activated, scim.deactivated, scim-token.created, scim-token.revoked, scim.rate-limit-changed.',
+      description: 'What, e.g. scim.activated, scim.deactivated, scim-token.created, scim-token.revoked, users.deleted-all (detail: deleted), operator.signed-in, scim.rate-limit-changed.',
       authScopes: iamRead,
     }),
     detail: t.string({
@@ -50,8 +50,17 @@ builder.queryField('auditTrail', (t) =>
     args: {
       first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
+      action: t.arg.string({ required: false, description: 'Only this action, e.g. scim-token.created.' }),
+      actor: t.arg.string({ required: false, description: 'Only entries by this actor (exactly as AuditEntry.actor shows it).' }),
+      since: t.arg({ type: 'DateTime', required: false, description: 'Only entries at or after this time.' }),
+      until: t.arg({ type: 'DateTime', required: false, description: 'Only entries before this time.' }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.services.auditTrail.listAudit(ctx.principal.companyId, pageRequest(args.first, args.after)),
+      ctx.services.auditTrail.listAudit(ctx.principal.companyId, pageRequest(args.first, args.after), {
+        action: args.action ?? undefined,
+        actor: args.actor ?? undefined,
+        since: args.since ?? undefined,
+        until: args.until ?? undefined,
+      }),
   }),
 );

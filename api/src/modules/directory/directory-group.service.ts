@@ -129,10 +129,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     });
   }
 
-  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<void> {
-    await guardedByVersion(
+  /** Answers the deleted group's displayName, for the activity log. */
+  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<string> {
+    return guardedByVersion(
       { kind: 'Group', id, ifMatch },
-      async (accepted) => ((await groups.remove(companyId, id, accepted)) ? true : undefined),
+      (accepted) => groups.remove(companyId, id, accepted),
       async () => (await groups.findById(companyId, id))?.version,
     );
   }

@@ -58,12 +58,12 @@ export function createGroupStore(db: Sql) {
     return rows[0];
   }
 
-  /** Deletes the group if its version is accepted (If-Match); false when no row qualified. */
-  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await db.query(
-      sql`delete from directory_group g where g.company_id = ${companyId} and g.id = ${id} and ${versionAccepted('g', accepted)} returning g.id`,
+  /** Deletes the group if its version is accepted (If-Match): its displayName, or undefined when no row qualified. */
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
+    const rows = await db.query<{ displayName: string }>(
+      sql`delete from directory_group g where g.company_id = ${companyId} and g.id = ${id} and ${versionAccepted('g', accepted)} returning g.display_name as "displayName"`,
     );
-    return rows.length > 0;
+    return rows[0]?.displayName;
   }
 
   async function list(companyId: string, where: SqlFragment, orderBy: SqlFragment, offset: number, limit: number) {

@@ -92,20 +92,20 @@ export function createUserStore(db: Sql) {
   }
 
   /**
-   * Deletes the user if its version is accepted, and clears manager references to it, in one
+   * Deletes the user if its version is accepted (answering its userName), and clears manager references to it, in one
    * statement. Memberships go by cascade. The user's own row is left out of the clearing: one
    * statement must not both delete and update a row.
    */
-  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await db.query<{ deleted: boolean }>(
-      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.id),
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
+    const rows = await db.query<{ userName: string | null }>(
+      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.id, u.user_name),
        cleared as (
          update directory_user set attributes = ${WITHOUT_MANAGER},
            version = version + 1, updated_at = now()
            where company_id = ${companyId} and id <> ${id} and ${MANAGER_VALUE} = ${id} and exists (select 1 from deleted))
-       select exists (select 1 from deleted) as deleted`,
+       select (select user_name from deleted) as "userName"`,
     );
-    return rows[0]?.deleted === true;
+    return rows[0]?.userName ?? undefined;
   }
 
   /**

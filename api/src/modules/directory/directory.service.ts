@@ -103,11 +103,12 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
-  async function deleteUser(companyId: string, id: string, ifMatch?: string): Promise<void> {
+  /** Answers the deleted user's userName, for the activity log. */
+  async function deleteUser(companyId: string, id: string, ifMatch?: string): Promise<string> {
     if (UUID.test(id)) hints.forget(companyId, id);
-    await guardedByVersion(
+    return guardedByVersion(
       { kind: 'User', id, ifMatch },
-      async (accepted) => ((await users.remove(companyId, id, accepted)) ? true : undefined),
+      (accepted) => users.remove(companyId, id, accepted),
       versionOf(companyId, id),
     );
   }

@@ -19,6 +19,7 @@ function event(id: string, overrides: Partial<Event> = {}): Event {
     operation: 'Create user',
     resourceType: 'User',
     resourceId: `user-${id}`,
+    resourceName: null,
     status: 201,
     succeeded: true,
     throttled: false,

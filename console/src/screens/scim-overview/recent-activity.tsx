@@ -3,7 +3,10 @@ import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
 import type { RecentActivity_ConnectionFragment } from '../../gql/graphql.js';
 import type { LiveStatus } from '../../graphql/live-status.js';
 import { absoluteTime, relativeTime } from '../../lib/format-time.js';
+import { Link } from '../../routing/router.js';
 import { Skeleton } from '../../ui/skeleton.js';
+import { activityPath } from '../scim2/scim2-routes.js';
+import { ResourceCell } from '../scim-activity/activity-list.js';
 
 export const RecentActivityFragment = graphql(`
   fragment RecentActivity_Connection on ProvisioningEventConnection {
@@ -18,6 +21,7 @@ export const RecentActivityFragment = graphql(`
         operation
         resourceType
         resourceId
+        resourceName
         status
         succeeded
         throttled
@@ -147,12 +151,11 @@ function ActivityRow({ event, fresh }: { event: ActivityEvent; fresh: boolean })
         <span title={event.userAgent ?? undefined}>{event.tokenLabel ?? 'Unknown (no valid token)'}</span>
       </td>
       <td data-label="Request">
-        {event.operation}
+        <Link href={activityPath(event.id)}>{event.operation}</Link>
         <div class="muted mono">{event.method}</div>
       </td>
       <td data-label="Resource">
-        {event.resourceType ?? '—'}
-        {event.resourceId && <div class="muted mono">{event.resourceId}</div>}
+        <ResourceCell event={event} />
       </td>
       <td data-label="Outcome">
         <OutcomeBadge event={event} />

@@ -121,8 +121,9 @@ export function ScimOverviewScreen() {
 /**
  * Each SCIM request can change the counts and always adds an activity row: re-read the screen,
  * coalescing bursts (an IdP's initial sync sends hundreds of requests a second) into one refetch.
+ * The activity tab refreshes its first page the same way.
  */
-function useRefreshOnActivity(refresh: () => void) {
+export function useRefreshOnActivity(refresh: () => void) {
   const [{ data }] = useSubscription({ query: ActivitySubscription });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The timer must call the refresh of the moment it fires: an older one re-runs the query with

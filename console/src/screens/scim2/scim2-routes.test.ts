@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupPath, matchScim2Route, userPath } from './scim2-routes.js';
+import { activityPath, groupPath, matchScim2Route, userPath } from './scim2-routes.js';
 
 describe('SCIM2 routes', () => {
   it.each([
@@ -9,6 +9,7 @@ describe('SCIM2 routes', () => {
     ['/it-settings/iam/scim2/groups', { tab: 'groups' }],
     ['/it-settings/iam/scim2/groups/a%20b', { tab: 'groups', id: 'a b' }],
     ['/it-settings/iam/scim2/activity', { tab: 'activity' }],
+    ['/it-settings/iam/scim2/activity/468', { tab: 'activity', id: '468' }],
     ['/it-settings/iam/scim2/audit', { tab: 'audit' }],
   ])('%s is %o', (path, route) => {
     expect(matchScim2Route(path)).toEqual(route);
@@ -22,5 +23,6 @@ describe('SCIM2 routes', () => {
   it('builds detail paths that match back', () => {
     expect(matchScim2Route(userPath('x/y'))).toEqual({ tab: 'users', id: 'x/y' });
     expect(matchScim2Route(groupPath('g1'))).toEqual({ tab: 'groups', id: 'g1' });
+    expect(matchScim2Route(activityPath('42'))).toEqual({ tab: 'activity', id: '42' });
   });
 });

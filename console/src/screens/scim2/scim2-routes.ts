@@ -17,10 +17,7 @@ export interface Scim2Route {
   id?: string;
 }
 
-/**
- * The route a path names; undefined for a path no page answers. Activity and Audit pages are
- * routed by their own screens, so only their tab is recognised here.
- */
+/** The route a path names; undefined for a path no page answers (the Audit tab has no detail pages). */
 export function matchScim2Route(pathname: string): Scim2Route | undefined {
   if (pathname === SCIM2_PATH) return { tab: 'overview' };
   const rest = pathname.startsWith(`${SCIM2_PATH}/`) ? pathname.slice(SCIM2_PATH.length + 1).split('/') : [];
@@ -28,8 +25,9 @@ export function matchScim2Route(pathname: string): Scim2Route | undefined {
   const tab = SCIM2_TABS.find((candidate) => candidate.tab === segment && candidate.tab !== 'overview')?.tab;
   if (!tab || extra.length > 0) return undefined;
   if (id === undefined) return { tab };
-  return tab === 'users' || tab === 'groups' ? { tab, id: decodeURIComponent(id) } : undefined;
+  return tab === 'audit' ? undefined : { tab, id: decodeURIComponent(id) };
 }
 
 export const userPath = (id: string) => `${SCIM2_PATH}/users/${encodeURIComponent(id)}`;
 export const groupPath = (id: string) => `${SCIM2_PATH}/groups/${encodeURIComponent(id)}`;
+export const activityPath = (id: string) => `${SCIM2_PATH}/activity/${encodeURIComponent(id)}`;

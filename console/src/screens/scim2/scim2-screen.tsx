@@ -1,4 +1,7 @@
 import { NotFoundScreen } from '../not-found/not-found-screen.js';
+import { ActivityDetailScreen } from '../scim-activity/activity-detail-screen.js';
+import { ActivityScreen } from '../scim-activity/activity-screen.js';
+import { AuditScreen } from '../scim-audit/audit-screen.js';
 import { GroupDetailScreen } from '../directory/group-detail-screen.js';
 import { GroupsTab } from '../directory/groups-tab.js';
 import { UserDetailScreen } from '../directory/user-detail-screen.js';
@@ -15,8 +18,10 @@ function TabContent({ route }: { route: Scim2Route }) {
       return route.id === undefined ? <UsersTab /> : <UserDetailScreen id={route.id} />;
     case 'groups':
       return route.id === undefined ? <GroupsTab /> : <GroupDetailScreen id={route.id} />;
-    default:
-      return <NotFoundScreen home={SCIM2_PATH} />;
+    case 'activity':
+      return route.id === undefined ? <ActivityScreen /> : <ActivityDetailScreen id={route.id} />;
+    case 'audit':
+      return <AuditScreen />;
   }
 }
 
