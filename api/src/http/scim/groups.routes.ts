@@ -69,7 +69,7 @@ export const groupRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete Group',
         handle: async (r) => {
-          await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'), r.caller.tokenId);
           return { status: 204, resourceType: 'Group', resourceId: r.params[0]! };
         },
       },

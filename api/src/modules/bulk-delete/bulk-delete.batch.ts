@@ -19,7 +19,8 @@ export type BatchOutcome =
  * One batch, as ONE statement (so one transaction and one round trip, whatever the load):
  *
  * - `owned` locks the job row and proves this runner still holds the lease (else nothing
- *   happens). A batch lost to a database crash is lost with its count, and redone on resume,
+ *   happens), and names the job's requester as the source of the `user.deleted` events the
+ *   outbox triggers write for the batch. A batch lost to a database crash is lost with its count, and redone on resume,
  *   so its commit need not wait for the WAL flush (synchronous_commit off, this transaction only).
  * - `victims`: what "Delete All Users" deletes: the company's users with source SCIM created up
  *   to the job's cutoff. Manual users are never touched. The walk follows the
@@ -39,7 +40,8 @@ export type BatchOutcome =
  */
 const BATCH = (sweep: boolean) => `
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? `, set_config('lock_timeout', '5s', true)` : ''}
+    select j.id, set_config('synchronous_commit', 'off', true),
+      set_config('roster.event_source', 'operator:' || coalesce(j.requested_by, 'unknown'), true)${sweep ? `, set_config('lock_timeout', '5s', true)` : ''}
     from bulk_delete_job j where j.id = ? and j.claimed_by = ? and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u

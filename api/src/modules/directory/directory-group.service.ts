@@ -5,6 +5,7 @@ import { createGroupStore, type GroupRow, type MemberRow } from './directory-gro
 import { createMemberAddQueue } from './directory-member-queue.js';
 import { createMembershipStore, type MembershipStore } from './directory-membership.store.js';
 import { acceptedVersions, assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
+import { scimTokenSource, withEventSource } from '../events/event-source.js';
 import { compileListQuery, groupInput, groupPatch, memberOnlyPatch, pageTotal, type ListQuery, type MemberChange } from './directory.scim.js';
 
 export interface GroupRecord extends GroupRow {
@@ -126,10 +127,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     });
   }
 
-  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<void> {
+  async function deleteGroup(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<void> {
     await guardedByVersion(
       { kind: 'Group', id, ifMatch },
-      async (accepted) => ((await groups.remove(companyId, id, accepted)) ? true : undefined),
+      (accepted) => withEventSource(sql, scimTokenSource(tokenId), async (tx) =>
+        ((await createGroupStore(tx).remove(companyId, id, accepted)) ? true : undefined)),
       async () => (await groups.findById(companyId, id))?.version,
     );
   }

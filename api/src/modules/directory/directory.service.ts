@@ -9,6 +9,7 @@ import { createUserHints } from './directory-user-hints.js';
 import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
 import { compileListQuery, pageTotal, userInput, userPatch, type ListQuery } from './directory.scim.js';
 import { userNameLookup } from './directory-user-lookup.js';
+import { scimTokenSource, withEventSource } from '../events/event-source.js';
 
 export type { GroupRecord };
 
@@ -101,11 +102,13 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
-  async function deleteUser(companyId: string, id: string, ifMatch?: string): Promise<void> {
+  /** The deletion's events name `tokenId`: the row that would say who wrote it is gone. */
+  async function deleteUser(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<void> {
     if (UUID.test(id)) hints.forget(companyId, id);
     await guardedByVersion(
       { kind: 'User', id, ifMatch },
-      async (accepted) => ((await users.remove(companyId, id, accepted)) ? true : undefined),
+      (accepted) => withEventSource(sql, scimTokenSource(tokenId), async (tx) =>
+        ((await createUserStore(tx).remove(companyId, id, accepted)) ? true : undefined)),
       versionOf(companyId, id),
     );
   }
