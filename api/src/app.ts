@@ -20,6 +20,7 @@ import { createCountCompactor } from './modules/directory/directory-count-compac
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
 import { sqlFor } from './db/sql.js';
 import { followAuditEntries } from './modules/companies/audit-log.js';
+import { createDirectoryEventsRuntime } from './modules/events/events.runtime.js';
 
 export interface AppDeps {
   config: Config;
@@ -49,7 +50,8 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const metrics = createMetrics(orm);
   followOperations(metrics, { orm, events, logger });
   const graphql = createGraphqlServer({ orm, config, logger, events, metrics });
-  const scim = createScimHandler({ orm, config, logger, events, metrics });
+  const directoryEvents = createDirectoryEventsRuntime({ sql: sqlFor(orm.em), config, events, logger });
+  const scim = createScimHandler({ orm, config, logger, events, metrics, onDirectoryWrite: directoryEvents.signal.committed });
   const metricsHandler = createMetricsHandler(metrics, config.metricsToken);
   const metricsServer = createMetricsServer(metricsHandler);
   const consoleHandler = createConsoleHandler(consoleDist);
@@ -93,11 +95,13 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       void bulkDeleteRunner.start();
       countCompactor.start();
       statisticsKeeper.start();
+      void directoryEvents.start();
     },
     stop: async () => {
       await bulkDeleteRunner.stop();
       await countCompactor.stop();
       await statisticsKeeper.stop();
+      await directoryEvents.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();

@@ -10,6 +10,8 @@ import { ScimToken } from '../modules/access/scim-token.entity.js';
 import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
 import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
 import { DirectoryEvent } from '../modules/events/directory-event.entity.js';
+import { WebhookEndpoint } from '../modules/events/webhook-endpoint.entity.js';
+import { WebhookAttempt, WebhookDelivery } from '../modules/events/webhook-delivery.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -25,4 +27,7 @@ export const entities = [
   ProvisioningEvent,
   BulkDeleteJob,
   DirectoryEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

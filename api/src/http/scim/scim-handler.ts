@@ -30,13 +30,15 @@ export interface ScimHandlerDeps {
   logger: Logger;
   events: EventBus;
   metrics?: Pick<Metrics, 'countScim'>;
+  /** After a write answered: its events are committed (the directory events' wake-up). */
+  onDirectoryWrite?: () => void;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_KNOWN_COMPANIES = 10_000;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
-export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
+export function createScimHandler({ orm, config, logger, events, metrics, onDirectoryWrite }: ScimHandlerDeps) {
   const sql = sqlFor(orm.em);
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = paced(createDirectoryService(sql, config), createTurns());
@@ -111,6 +113,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
       rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
+      if (req.method !== 'GET' && reply.status < 400) onDirectoryWrite?.();
       outcome = { status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId };
     } catch (error) {
       await settleUnreadBody(req, res, config.scimMaxBodyBytes);
