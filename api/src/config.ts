@@ -58,6 +58,8 @@ const events = z.object({
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(7_200_000),
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  // How long an endpoint stays claimed by a replica that stopped answering (crashed) before another takes it.
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape).extend(metrics.shape)
@@ -97,6 +99,7 @@ export type Config = Readonly<{
     retryMaxMs: number;
     disableAfterFailures: number;
     pollMs: number;
+    leaseMs: number;
   }>;
 }>;
 
@@ -148,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
       disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
       pollMs: e.WEBHOOK_POLL_MS,
+      leaseMs: e.WEBHOOK_LEASE_MS,
     }),
   });
 }

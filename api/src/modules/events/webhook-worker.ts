@@ -20,7 +20,6 @@ export interface WebhookWorkerDeps {
   secrets: SecretBox;
 }
 
-const LEASE_MS = 120_000;
 const BATCH = 200;
 const ENDPOINTS_PER_CLAIM = 16;
 
@@ -68,7 +67,10 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     };
     const rows = await eventStore.list(endpoint.companyId, state.cursor, BATCH);
     const outcomes: DeliveryOutcome[] = [];
+    // A slow receiver must not keep the batch past its lease: the rest waits for the next claim.
+    const budgetEnds = Date.now() + schedule.leaseMs / 3;
     for (const row of rows) {
+      if (Date.now() > budgetEnds) break;
       const outcome = subscribes(endpoint, row.type) ? await deliverEvent(endpoint, row, state) : undefined;
       if (outcome) outcomes.push(outcome);
       if (outcome?.status === 'PENDING') break;
@@ -106,8 +108,8 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
 
   async function round(): Promise<void> {
     for (;;) {
-      const endpoints = await store.claimEndpoints(owner, LEASE_MS, ENDPOINTS_PER_CLAIM);
-      const manual = await store.claimManual(owner, LEASE_MS, ENDPOINTS_PER_CLAIM);
+      const endpoints = await store.claimEndpoints(owner, schedule.leaseMs, ENDPOINTS_PER_CLAIM);
+      const manual = await store.claimManual(owner, schedule.leaseMs, ENDPOINTS_PER_CLAIM);
       await Promise.all([
         ...endpoints.map((endpoint) => deliverStream(endpoint).catch(async (error: unknown) => {
           logger.error({ err: error, endpointId: endpoint.id }, 'webhook delivery failed');
