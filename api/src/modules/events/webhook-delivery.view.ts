@@ -38,8 +38,14 @@ const DELIVERY_COLUMNS = q`d.id, d.endpoint_id as "endpointId", d.event_id as "e
 
 type DeliveryRow = WebhookDeliveryView & { cursorAt: string };
 
+const date = (value: Date | string | null) => (value === null ? null : new Date(value));
+
+// The ORM's pool hands timestamps over as text.
 const toView = ({ cursorAt: _cursorAt, ...row }: DeliveryRow): WebhookDeliveryView => ({
   ...row,
+  createdAt: new Date(row.createdAt),
+  nextAttemptAt: date(row.nextAttemptAt),
+  finishedAt: date(row.finishedAt),
   recentAttempts: row.recentAttempts.map((a) => ({ ...a, attemptedAt: new Date(a.attemptedAt) })),
 });
 

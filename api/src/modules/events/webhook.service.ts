@@ -21,7 +21,13 @@ export type WebhookEndpointView = Omit<EndpointRow, 'secret' | 'previousSecret' 
 
 function toEndpointView(row: EndpointRow): WebhookEndpointView {
   const { secret: _s, previousSecret: _p, cursorTxId: _t, cursorId: _c, headDeliveryId: _h, ...view } = row;
-  return view;
+  // The ORM's pool hands timestamps over as text.
+  return {
+    ...view,
+    createdAt: new Date(view.createdAt),
+    updatedAt: new Date(view.updatedAt),
+    previousSecretExpiresAt: view.previousSecretExpiresAt && new Date(view.previousSecretExpiresAt),
+  };
 }
 
 function checkedUrl(url: string, allowInsecure: boolean): string {
