@@ -152,3 +152,16 @@ describe('the outbox', () => {
     expect(events.filter((event) => event.type === 'group.member_removed')).toHaveLength(0);
   });
 });
+
+describe('retention', () => {
+  it('prunes events older than the retention period and keeps the rest', async () => {
+    const own = await seedCompany(t);
+    await scimClient(own)('POST', '/Users', { schemas: [USER], userName: 'old@example.com' });
+    await scimClient(own)('POST', '/Users', { schemas: [USER], userName: 'new@example.com' });
+    await db.query(`update directory_event set occurred_at = now() - interval '31 days'
+      where company_id = $1 and data->>'userName' = 'old@example.com'`, [own.companyId]);
+    const pruned = await createEventStore(sqlFor(t.orm.em)).prune(30);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect((await eventsOf(own.companyId)).map((event) => event.data['userName'])).toEqual(['new@example.com']);
+  });
+});
