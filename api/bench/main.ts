@@ -2,6 +2,7 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'bulk-delete': () => import('./bulk-delete.bench.js'),
   counts: () => import('./counts.bench.js'),
+  events: () => import('./events.bench.js'),
   scim: () => import('./scim.bench.js'),
 };
 
