@@ -5,11 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { migrate, openOrm } from '../src/db/orm.js';
-import { sqlFor } from '../src/db/sql.js';
 import { createEventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
-import { createWebhookService } from '../src/modules/events/webhook.service.js';
-import { createServices } from '../src/services.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { createJsonClient } from './http-client.js';
 import { runPhase, type PhaseResult } from './phase.js';
@@ -57,11 +54,11 @@ export async function run(): Promise<void> {
   app.markReady();
   const receiver = await startReceiver();
   try {
-    const services = createServices(orm.em.fork(), config);
+    const services = app.services();
     const phase = async (name: string, withEndpoint: boolean): Promise<{ result: PhaseResult; sent: number }> => {
       const company = await services.companies.createCompany(`bench-${name}`, name);
       const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
-      if (withEndpoint) await createWebhookService({ sql: sqlFor(orm.em), config }).createEndpoint(company.id, { url: receiver.url });
+      if (withEndpoint) await services.webhooks.createEndpoint(company.id, { url: receiver.url });
       const scim = createJsonClient(`http://127.0.0.1:${port}/pp/scim/v2/${company.slug}`,
         { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' }, CONCURRENCY);
       const items = Array.from({ length: USERS }, (_, i) => i);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { sqlFor } from '../src/db/sql.js';
 import { createEventStore, START, type EventRow } from '../src/modules/events/event-store.js';
 import type { Principal } from '../src/modules/access/principal.js';
 import { startTestApp, type TestApp } from './harness.js';
@@ -25,7 +24,7 @@ const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 async function eventsOf(companyId: string): Promise<EventRow[]> {
-  return createEventStore(sqlFor(t.orm.em)).list(companyId, START, 1000);
+  return createEventStore(t.sql).list(companyId, START, 1000);
 }
 
 async function tokenIdOf(companyId: string): Promise<string> {
@@ -160,7 +159,7 @@ describe('retention', () => {
     await scimClient(own)('POST', '/Users', { schemas: [USER], userName: 'new@example.com' });
     await db.query(`update directory_event set occurred_at = now() - interval '31 days'
       where company_id = $1 and data->>'userName' = 'old@example.com'`, [own.companyId]);
-    const pruned = await createEventStore(sqlFor(t.orm.em)).prune(30);
+    const pruned = await createEventStore(t.sql).prune(30);
     expect(pruned).toBeGreaterThanOrEqual(1);
     expect((await eventsOf(own.companyId)).map((event) => event.data['userName'])).toEqual(['new@example.com']);
   });

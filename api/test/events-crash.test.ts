@@ -3,15 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
-import { sqlFor } from '../src/db/sql.js';
-import { createWebhookService } from '../src/modules/events/webhook.service.js';
+import type { SqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
-import { createTestDatabase, type TestDatabase } from './harness.js';
+import { createTestDatabase, openTestSql, type TestDatabase } from './harness.js';
 import { spawnRoster, waitForReady, type RosterProcess } from './process.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 let database: TestDatabase;
 let orm: Orm;
+let sql: SqlPool;
 let receiver: WebhookReceiver;
 const runs: RosterProcess[] = [];
 const env = {
@@ -25,12 +25,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   orm = await openOrm(database.url, 2);
   await migrate(orm, database.url);
+  sql = openTestSql(database.url);
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   for (const run of runs) run.child.kill('SIGKILL');
   await Promise.all(runs.map((run) => run.exited));
   await receiver?.close();
+  await sql?.close();
   await orm?.close();
   await database?.drop();
 });
@@ -47,10 +49,10 @@ async function startRoster(): Promise<{ run: RosterProcess; baseUrl: string }> {
 describe('an event committed before the process dies', () => {
   it('is delivered by the next process', async () => {
     const config = loadConfig({ ...env, DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
-    const services = createServices(orm.em.fork(), config);
+    const services = createServices(orm.em.fork(), sql, config);
     const company = await services.companies.createCompany(`crash-${randomBytes(3).toString('hex')}`, 'Crash');
     const { secret: scimToken } = await services.tokens.createScimToken(company.id, 'IdP', 'test');
-    const { secret } = await createWebhookService({ sql: sqlFor(orm.em), config })
+    const { secret } = await services.webhooks
       .createEndpoint(company.id, { url: receiver.url, eventTypes: ['user.created'] });
     receiver.answerWith(() => 'hang');
 

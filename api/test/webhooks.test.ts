@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
 import { createWebhookService, type WebhookService } from '../src/modules/events/webhook.service.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
@@ -20,7 +19,7 @@ beforeAll(async () => {
     WEBHOOK_POLL_MS: '100',
     WEBHOOK_DISABLE_AFTER_FAILURES: '2',
   });
-  webhooks = createWebhookService({ sql: sqlFor(t.orm.em), config: t.config });
+  webhooks = createWebhookService({ sql: t.sql, config: t.config });
 });
 afterAll(async () => {
   await t?.close();

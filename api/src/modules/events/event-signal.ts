@@ -1,7 +1,5 @@
+import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
-
-/** NOTIFY channel that wakes the webhook workers and live event streams of every replica. */
-export const DIRECTORY_EVENTS_CHANNEL = 'directory-events';
 
 const COALESCE_MS = 20;
 

@@ -1,5 +1,5 @@
 import type { EventBus } from '../../events/event-bus.js';
-import { DIRECTORY_EVENTS_CHANNEL } from './event-signal.js';
+import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import type { EventStore, EventPosition, EventRow } from './event-store.js';
 
 const PAGE = 100;

@@ -1,10 +1,10 @@
 import { DomainError } from '../../domain/domain-error.js';
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, type Page } from '../../graphql/connection.js';
+import type { Page } from '../../domain/paging.js';
+import { PageInfoRef } from '../../graphql/connection.js';
 import { DIRECTORY_EVENT_TYPES, enumNameOf, type DirectoryEventType } from './event-catalogue.js';
-import { createEventStore, parseCursor, START, toEventView, type DirectoryEventView } from './event-store.js';
+import { parseCursor, START, toEventView, type DirectoryEventView } from './event-store.js';
 import { streamDirectoryEvents } from './event-stream.js';
-import { sqlFor } from '../../db/sql.js';
 
 const iamRead = { permission: 'iam:read' } as const;
 
@@ -70,7 +70,7 @@ builder.queryField('events', (t) =>
     resolve: async (_root, args, ctx) => {
       const first = pageSize(args.first);
       const from = position(args.after);
-      const rows = await createEventStore(sqlFor(ctx.services.em)).list(ctx.principal.companyId, from, first + 1, args.types ?? undefined);
+      const rows = await ctx.services.directoryEvents.list(ctx.principal.companyId, from, first + 1, args.types ?? undefined);
       const nodes = rows.slice(0, first).map((row) => toEventView(row, ctx.config.publicUrl));
       return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.at(-1)?.id ?? args.after ?? null } };
     },
@@ -83,7 +83,7 @@ builder.subscriptionField('directoryEvents', (t) =>
     description: 'The company\'s directory events as they commit, from any replica, starting now. Needs iam:read.',
     args: { types: t.arg({ type: [DirectoryEventTypeEnum], required: false, description: 'Only these types (default: all).' }) },
     subscribe: (_root, args, ctx) => streamDirectoryEvents(
-      { events: ctx.events, store: createEventStore(sqlFor(ctx.services.em)), pollMs: ctx.config.events.pollMs },
+      { events: ctx.events, store: ctx.services.directoryEvents, pollMs: ctx.config.events.pollMs },
       ctx.principal.companyId, args.types ?? undefined,
     ),
     resolve: (row, _args, ctx) => toEventView(row, ctx.config.publicUrl),

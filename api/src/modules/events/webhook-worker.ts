@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
-import { DIRECTORY_EVENTS_CHANNEL } from './event-signal.js';
+import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import { createEventStore, toEventView, type EventRow } from './event-store.js';
 import type { SecretBox } from './webhook-secrets.js';
 import { webhookBody, signedHeaders } from './webhook-signing.js';

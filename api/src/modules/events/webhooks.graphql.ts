@@ -1,16 +1,15 @@
 import { builder } from '../../graphql/builder.js';
 import { PageInfoRef } from '../../graphql/connection.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { sqlFor } from '../../db/sql.js';
 import type { GraphqlContext } from '../../graphql/context.js';
 import { DirectoryEventTypeEnum } from './events.graphql.js';
 import type { DirectoryEventType } from './event-catalogue.js';
-import { createWebhookService, type WebhookEndpointView } from './webhook.service.js';
+import type { WebhookEndpointView } from './webhook.service.js';
 import type { WebhookAttemptView, WebhookDeliveryView } from './webhook-delivery.view.js';
 
 const iamManage = { permission: 'iam:manage' } as const;
 
-const webhooksOf = (ctx: GraphqlContext) => createWebhookService({ sql: sqlFor(ctx.services.em), config: ctx.config });
+const webhooksOf = (ctx: GraphqlContext) => ctx.services.webhooks;
 
 const WebhookEndpointRef = builder.objectRef<WebhookEndpointView>('WebhookEndpoint').implement({
   description: 'A URL of the host application that receives the company\'s directory events, signed per Standard Webhooks.',
