@@ -20,7 +20,7 @@ export class Migration20261202600000_directory_events extends Migration {
     this.addSql(`
       create table directory_event (
         id bigserial primary key,
-        company_id uuid not null references company (id) on update cascade on delete cascade,
+        company_id uuid not null references company (id) on delete cascade,
         tx_id bigint not null,
         type text not null,
         occurred_at timestamptz not null,

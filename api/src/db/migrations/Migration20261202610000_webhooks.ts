@@ -12,7 +12,7 @@ export class Migration20261202610000_webhooks extends Migration {
     this.addSql(`
       create table webhook_endpoint (
         id uuid primary key,
-        company_id uuid not null references company (id) on update cascade on delete cascade,
+        company_id uuid not null references company (id) on delete cascade,
         url text not null,
         description text null,
         event_types text[] null,
@@ -36,8 +36,8 @@ export class Migration20261202610000_webhooks extends Migration {
 
       create table webhook_delivery (
         id uuid primary key,
-        company_id uuid not null references company (id) on update cascade on delete cascade,
-        endpoint_id uuid not null references webhook_endpoint (id) on update cascade on delete cascade,
+        company_id uuid not null references company (id) on delete cascade,
+        endpoint_id uuid not null references webhook_endpoint (id) on delete cascade,
         event_id text not null,
         event_type text not null,
         status text not null,
@@ -58,7 +58,7 @@ export class Migration20261202610000_webhooks extends Migration {
 
       create table webhook_attempt (
         id bigserial primary key,
-        delivery_id uuid not null references webhook_delivery (id) on update cascade on delete cascade,
+        delivery_id uuid not null references webhook_delivery (id) on delete cascade,
         attempted_at timestamptz not null,
         status_code integer null,
         duration_ms integer not null,
