@@ -48,6 +48,10 @@ const ROOT_RULES: Record<string, unknown> = {
   'Mutation.deleteAllScimUsers': { permission: 'users:delete' },
   'Subscription.provisioningActivity': { permission: 'iam:read' },
   'Subscription.bulkDeleteProgress': { permission: 'iam:read' },
+  // Issue 14 (console directory).
+  'Query.scimSetup': { permission: 'iam:read' },
+  'Mutation.disableEntraId': { permission: 'iam:manage' },
+  'Subscription.bulkDeleteStarted': { permission: 'iam:read' },
   // Issue 15 (directory events and webhooks).
   'Query.events': { permission: 'iam:read' },
   'Query.webhookEndpoints': { permission: 'iam:manage' },
