@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   counts: () => import('./counts.bench.js'),
   'large-groups': () => import('./large-groups.bench.js'),
   directory: () => import('./directory.bench.js'),
+  events: () => import('./events.bench.js'),
   scim: () => import('./scim.bench.js'),
   soak: async () => (await import('./tenants.bench.js')).soak,
   tenants: async () => (await import('./tenants.bench.js')).tenants,

@@ -23,6 +23,7 @@ import { followAuditEntries } from './modules/companies/audit-log.js';
 import { createScimCallerCache } from './modules/access/scim-caller-cache.js';
 import { createServices, type Services, type SharedState } from './services.js';
 import { answerMetricsRequests, metricsFromPrimary } from './cluster/cluster-metrics.js';
+import { createDirectoryEventsRuntime } from './modules/events/events.runtime.js';
 
 export interface AppDeps {
   config: Config;
@@ -67,7 +68,8 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const scimCallers = createScimCallerCache();
   const shared: SharedState = { forgetScimCallers: scimCallers.forget };
   const graphql = createGraphqlServer({ orm, sql, config, logger, events, metrics, noteCompany, shared });
-  const scim = createScimHandler({ sql, config, logger, events, scimCallers, metrics });
+  const directoryEvents = createDirectoryEventsRuntime({ sql, config, events, logger });
+  const scim = createScimHandler({ sql, config, logger, events, scimCallers, metrics, onDirectoryWrite: directoryEvents.signal.committed });
   const metricsHandler = createMetricsHandler(metrics.registry, config.metricsToken);
   // A worker's public /metrics shows the whole process group, as METRICS_PORT on the primary does.
   const publicMetrics = clusterWorker ? createMetricsHandler(metricsFromPrimary(), config.metricsToken) : metricsHandler;
@@ -119,11 +121,13 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       void bulkDeleteRunner.start();
       countCompactor.start();
       statisticsKeeper.start();
+      void directoryEvents.start();
     },
     stop: async () => {
       await bulkDeleteRunner.stop();
       await countCompactor.stop();
       await statisticsKeeper.stop();
+      await directoryEvents.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closeWebSocket();

@@ -56,7 +56,22 @@ const metrics = z.object({
   METRICS_TOKEN: z.string().min(16, 'needs at least 16 characters').optional(),
 });
 
-const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape).extend(metrics.shape);
+// Directory events and webhooks (README "Events and webhooks").
+const events = z.object({
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  WEBHOOK_ALLOW_INSECURE: booleanFlag.default(false),
+  WEBHOOK_SECRET_KEY: z.base64().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes in base64').optional(),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(24),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).default(5_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).default(7_200_000),
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(3),
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  // How long an endpoint stays claimed by a replica that stopped answering (crashed) before another takes it.
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
+});
+
+const environment = server.extend(database.shape).extend(scim.shape).extend(logging.shape).extend(metrics.shape)
+  .extend(events.shape);
 
 export type Config = Readonly<{
   port: number;
@@ -90,6 +105,17 @@ export type Config = Readonly<{
   metricsHost: string;
   metricsToken: string | undefined;
   secureCookies: boolean;
+  events: Readonly<{
+    retentionDays: number;
+    allowInsecure: boolean;
+    secretKey: string | undefined;
+    maxAttempts: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
+    disableAfterFailures: number;
+    pollMs: number;
+    leaseMs: number;
+  }>;
 }>;
 
 export class ConfigError extends Error {}
@@ -135,5 +161,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: e.METRICS_HOST,
     metricsToken: e.METRICS_TOKEN,
     secureCookies: publicUrl.startsWith('https:'),
+    events: Object.freeze({
+      retentionDays: e.EVENT_RETENTION_DAYS,
+      allowInsecure: e.WEBHOOK_ALLOW_INSECURE,
+      secretKey: e.WEBHOOK_SECRET_KEY,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: e.WEBHOOK_RETRY_MAX_MS,
+      disableAfterFailures: e.WEBHOOK_DISABLE_AFTER_FAILURES,
+      pollMs: e.WEBHOOK_POLL_MS,
+      leaseMs: e.WEBHOOK_LEASE_MS,
+    }),
   });
 }

@@ -11,6 +11,8 @@ import { createCompanyService } from './modules/companies/company.service.js';
 import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
+import { createEventStore } from './modules/events/event-store.js';
+import { createWebhookService } from './modules/events/webhook.service.js';
 
 /** What the services share with the app that built them (app.ts owns both). */
 export interface SharedState {
@@ -38,6 +40,8 @@ export function createServices(em: EntityManager, sql: Sql, config: Config, { fo
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),
     directoryView: createDirectoryView(sql, config),
+    directoryEvents: createEventStore(sql),
+    webhooks: createWebhookService({ sql, config }),
   };
 }
 

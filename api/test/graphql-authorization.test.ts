@@ -41,7 +41,20 @@ const REQUIRED: Record<string, Permission | null> = {
   createScimToken: 'iam:manage',
   revokeScimToken: 'iam:manage',
   deleteAllScimUsers: 'users:delete',
+  events: 'iam:read',
+  directoryEvents: 'iam:read',
+  webhookEndpoints: 'iam:manage',
+  webhookDeliveries: 'iam:manage',
+  createWebhookEndpoint: 'iam:manage',
+  updateWebhookEndpoint: 'iam:manage',
+  rotateWebhookSecret: 'iam:manage',
+  deleteWebhookEndpoint: 'iam:manage',
+  redeliverWebhookEvent: 'iam:manage',
+  sendTestWebhookEvent: 'iam:manage',
 };
+
+/** Values for the webhook fields' required arguments. */
+const WEBHOOK_ARGS = { url: 'https://hooks.example.com/roster', endpointId: '00000000-0000-4000-8000-000000000000', eventId: '1.1' };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -96,7 +109,7 @@ describe('every field under every permission set', () => {
 
   it('anonymous callers: UNAUTHENTICATED except on the public fields', async () => {
     const company = await seedCompany(t);
-    const args = { email: company.email, password: company.password, label: 'x', id: UNKNOWN_ID, jobId: UNKNOWN_ID };
+    const args = { email: company.email, password: company.password, label: 'x', id: UNKNOWN_ID, jobId: UNKNOWN_ID, ...WEBHOOK_ARGS };
     for (const field of [...queryFields(), ...mutationFields()]) {
       const kind = schema.getQueryType()!.getFields()[field.name] === field ? 'query' : 'mutation';
       const { query, variables } = document(kind, field, args);
@@ -109,7 +122,7 @@ describe('every field under every permission set', () => {
       const company = await seedCompany(t, { permissions: held });
       const cookie = await signIn(t, company.email, company.password);
       const [scimToken] = await t.services().tokens.listScimTokens(company.companyId);
-      const args = { email: company.email, password: company.password, label: 'matrix', id: scimToken?.id, jobId: UNKNOWN_ID };
+      const args = { email: company.email, password: company.password, label: 'matrix', id: scimToken?.id, jobId: UNKNOWN_ID, ...WEBHOOK_ARGS };
       for (const caller of [{ token: company.apiToken }, { cookie }] satisfies Caller[]) {
         for (const field of [...queryFields(), ...mutationFields()]) {
           const kind = schema.getQueryType()!.getFields()[field.name] === field ? 'query' : 'mutation';

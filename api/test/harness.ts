@@ -134,6 +134,8 @@ export async function startTestApp(
     ...databaseEnv(database),
     // Tests fire SCIM requests faster than an IdP may; scim-rate-limit.test.ts turns the limit on.
     SCIM_RATE_LIMIT_PER_SECOND: '0',
+    // Webhook secrets are sealed with this key rather than one generated into the working folder.
+    WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
     ...env,
   });
   const orm = await openOrm(database.url, 10);

@@ -11,6 +11,9 @@ import { SignInThrottle } from '../modules/access/sign-in-throttle.entity.js';
 import { ScimToken } from '../modules/access/scim-token.entity.js';
 import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
 import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
+import { DirectoryEvent } from '../modules/events/directory-event.entity.js';
+import { WebhookEndpoint } from '../modules/events/webhook-endpoint.entity.js';
+import { WebhookAttempt, WebhookDelivery } from '../modules/events/webhook-delivery.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -28,4 +31,8 @@ export const entities = [
   ScimToken,
   ProvisioningEvent,
   BulkDeleteJob,
+  DirectoryEvent,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

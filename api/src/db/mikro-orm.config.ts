@@ -16,6 +16,8 @@ import { Migration20261201400000_activity_time_order } from './migrations/Migrat
 import { Migration20261201600000_directory_search } from './migrations/Migration20261201600000_directory_search.js';
 import { Migration20261201700000_scim_rate_limit } from './migrations/Migration20261201700000_scim_rate_limit.js';
 import { Migration20261202500000_activity_detail } from './migrations/Migration20261202500000_activity_detail.js';
+import { Migration20261202600000_directory_events } from './migrations/Migration20261202600000_directory_events.js';
+import { Migration20261202610000_webhooks } from './migrations/Migration20261202610000_webhooks.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -30,6 +32,8 @@ const migrationsList = [
   { name: 'Migration20261201600000_directory_search', class: Migration20261201600000_directory_search },
   { name: 'Migration20261201700000_scim_rate_limit', class: Migration20261201700000_scim_rate_limit },
   { name: 'Migration20261202500000_activity_detail', class: Migration20261202500000_activity_detail },
+  { name: 'Migration20261202600000_directory_events', class: Migration20261202600000_directory_events },
+  { name: 'Migration20261202610000_webhooks', class: Migration20261202610000_webhooks },
 ];
 
 /**

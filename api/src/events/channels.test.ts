@@ -2,7 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { activityChannel, BULK_DELETE_QUEUED_CHANNEL, bulkDeleteProgressChannel, channelSql, notifyInSql, SCIM_AUTH_CHANNEL } from './channels.js';
+import {
+  activityChannel, BULK_DELETE_QUEUED_CHANNEL, bulkDeleteProgressChannel, channelSql, DIRECTORY_EVENTS_CHANNEL, notifyInSql, SCIM_AUTH_CHANNEL,
+} from './channels.js';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 
@@ -23,6 +25,7 @@ describe('event channels', () => {
     expect(BULK_DELETE_QUEUED_CHANNEL).toBe('bulk-delete:queued');
     expect(bulkDeleteProgressChannel('j1')).toBe('bulk-delete:j1');
     expect(activityChannel('c1')).toBe('activity:c1');
+    expect(DIRECTORY_EVENTS_CHANNEL).toBe('directory-events');
   });
 
   it('builds the SQL-side channel names from the same text', () => {

@@ -11,6 +11,13 @@ export const SCIM_AUTH_CHANNEL = 'scim_auth';
 /** A bulk-delete job was queued: wakes every replica's runner at once. */
 export const BULK_DELETE_QUEUED_CHANNEL = 'bulk-delete:queued';
 
+/**
+ * Directory events were committed: wakes every replica's webhook worker and live event streams.
+ * Published from TypeScript after the write answered, never from the outbox triggers (a NOTIFY
+ * there would serialise all writing transactions' commits behind PostgreSQL's notify lock).
+ */
+export const DIRECTORY_EVENTS_CHANNEL = 'directory-events';
+
 const BULK_DELETE_PROGRESS = 'bulk-delete:';
 const BULK_DELETE_COMPANY_JOBS = 'bulk-delete-company:';
 const ACTIVITY = 'activity:';

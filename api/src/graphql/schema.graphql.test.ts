@@ -48,6 +48,21 @@ const ROOT_RULES: Record<string, unknown> = {
   'Mutation.deleteAllScimUsers': { permission: 'users:delete' },
   'Subscription.provisioningActivity': { permission: 'iam:read' },
   'Subscription.bulkDeleteProgress': { permission: 'iam:read' },
+  // Issue 14 (console directory).
+  'Query.scimSetup': { permission: 'iam:read' },
+  'Mutation.disableEntraId': { permission: 'iam:manage' },
+  'Subscription.bulkDeleteStarted': { permission: 'iam:read' },
+  // Issue 15 (directory events and webhooks).
+  'Query.events': { permission: 'iam:read' },
+  'Query.webhookEndpoints': { permission: 'iam:manage' },
+  'Query.webhookDeliveries': { permission: 'iam:manage' },
+  'Mutation.createWebhookEndpoint': { permission: 'iam:manage' },
+  'Mutation.updateWebhookEndpoint': { permission: 'iam:manage' },
+  'Mutation.rotateWebhookSecret': { permission: 'iam:manage' },
+  'Mutation.deleteWebhookEndpoint': { permission: 'iam:manage' },
+  'Mutation.redeliverWebhookEvent': { permission: 'iam:manage' },
+  'Mutation.sendTestWebhookEvent': { permission: 'iam:manage' },
+  'Subscription.directoryEvents': { permission: 'iam:read' },
 };
 
 describe('the schema walk', () => {

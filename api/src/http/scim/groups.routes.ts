@@ -74,7 +74,7 @@ export const groupRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete Group',
         handle: async (r) => {
-          const displayName = await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          const displayName = await r.directory.deleteGroup(r.caller.companyId, r.params[0]!, header(r, 'if-match'), r.caller.tokenId);
           return { status: 204, resourceType: 'Group', resourceId: r.params[0]!, ...writeActivity(r, displayName) };
         },
       },

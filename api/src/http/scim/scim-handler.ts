@@ -32,13 +32,15 @@ export interface ScimHandlerDeps {
   /** The app's cache of authenticated SCIM callers (app.ts owns it; services forget from it). */
   scimCallers: ScimCallerCache;
   metrics?: Pick<Metrics, 'countScim'>;
+  /** After a write answered: its events are committed (the directory events' wake-up). */
+  onDirectoryWrite?: () => void;
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_KNOWN_COMPANIES = 10_000;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
-export function createScimHandler({ sql, config, logger, events, scimCallers, metrics }: ScimHandlerDeps) {
+export function createScimHandler({ sql, config, logger, events, scimCallers, metrics, onDirectoryWrite }: ScimHandlerDeps) {
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = paced(createDirectoryService(sql, config), createTurns());
   const knownCompanies = new Map<string, string>();
@@ -113,6 +115,7 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
       rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
       writeScimReply(res, reply);
+      if (req.method !== 'GET' && reply.status < 400) onDirectoryWrite?.();
       outcome = {
         status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId,
         resourceName: reply.resourceName, changedAttributes: reply.changedAttributes,

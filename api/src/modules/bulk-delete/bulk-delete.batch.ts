@@ -21,7 +21,8 @@ export type BatchOutcome =
  * One batch, as ONE statement (so one transaction and one round trip, whatever the load):
  *
  * - `owned` locks the job row and proves this runner still holds the lease (else nothing
- *   happens). A batch lost to a database crash is lost with its count, and redone on resume,
+ *   happens), and names the job's requester as the source of the `user.deleted` events the
+ *   outbox triggers write for the batch. A batch lost to a database crash is lost with its count, and redone on resume,
  *   so its commit need not wait for the WAL flush (synchronous_commit off, this transaction only).
  * - `victims`: what "Delete All Users" deletes: the company's users with source SCIM created up
  *   to the job's cutoff. Manual users are never touched. The walk follows the
@@ -54,7 +55,8 @@ interface BatchStep {
 
 const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment => sql`
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
+    select j.id, set_config('synchronous_commit', 'off', true),
+      set_config('roster.event_source', 'operator:' || coalesce(j.requested_by, 'unknown'), true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
     from bulk_delete_job j where j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u

@@ -9,6 +9,7 @@ import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from 
 import type { GroupInput, PatchInput } from './directory-input.js';
 import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
 import { memberOnlyPatch, patchedGroup, type MemberChange } from './directory-patch.js';
+import { scimTokenSource, withEventSource } from '../events/event-source.js';
 
 export interface GroupRecord extends GroupRow {
   members?: MemberRow[];
@@ -129,11 +130,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     });
   }
 
-  /** Answers the deleted group's displayName, for the activity log. */
-  async function deleteGroup(companyId: string, id: string, ifMatch?: string): Promise<string> {
+  /** Answers the deleted group's displayName, for the activity log; the deletion's events name `tokenId`. */
+  async function deleteGroup(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<string> {
     return guardedByVersion(
       { kind: 'Group', id, ifMatch },
-      (accepted) => groups.remove(companyId, id, accepted),
+      (accepted) => withEventSource(sql, scimTokenSource(tokenId), (tx) => createGroupStore(tx).remove(companyId, id, accepted)),
       async () => (await groups.findById(companyId, id))?.version,
     );
   }

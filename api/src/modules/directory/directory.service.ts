@@ -11,6 +11,7 @@ import type { PatchInput, UserInput } from './directory-input.js';
 import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
 import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
+import { scimTokenSource, withEventSource } from '../events/event-source.js';
 
 export type { GroupRecord };
 
@@ -103,12 +104,12 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
-  /** Answers the deleted user's userName, for the activity log. */
-  async function deleteUser(companyId: string, id: string, ifMatch?: string): Promise<string> {
+  /** Answers the deleted user's userName, for the activity log; the deletion's events name `tokenId` (the row that would say who wrote it is gone). */
+  async function deleteUser(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<string> {
     if (UUID.test(id)) hints.forget(companyId, id);
     return guardedByVersion(
       { kind: 'User', id, ifMatch },
-      (accepted) => users.remove(companyId, id, accepted),
+      (accepted) => withEventSource(sql, scimTokenSource(tokenId), (tx) => createUserStore(tx).remove(companyId, id, accepted)),
       versionOf(companyId, id),
     );
   }

@@ -1,0 +1,56 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { Company } from '../companies/company.entity.js';
+import { WebhookEndpoint } from './webhook-endpoint.entity.js';
+
+/** One event's delivery to one endpoint, over all its attempts. */
+export const WebhookDelivery = defineEntity({
+  name: 'WebhookDelivery',
+  tableName: 'webhook_delivery',
+  indexes: [
+    { name: 'webhook_delivery_endpoint_index', properties: ['endpoint', 'createdAt'] },
+    {
+      name: 'webhook_delivery_failed_index',
+      expression: `create index webhook_delivery_failed_index on webhook_delivery (endpoint_id, created_at) where status = 'FAILED'`,
+    },
+    {
+      name: 'webhook_delivery_manual_due_index',
+      expression: `create index webhook_delivery_manual_due_index on webhook_delivery (next_attempt_at) where manual and status = 'PENDING'`,
+    },
+    { name: 'webhook_delivery_created_at_index', properties: ['createdAt'] },
+  ],
+  properties: {
+    id: p.uuid().primary(),
+    company: p.manyToOne(Company).deleteRule('cascade'),
+    endpoint: p.manyToOne(WebhookEndpoint).deleteRule('cascade'),
+    eventId: p.text(),
+    eventType: p.text(),
+    status: p.text(),
+    attempts: p.integer().default(0),
+    manual: p.boolean().default(false),
+    payload: p.text().nullable(),
+    nextAttemptAt: p.datetime().nullable(),
+    lastStatusCode: p.integer().nullable(),
+    leasedBy: p.text().nullable(),
+    leaseUntil: p.datetime().nullable(),
+    createdAt: p.datetime(),
+    finishedAt: p.datetime().nullable(),
+  },
+});
+export type WebhookDelivery = InferEntity<typeof WebhookDelivery>;
+
+/** One HTTP attempt of a delivery: what the receiver answered, how fast, the start of its body. */
+export const WebhookAttempt = defineEntity({
+  name: 'WebhookAttempt',
+  tableName: 'webhook_attempt',
+  indexes: [{ name: 'webhook_attempt_delivery_index', properties: ['delivery', 'id'] }],
+  properties: {
+    id: p.bigint('string').primary().autoincrement(),
+    delivery: p.manyToOne(WebhookDelivery).deleteRule('cascade'),
+    attemptedAt: p.datetime(),
+    statusCode: p.integer().nullable(),
+    durationMs: p.integer(),
+    responseBody: p.text().nullable(),
+    error: p.text().nullable(),
+  },
+});
+export type WebhookAttempt = InferEntity<typeof WebhookAttempt>;
