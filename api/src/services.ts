@@ -8,6 +8,7 @@ import { createActivityService } from './modules/activity/activity.service.js';
 import { createAuditTrailService } from './modules/companies/audit-trail.service.js';
 import { createCompanyService } from './modules/companies/company.service.js';
 import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
+import { createDeprovisioningService } from './modules/deprovisioning/deprovisioning.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
 
@@ -26,6 +27,7 @@ export function createServices(em: EntityManager, config: Config) {
     operators: createOperatorService({ em }),
     tokens: createTokenService({ em }),
     bulkDelete: createBulkDeleteService({ em }),
+    deprovisioning: createDeprovisioningService({ em }),
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),

@@ -9,6 +9,8 @@ import { OperatorSession } from '../modules/access/operator-session.entity.js';
 import { ScimToken } from '../modules/access/scim-token.entity.js';
 import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
 import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
+import { DeletedDirectoryUser } from '../modules/deprovisioning/deleted-directory-user.entity.js';
+import { DeletedGroupMembership } from '../modules/deprovisioning/deleted-group-membership.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -23,4 +25,6 @@ export const entities = [
   ScimToken,
   ProvisioningEvent,
   BulkDeleteJob,
+  DeletedDirectoryUser,
+  DeletedGroupMembership,
 ];

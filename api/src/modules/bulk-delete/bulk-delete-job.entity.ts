@@ -9,6 +9,9 @@ export type BulkDeleteStatus = (typeof BULK_DELETE_STATUSES)[number];
  * "Delete All Users" as a durable job. `cutoff` fixes which users it deletes (SCIM users created
  * before it started); a partial unique index allows one unfinished job per company.
  */
+export const BULK_JOB_KINDS = ['DELETE', 'RESTORE'] as const;
+export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
+
 export const BulkDeleteJob = defineEntity({
   name: 'BulkDeleteJob',
   tableName: 'bulk_delete_job',
@@ -25,6 +28,11 @@ export const BulkDeleteJob = defineEntity({
     heartbeatAt: p.datetime().nullable(),
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
+    // RESTORE: puts back the users the DELETE run `restoresJob` soft-deleted.
+    kind: p.enum([...BULK_JOB_KINDS]).default('DELETE'),
+    // A DELETE run under SOFT_DELETE: its users can be restored until the retention ends.
+    restorable: p.boolean().default(false),
+    restoresJob: p.manyToOne(() => BulkDeleteJob).nullable().deleteRule('set null'),
   },
 });
 export type BulkDeleteJob = InferEntity<typeof BulkDeleteJob>;

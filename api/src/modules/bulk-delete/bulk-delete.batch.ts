@@ -1,4 +1,6 @@
 import type { Sql } from '../../db/sql.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { keepDeleted } from '../deprovisioning/soft-delete.sql.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 import type { ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
@@ -27,7 +29,9 @@ export type BatchOutcome =
  *   (re-scanning from the start would step over every row already deleted: quadratic). SKIP
  *   LOCKED steps over rows an IdP request is writing right now; the final sweep walks again from
  *   the start and waits for such rows instead (briefly: lock_timeout), so none is left behind.
- * - `gone`: memberships go with each user through the foreign key's ON DELETE CASCADE.
+ * - `gone`: memberships go with each user through the foreign key's ON DELETE CASCADE. Under
+ *   SOFT_DELETE (`restorable`, fixed when the job was queued) `kept` moves the rows and their
+ *   memberships to the deleted_* tables, tagged with the job, in the same statement.
  *   (`= any (array(…))` here and below keeps the planner on the indexes: a join against a CTE
  *   made it scan the whole table per batch.)
  * - `cleared`: "anything that references a deleted user loses the reference": the enterprise
@@ -37,21 +41,25 @@ export type BatchOutcome =
  * - `j`: the count, in the same transaction as the deletions, so `deleted` stays exact across a
  *   crash and resume; the new state is NOTIFYed on the job's channel as it commits.
  */
-const BATCH = (sweep: boolean) => `
+function batch(job: ClaimedJob, runnerId: string, { size, sweep, cursor }: BatchRequest): SqlFragment {
+  const locks = sweep ? sql`, set_config('lock_timeout', '5s', true)` : sql.empty;
+  const view = sql.raw(VIEW_JSON);
+  return sql`
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? `, set_config('lock_timeout', '5s', true)` : ''}
-    from bulk_delete_job j where j.id = ? and j.claimed_by = ? and j.status = 'RUNNING' for update
+    select j.id, set_config('synchronous_commit', 'off', true)${locks}
+    from bulk_delete_job j where j.id = ${job.id}::uuid and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u
-    where exists (select 1 from owned) and u.company_id = ? and u.created_at <= ?
-      and (u.created_at, u.id) > (?::timestamptz, ?::uuid) and u.source = 'SCIM'
+    where exists (select 1 from owned) and u.company_id = ${job.companyId}::uuid and u.created_at <= ${job.cutoff}::timestamptz
+      and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'
     order by u.created_at, u.id
-    limit ? for update${sweep ? '' : ' skip locked'}
+    limit ${size} for update${sweep ? sql.empty : sql` skip locked`}
   ), gone as (
-    delete from directory_user u where u.id = any (array(select id from victims)) returning u.id
-  ), cleared as (
-    update directory_user u set attributes = u.attributes #- '${MANAGER_PATH}', version = u.version + 1, updated_at = now()
-    where u.company_id = ? and (u.attributes #>> '${MANAGER_VALUE_PATH}') = any (array(select id::text from gone))
+    delete from directory_user u where u.id = any (array(select id from victims)) returning u.*
+  ), ${keepDeleted('gone', job.restorable ? sql`true` : sql`false`, job.id)},
+  cleared as (
+    update directory_user u set attributes = u.attributes #- ${MANAGER_PATH}::text[], version = u.version + 1, updated_at = now()
+    where u.company_id = ${job.companyId}::uuid and (u.attributes #>> ${MANAGER_VALUE_PATH}::text[]) = any (array(select id::text from gone))
       and u.id <> all (array(select id from gone))
     returning u.id
   ), j as (
@@ -65,9 +73,16 @@ const BATCH = (sweep: boolean) => `
     (select count(*)::int from gone) as deleted,
     (select json_build_object('createdAt', created_at::text, 'id', id) from victims
       order by created_at desc, id desc limit 1) as cursor,
-    (select ${VIEW_JSON} from j) as view,
-    (select pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text) from j) as notified,
+    (select ${view} from j) as view,
+    (select pg_notify('bulk-delete:' || j.id, (${view})::text) from j) as notified,
     (select count(*)::int from cleared) as cleared`;
+}
+
+export interface BatchRequest {
+  size: number;
+  sweep: boolean;
+  cursor: BatchCursor;
+}
 
 interface BatchRow {
   owned: boolean;
@@ -76,20 +91,13 @@ interface BatchRow {
   view: unknown;
 }
 
-export async function deleteBatch(
-  sql: Sql,
-  job: ClaimedJob,
-  runnerId: string,
-  { size, sweep, cursor }: { size: number; sweep: boolean; cursor: BatchCursor },
-): Promise<BatchOutcome> {
-  const [row] = await sql.query<BatchRow>(BATCH(sweep), [
-    job.id, runnerId, job.companyId, job.cutoff, cursor.createdAt, cursor.id, size, job.companyId,
-  ]);
+export async function deleteBatch(db: Sql, job: ClaimedJob, runnerId: string, request: BatchRequest): Promise<BatchOutcome> {
+  const [row] = await db.query<BatchRow>(batch(job, runnerId, request));
   if (!row?.owned) return { kind: 'lost' };
   return {
     kind: 'done',
     deleted: row.deleted,
-    cursor: row.cursor ?? cursor,
+    cursor: row.cursor ?? request.cursor,
     job: row.view ? toJobView(row.view) : null,
   };
 }

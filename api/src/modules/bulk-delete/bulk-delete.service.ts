@@ -13,12 +13,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `cutoff` = `started_at` = the statement's now(): the job deletes the SCIM users created up to
  * that instant. Users an IdP creates while the job runs survive it (they are new provisioning,
  * not the directory the operator asked to clear). `total` is counted in the same statement, so
- * it is the number of users the job set out to delete.
+ * it is the number of users the job set out to delete. `restorable` fixes the company's policy as
+ * the job is queued: a policy change during the run does not split it.
  */
 const INSERT_JOB = `
   with j as (
-    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at)
-    select gen_random_uuid(), ?, ?, 'QUEUED', count(*), 0, now(), now(), now()
+    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at, restorable)
+    select gen_random_uuid(), ?, ?, 'QUEUED', count(*), 0, now(), now(), now(),
+      coalesce((select c.deprovisioning_policy = 'SOFT_DELETE' from company c where c.id = ?), false)
       from directory_user where company_id = ? and source = 'SCIM' and created_at <= now()
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
@@ -26,6 +28,9 @@ const INSERT_JOB = `
   select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text) from j`;
 
 const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
+
+/** The latest Delete All Users run (not a restore), for the console's "last run" panel. */
+const SELECT_LAST_RUN = `${SELECT_JOB} and j.kind = 'DELETE' order by j.created_at desc limit 1`;
 
 export interface BulkDeleteServiceDeps {
   em: EntityManager;
@@ -54,7 +59,7 @@ export function createBulkDeleteService({ em }: BulkDeleteServiceDeps) {
   async function start(companyId: string, principal: Principal): Promise<BulkDeleteJobView> {
     // A few rounds: the job we collided with may finish between our insert and our read.
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const created = await one(INSERT_JOB, [companyId, principal.name, companyId]);
+      const created = await one(INSERT_JOB, [companyId, principal.name, companyId, companyId]);
       if (created) return created;
       const running = await findActive(companyId);
       if (running) return running;
@@ -62,7 +67,11 @@ export function createBulkDeleteService({ em }: BulkDeleteServiceDeps) {
     throw new Error('Could not start or find the bulk-delete job');
   }
 
-  return { start, findJob, findActive };
+  function findLastRun(companyId: string): Promise<BulkDeleteJobView | null> {
+    return one(SELECT_LAST_RUN, [companyId]);
+  }
+
+  return { start, findJob, findActive, findLastRun, one };
 }
 
 export type BulkDeleteService = ReturnType<typeof createBulkDeleteService>;

@@ -4,6 +4,9 @@ import { baseProperties } from '../../db/base-properties.js';
 export const SCIM_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 export type ScimStatus = (typeof SCIM_STATUSES)[number];
 
+export const DEPROVISIONING_POLICIES = ['HARD_DELETE', 'SOFT_DELETE'] as const;
+export type DeprovisioningPolicy = (typeof DEPROVISIONING_POLICIES)[number];
+
 export const Company = defineEntity({
   name: 'Company',
   tableName: 'company',
@@ -16,6 +19,9 @@ export const Company = defineEntity({
     // Both null: the deployment's SCIM_RATE_LIMIT_*; see migration scim_rate_limit.
     scimRateLimitPerSecond: p.integer().nullable(),
     scimRateLimitBurst: p.integer().nullable(),
+    // Companies that existed before the policy keep HARD_DELETE (migration soft_delete).
+    deprovisioningPolicy: p.enum([...DEPROVISIONING_POLICIES]).default('SOFT_DELETE'),
+    deletedUserRetentionDays: p.integer().default(30),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
