@@ -22,7 +22,7 @@ export class Migration20261202800000_soft_delete extends Migration {
       alter table bulk_delete_job
         add column kind text not null default 'DELETE' check (kind in ('DELETE', 'RESTORE')),
         add column restorable boolean not null default false,
-        add column restores_job_id uuid null references bulk_delete_job (id) on delete set null;
+        add column restores_job_id uuid null;
 
       create table deleted_directory_user (
         id uuid primary key,

@@ -28,11 +28,11 @@ export const BulkDeleteJob = defineEntity({
     heartbeatAt: p.datetime().nullable(),
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
-    // RESTORE: puts back the users the DELETE run `restoresJob` soft-deleted.
+    // RESTORE: puts back the users the DELETE run `restoresJobId` soft-deleted (a plain id: jobs are never deleted on their own).
     kind: p.enum([...BULK_JOB_KINDS]).default('DELETE'),
     // A DELETE run under SOFT_DELETE: its users can be restored until the retention ends.
     restorable: p.boolean().default(false),
-    restoresJob: p.manyToOne(() => BulkDeleteJob).nullable().deleteRule('set null'),
+    restoresJobId: p.uuid().nullable(),
   },
 });
 export type BulkDeleteJob = InferEntity<typeof BulkDeleteJob>;
