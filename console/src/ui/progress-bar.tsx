@@ -1,6 +1,6 @@
 import { progressPercent } from '../lib/progress.js';
 
-export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+export function ProgressBar({ done, total, label, verb = 'deleted' }: { done: number; total: number; label: string; verb?: string }) {
   const percent = progressPercent(done, total);
   return (
     <div class="progress">
@@ -16,7 +16,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
         <div class="progress__bar" style={{ width: `${percent}%` }} />
       </div>
       <span class="muted">
-        {done} of {total} deleted ({percent}%)
+        {done} of {total} {verb} ({percent}%)
       </span>
     </div>
   );
