@@ -74,8 +74,11 @@ interface RestoreJob { id: string; status: string; total: number; deleted: numbe
 
 const running = (job: RestoreJob | null) => job?.status === 'QUEUED' || job?.status === 'RUNNING';
 
-/** "Recently deleted users" (soft delete): search, keyset pages, and Restore of users or of the last run. */
-export function DeletedUsers() {
+/**
+ * "Recently deleted users" (soft delete): search, keyset pages, and Restore of users or of the
+ * last run; `onRestored` lets the screen re-read its counts.
+ */
+export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
   const notify = useNotify();
   const [search, setSearch] = useState('');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
@@ -92,6 +95,7 @@ export function DeletedUsers() {
     setSelected(new Set());
     setGeneration((g) => g + 1);
     refetchLastRun({ requestPolicy: 'network-only' });
+    onRestored();
   };
 
   const latest = progress.data?.bulkDeleteProgress;

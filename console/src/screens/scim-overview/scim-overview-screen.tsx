@@ -84,7 +84,7 @@ export function ScimOverviewScreen() {
             onCountsChanged={refresh}
           />
           <EndpointRows config={config} />
-          <DeletedUsers />
+          <DeletedUsers onRestored={refresh} />
           <RecentActivity
             activity={data.recentActivity}
             lastRequest={data.lastRequest}
