@@ -30,7 +30,7 @@ export async function listDeletedUsers(
   db: Sql, companyId: string, { limit, after, search }: { limit: number; after: DeletedUserPosition | null; search: string | null },
 ): Promise<DeletedUserRow[]> {
   const pattern = search ? likePattern('co', search) : null;
-  return db.query<DeletedUserRow>(sql`
+  const rows = await db.query<DeletedUserRow>(sql`
     select d.id, d.user_name as "userName", d.display_name as "displayName", d.external_id as "externalId", d.active,
       d.deleted_at as "deletedAt", to_char(d.deleted_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "deletedAtKey",
       d.deleted_at + make_interval(days => c.deleted_user_retention_days) as "restorableUntil",
@@ -41,6 +41,8 @@ export async function listDeletedUsers(
       ${pattern ? sql`and (d.user_name ilike ${pattern} or d.display_name ilike ${pattern} or d.external_id ilike ${pattern})` : sql.empty}
     order by d.deleted_at desc, d.id desc
     limit ${limit}`);
+  // The ORM's pool hands timestamps over as text.
+  return rows.map((row) => ({ ...row, deletedAt: new Date(row.deletedAt), restorableUntil: new Date(row.restorableUntil) }));
 }
 
 export interface RestoredUsers {
