@@ -59,14 +59,14 @@ describe('Recently deleted users (soft delete)', () => {
 
     await page.reload();
     const card = page.getByTestId('deleted-users');
-    await expect.poll(() => card.getByTestId('deleted-user-row').count()).toBe(50);
+    await expect.poll(() => card.getByTestId('deleted-user-row').count(), { timeout: 20_000 }).toBe(50);
     await card.getByRole('button', { name: 'Show more' }).click();
-    await expect.poll(() => card.getByTestId('deleted-user-row').count()).toBe(100);
+    await expect.poll(() => card.getByTestId('deleted-user-row').count(), { timeout: 20_000 }).toBe(100);
     await card.getByRole('button', { name: 'Show more' }).click();
-    await expect.poll(() => card.getByTestId('deleted-user-row').count()).toBe(150);
+    await expect.poll(() => card.getByTestId('deleted-user-row').count(), { timeout: 20_000 }).toBe(150);
 
     await card.getByRole('searchbox', { name: 'Search deleted users' }).fill('runu2499');
-    await expect.poll(() => card.getByTestId('deleted-user-row').count()).toBe(1);
+    await expect.poll(() => card.getByTestId('deleted-user-row').count(), { timeout: 20_000 }).toBe(1);
     await card.getByRole('searchbox', { name: 'Search deleted users' }).fill('');
 
     const lastRun = card.getByTestId('last-run');
@@ -74,7 +74,7 @@ describe('Recently deleted users (soft delete)', () => {
     await lastRun.getByRole('button', { name: 'Restore run' }).click();
     await screenshot(page, 'scim-overview-restore-run');
     await expect.poll(() => page.getByTestId('scim-users').textContent(), { timeout: 30_000 }).toBe('2501');
-    await expect.poll(() => card.getByTestId('deleted-user-row').count()).toBe(0);
+    await expect.poll(() => card.getByTestId('deleted-user-row').count(), { timeout: 20_000 }).toBe(0);
     expect(Number((await db.query(`select count(*) as n from directory_membership where company_id = $1`, [acme.companyId])).rows[0].n)).toBe(2_500);
   }, 120_000);
 });
