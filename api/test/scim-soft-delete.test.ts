@@ -1,7 +1,6 @@
 /** Issue 16 §2: the deprovisioning policy, soft delete and restore, over real HTTP and a real database. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { sqlFor } from '../src/db/sql.js';
 import { createLogger } from '../src/logger.js';
 import { createDeletedUserPurger } from '../src/modules/deprovisioning/deleted-user-purger.js';
 import type { Principal } from '../src/modules/access/principal.js';
@@ -135,7 +134,7 @@ describe('SCIM DELETE under SOFT_DELETE', () => {
     await scim('DELETE', `/Users/${recent.id}`);
     await db.query(`update deleted_directory_user set deleted_at = now() - interval '31 days' where id = $1`, [old.id]);
 
-    const purger = createDeletedUserPurger(sqlFor(t.orm.em.fork()), createLogger(t.config));
+    const purger = createDeletedUserPurger(t.sql, createLogger(t.config));
     expect(await purger.purge()).toBeGreaterThanOrEqual(1);
     expect(await count('deleted_directory_user where id = $1', [old.id])).toBe(0);
     expect(await count('deleted_group_membership where member_user_id = $1', [old.id])).toBe(0);

@@ -5,19 +5,25 @@ import { Company } from '../companies/company.entity.js';
 export const BULK_DELETE_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type BulkDeleteStatus = (typeof BULK_DELETE_STATUSES)[number];
 
+export const BULK_JOB_KINDS = ['DELETE', 'RESTORE'] as const;
+export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
+
 /**
  * "Delete All Users" as a durable job. `cutoff` fixes which users it deletes (SCIM users created
  * before it started); a partial unique index allows one unfinished job per company.
  */
-export const BULK_JOB_KINDS = ['DELETE', 'RESTORE'] as const;
-export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
-
 export const BulkDeleteJob = defineEntity({
   name: 'BulkDeleteJob',
   tableName: 'bulk_delete_job',
+  uniques: [
+    {
+      name: 'bulk_delete_job_one_running',
+      expression: "create unique index bulk_delete_job_one_running on bulk_delete_job (company_id) where status in ('QUEUED', 'RUNNING')",
+    },
+  ],
   properties: {
     ...baseProperties,
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     requestedBy: p.text().nullable(),
     status: p.enum([...BULK_DELETE_STATUSES]),
     total: p.integer().default(0),

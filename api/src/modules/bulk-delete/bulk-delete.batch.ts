@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { keepDeleted } from '../deprovisioning/soft-delete.sql.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
@@ -41,25 +42,38 @@ export type BatchOutcome =
  * - `j`: the count, in the same transaction as the deletions, so `deleted` stays exact across a
  *   crash and resume; the new state is NOTIFYed on the job's channel as it commits.
  */
-function batch(job: ClaimedJob, runnerId: string, { size, sweep, cursor }: BatchRequest): SqlFragment {
-  const locks = sweep ? sql`, set_config('lock_timeout', '5s', true)` : sql.empty;
-  const view = sql.raw(VIEW_JSON);
-  return sql`
+const WITHOUT_MANAGER = sql.raw(`u.attributes #- '${MANAGER_PATH}'`);
+const MANAGER_VALUE = sql.raw(`(u.attributes #>> '${MANAGER_VALUE_PATH}')`);
+const VIEW = sql.raw(VIEW_JSON);
+const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
+
+export interface BatchRequest {
+  size: number;
+  sweep: boolean;
+  cursor: BatchCursor;
+}
+
+interface BatchStep extends BatchRequest {
+  job: ClaimedJob;
+  runnerId: string;
+}
+
+const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment => sql`
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)${locks}
-    from bulk_delete_job j where j.id = ${job.id}::uuid and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
+    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
+    from bulk_delete_job j where j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u
-    where exists (select 1 from owned) and u.company_id = ${job.companyId}::uuid and u.created_at <= ${job.cutoff}::timestamptz
+    where exists (select 1 from owned) and u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
       and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'
     order by u.created_at, u.id
-    limit ${size} for update${sweep ? sql.empty : sql` skip locked`}
+    limit ${size} for update${sweep ? sql.empty : sql.raw(' skip locked')}
   ), gone as (
     delete from directory_user u where u.id = any (array(select id from victims)) returning u.*
-  ), ${keepDeleted('gone', job.restorable ? sql`true` : sql`false`, job.id)},
+  ), ${keepDeleted('gone', sql.raw(job.restorable ? 'true' : 'false'), job.id)},
   cleared as (
-    update directory_user u set attributes = u.attributes #- ${MANAGER_PATH}::text[], version = u.version + 1, updated_at = now()
-    where u.company_id = ${job.companyId}::uuid and (u.attributes #>> ${MANAGER_VALUE_PATH}::text[]) = any (array(select id::text from gone))
+    update directory_user u set attributes = ${WITHOUT_MANAGER}, version = u.version + 1, updated_at = now()
+    where u.company_id = ${job.companyId} and ${MANAGER_VALUE} = any (array(select id::text from gone))
       and u.id <> all (array(select id from gone))
     returning u.id
   ), j as (
@@ -73,16 +87,9 @@ function batch(job: ClaimedJob, runnerId: string, { size, sweep, cursor }: Batch
     (select count(*)::int from gone) as deleted,
     (select json_build_object('createdAt', created_at::text, 'id', id) from victims
       order by created_at desc, id desc limit 1) as cursor,
-    (select ${view} from j) as view,
-    (select pg_notify('bulk-delete:' || j.id, (${view})::text) from j) as notified,
+    (select ${VIEW} from j) as view,
+    (select ${NOTIFY_PROGRESS} from j) as notified,
     (select count(*)::int from cleared) as cleared`;
-}
-
-export interface BatchRequest {
-  size: number;
-  sweep: boolean;
-  cursor: BatchCursor;
-}
 
 interface BatchRow {
   owned: boolean;
@@ -92,7 +99,7 @@ interface BatchRow {
 }
 
 export async function deleteBatch(db: Sql, job: ClaimedJob, runnerId: string, request: BatchRequest): Promise<BatchOutcome> {
-  const [row] = await db.query<BatchRow>(batch(job, runnerId, request));
+  const [row] = await db.query<BatchRow>(BATCH({ job, runnerId, ...request }));
   if (!row?.owned) return { kind: 'lost' };
   return {
     kind: 'done',

@@ -10,6 +10,15 @@ export type DeprovisioningPolicy = (typeof DEPROVISIONING_POLICIES)[number];
 export const Company = defineEntity({
   name: 'Company',
   tableName: 'company',
+  checks: [
+    { name: 'company_slug_check', expression: "slug ~ '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$'" },
+    {
+      name: 'company_scim_rate_limit_check',
+      expression: '(scim_rate_limit_per_second is null and scim_rate_limit_burst is null)'
+        + ' or (scim_rate_limit_per_second >= 0 and scim_rate_limit_burst >= 1)',
+    },
+    { name: 'company_deleted_user_retention_days_check', expression: '(deleted_user_retention_days >= 1) and (deleted_user_retention_days <= 365)' },
+  ],
   properties: {
     ...baseProperties,
     slug: p.text().unique(),
@@ -22,7 +31,7 @@ export const Company = defineEntity({
     // Companies that existed before the policy keep HARD_DELETE (migration soft_delete).
     deprovisioningPolicy: p.enum([...DEPROVISIONING_POLICIES]).default('SOFT_DELETE'),
     deletedUserRetentionDays: p.integer().default(30),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
 export type Company = InferEntity<typeof Company>;

@@ -41,7 +41,7 @@ export async function listDeletedUsers(
       ${pattern ? sql`and (d.user_name ilike ${pattern} or d.display_name ilike ${pattern} or d.external_id ilike ${pattern})` : sql.empty}
     order by d.deleted_at desc, d.id desc
     limit ${limit}`);
-  // The ORM's pool hands timestamps over as text.
+  // The pool hands timestamps over as text (db/pg-options.ts).
   return rows.map((row) => ({ ...row, deletedAt: new Date(row.deletedAt), restorableUntil: new Date(row.restorableUntil) }));
 }
 

@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, encodeKeyCursor, keyPageRequest, toPage, type Page } from '../../graphql/connection.js';
+import { PageInfoRef } from '../../graphql/connection.js';
+import { encodeKeyCursor, keyPageRequest, toPage, type Page } from '../../domain/paging.js';
 import { BulkDeleteJobRef } from '../bulk-delete/bulk-delete.graphql.js';
 import type { DEPROVISIONING_POLICIES } from '../companies/company.entity.js';
 import { UUID } from '../directory/directory-preconditions.js';
@@ -91,7 +92,7 @@ builder.queryFields((t) => ({
       search: t.arg.string({ required: false, description: 'Part of the userName, displayName or externalId (case-insensitive).' }),
     },
     resolve: async (_root, args, ctx) => {
-      const { first, afterKey } = keyPageRequest(args.first, args.after, (key) => CURSOR_KEY.test(key) && UUID.test(key.slice(-36)));
+      const { first, afterKey } = keyPageRequest(args.first, args.after, (key: string) => CURSOR_KEY.test(key) && UUID.test(key.slice(-36)));
       const match = afterKey ? CURSOR_KEY.exec(afterKey) : null;
       const rows = await ctx.services.deprovisioning.deletedUsers(ctx.principal.companyId, {
         limit: first + 1, after: match ? { deletedAt: match[1]!, id: match[2]! } : null, search: args.search?.trim() || null,

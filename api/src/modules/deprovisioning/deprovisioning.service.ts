@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlFor, type Sql } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
 import type { Principal } from '../access/principal.js';
-import { QUEUED_CHANNEL, VIEW_JSON, toJobView, type BulkDeleteJobView } from '../bulk-delete/bulk-delete-job.view.js';
+import { VIEW_JSON, toJobView, type BulkDeleteJobView } from '../bulk-delete/bulk-delete-job.view.js';
 import { DEPROVISIONING_POLICIES, type DeprovisioningPolicy } from '../companies/company.entity.js';
 import { UUID } from '../directory/directory-preconditions.js';
 import { listDeletedUsers, restoreDeletedUsers, type DeletedUserPosition, type DeletedUserRow, type RestoredUsers } from './deleted-users.store.js';
@@ -30,7 +30,8 @@ const audit = (companyId: string, actor: string, action: string, detail: Record<
 /**
  * The RESTORE job for a restorable DELETE run of the company, queued like a Delete All Users
  * (one unfinished job per company: the partial unique index). `total`: the run's users still
- * deleted, counted in the same statement.
+ * deleted, counted in the same statement. Published like a queued Delete All Users: the runners
+ * wake, and the company's open consoles follow the job.
  */
 const queueRestore = (companyId: string, jobId: string, requestedBy: string) => sql`
   with j as (
@@ -42,10 +43,10 @@ const queueRestore = (companyId: string, jobId: string, requestedBy: string) => 
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
   )
-  select ${sql.raw(VIEW_JSON)} as view, pg_notify(${QUEUED_CHANNEL}, json_build_object('jobId', j.id)::text) from j`;
+  select ${sql.raw(VIEW_JSON)} as view, ${sql.raw(notifyInSql(channelSql.bulkDeleteQueued, "json_build_object('jobId', j.id)"))},
+    ${sql.raw(notifyInSql(channelSql.bulkDeleteCompanyJobs('j.company_id'), VIEW_JSON))} from j`;
 
-export function createDeprovisioningService({ em }: { em: EntityManager }) {
-  const db: Sql = sqlFor(em);
+export function createDeprovisioningService({ sql: db }: { sql: Sql }) {
 
   async function policy(companyId: string): Promise<DeprovisioningPolicyView> {
     const [row] = await db.query<DeprovisioningPolicyView>(sql`

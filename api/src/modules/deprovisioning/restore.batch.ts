@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/sql.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
 import type { ClaimedJob } from '../bulk-delete/bulk-delete-job.store.js';
 import { VIEW_JSON, toJobView } from '../bulk-delete/bulk-delete-job.view.js';
 import type { BatchOutcome, BatchRequest } from '../bulk-delete/bulk-delete.batch.js';
@@ -12,8 +13,10 @@ import { moveBack } from './soft-delete.sql.js';
  * is taken stays deleted and the walk goes past it. The runner's final sweep walks again from the
  * start, which picks up rows a concurrent restore had locked. `restored` moves the job's count.
  */
+const VIEW = sql.raw(VIEW_JSON);
+const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
+
 function restoreStatement(job: ClaimedJob, runnerId: string, { size, cursor }: BatchRequest): SqlFragment {
-  const view = sql.raw(VIEW_JSON);
   return sql`
   with owned as (
     select j.id, set_config('synchronous_commit', 'off', true)
@@ -33,8 +36,8 @@ function restoreStatement(job: ClaimedJob, runnerId: string, { size, cursor }: B
   select exists (select 1 from owned) as owned,
     (select count(*)::int from picked) as walked,
     (select id from picked order by id desc limit 1) as "lastId",
-    (select ${view} from j) as view,
-    (select pg_notify('bulk-delete:' || j.id, (${view})::text) from j) as notified`;
+    (select ${VIEW} from j) as view,
+    (select ${NOTIFY_PROGRESS} from j) as notified`;
 }
 
 interface RestoreRow {

@@ -1,7 +1,7 @@
-import { PLAN_PER_CALL, type Sql } from '../../db/sql.js';
-import { sql as sqlTag } from '../../db/sql-tag.js';
+import type { Sql } from '../../db/sql.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { keepDeleted, softDeletes } from '../deprovisioning/soft-delete.sql.js';
-import { MANAGER_PATH, MANAGER_VALUE_PATH, page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
+import { MANAGER_PATH, MANAGER_VALUE_PATH, page, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
 export interface UserRow {
@@ -42,35 +42,34 @@ export interface UserWithGroups extends UserRow {
   groups: UserGroupRef[];
 }
 
-const COLUMNS = `u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
-  u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`;
+const COLUMNS = sql.raw(`u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
+  u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`);
 
 // In the same statement as the user: a second round trip for the groups cost more than this subselect.
-const groupsOf = (id: string, companyId: string) => `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
+const groupsOf = (id: string, companyId: string) => sql.raw(`coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
     from directory_membership m join directory_group g on g.id = m.group_id
-   where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`;
+   where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`);
 
-const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}` : COLUMNS);
+const WITH_GROUPS = sql`${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}`;
+const columns = (withGroups: boolean) => (withGroups ? WITH_GROUPS : COLUMNS);
 
-const VERSION_ACCEPTED = versionAccepted('u');
-
-const MANAGER_VALUE = `(attributes #>> '${MANAGER_VALUE_PATH}')`;
+const MANAGER_VALUE = sql.raw(`(attributes #>> '${MANAGER_VALUE_PATH}')`);
+const WITHOUT_MANAGER = sql.raw(`attributes #- '${MANAGER_PATH}'`);
 
 /** Soft-deleted users of the company a SCIM POST of `write` would bring back (externalId or userName). */
-function deletedMatch(companyId: string, write: UserWrite, columns = sqlTag`1`) {
-  return sqlTag`select ${columns} from deleted_directory_user d where d.company_id = ${companyId}::uuid
+function deletedMatch(companyId: string, write: UserWrite, columns: SqlFragment = sql.raw('1')) {
+  return sql`select ${columns} from deleted_directory_user d where d.company_id = ${companyId}::uuid
     and (d.external_id = ${write.externalId} or lower(d.user_name) = lower(${write.userName}))`;
 }
 
-export function createUserStore(sql: Sql) {
+export function createUserStore(db: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
-    const rows = await sql.query<UserRow>(
-      `insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
+    const token = write.tokenId ?? null;
+    const rows = await db.query<UserRow>(
+      sql`insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
          email_values, attributes, password_hash, created_by_token_id, updated_by_token_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?::uuid, ?::uuid)
+       values (${id}, ${companyId}, ${source}, ${write.userName}, ${write.externalId}, ${write.displayName}, ${write.active}, ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${write.passwordHash ?? null}, ${token}::uuid, ${token}::uuid)
        returning ${COLUMNS}`,
-      [id, companyId, source, write.userName, write.externalId, write.displayName, write.active,
-        write.emailValues, JSON.stringify(write.attributes), write.passwordHash ?? null, write.tokenId ?? null, write.tokenId ?? null],
     );
     return rows[0]!;
   }
@@ -80,13 +79,13 @@ export function createUserStore(sql: Sql) {
    * userName (then undefined: restore that one instead). One statement, as the plain insert was.
    */
   async function insertUnlessDeleted(companyId: string, id: string, write: UserWrite): Promise<UserRow | undefined> {
-    const rows = await sql.query<UserRow>(sqlTag`
+    const rows = await db.query<UserRow>(sql`
       insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
         email_values, attributes, password_hash, created_by_token_id, updated_by_token_id)
       select ${id}::uuid, ${companyId}::uuid, 'SCIM', ${write.userName}, ${write.externalId}, ${write.displayName}, ${write.active}::boolean,
         ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${write.passwordHash ?? null}, ${write.tokenId ?? null}::uuid, ${write.tokenId ?? null}::uuid
       where not exists (${deletedMatch(companyId, write)})
-      returning ${sqlTag.raw(COLUMNS)}`);
+      returning ${COLUMNS}`);
     return rows[0];
   }
 
@@ -96,10 +95,10 @@ export function createUserStore(sql: Sql) {
    * undefined when there is none (purged or restored in between).
    */
   async function restoreForPost(companyId: string, write: UserWrite): Promise<UserWithGroups | undefined> {
-    const password = write.passwordHash === undefined ? sqlTag`m.password_hash` : sqlTag`${write.passwordHash}`;
-    const rows = await sql.query<UserWithGroups>(sqlTag`
+    const password = write.passwordHash === undefined ? sql.raw('m.password_hash') : sql`${write.passwordHash}`;
+    const rows = await db.query<UserWithGroups>(sql`
       with match as (
-        ${deletedMatch(companyId, write, sqlTag`d.*`)}
+        ${deletedMatch(companyId, write, sql.raw('d.*'))}
         order by (d.external_id is not distinct from ${write.externalId}) desc, d.deleted_at desc limit 1 for update
       ), back as (
         insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active, email_values,
@@ -108,7 +107,7 @@ export function createUserStore(sql: Sql) {
           ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${password}, m.version + 1, m.created_at, now(),
           m.created_by_token_id, coalesce(${write.tokenId ?? null}::uuid, m.updated_by_token_id)
         from match m
-        returning ${sqlTag.raw(COLUMNS)}
+        returning ${COLUMNS}
       ), back_members as (
         insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
         select g.group_id, g.member_user_id, g.member_user_id, g.company_id, g.created_at
@@ -127,9 +126,8 @@ export function createUserStore(sql: Sql) {
   function findById(companyId: string, id: string, options: { forUpdate?: boolean; withGroups: true }): Promise<UserWithGroups | undefined>;
   function findById(companyId: string, id: string, options?: { forUpdate?: boolean; withGroups?: boolean }): Promise<UserRow | undefined>;
   async function findById(companyId: string, id: string, { forUpdate = false, withGroups = false } = {}) {
-    const rows = await sql.query<UserRow>(
-      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and u.id = ?${forUpdate ? ' for update of u' : ''}`,
-      [companyId, id],
+    const rows = await db.query<UserRow>(
+      sql`select ${columns(withGroups)} from directory_user u where u.company_id = ${companyId} and u.id = ${id}${forUpdate ? sql.raw(' for update of u') : sql.empty}`,
     );
     return rows[0];
   }
@@ -137,16 +135,14 @@ export function createUserStore(sql: Sql) {
   /** Replaces the user's values if its version is accepted; undefined when no row qualified. */
   async function update(companyId: string, id: string, write: UserWrite, accepted: AcceptedVersions = null) {
     const keepPassword = write.passwordHash === undefined;
-    const rows = await sql.query<UserWithGroups>(
-      `update directory_user as u set user_name = ?, external_id = ?, display_name = ?, active = ?,
-         email_values = ?::text[], attributes = ?::jsonb,
-         password_hash = ${keepPassword ? 'u.password_hash' : '?'},
-         updated_by_token_id = coalesce(?::uuid, u.updated_by_token_id),
+    const rows = await db.query<UserWithGroups>(
+      sql`update directory_user as u set user_name = ${write.userName}, external_id = ${write.externalId}, display_name = ${write.displayName}, active = ${write.active},
+         email_values = ${write.emailValues}::text[], attributes = ${JSON.stringify(write.attributes)}::jsonb,
+         password_hash = ${keepPassword ? sql.raw('u.password_hash') : sql`${write.passwordHash}`},
+         updated_by_token_id = coalesce(${write.tokenId ?? null}::uuid, u.updated_by_token_id),
          version = u.version + 1, updated_at = now()
-       where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED}
+       where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)}
        returning ${columns(true)}`,
-      [write.userName, write.externalId, write.displayName, write.active, write.emailValues,
-        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), write.tokenId ?? null, companyId, id, accepted],
     );
     return rows[0];
   }
@@ -158,17 +154,15 @@ export function createUserStore(sql: Sql) {
    * user's own row is left out of the clearing: one statement must not both delete and update a row.
    */
   async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await sql.query<{ deleted: boolean }>(sqlTag`
-      with deleted as (
-        delete from directory_user u where u.company_id = ${companyId} and u.id = ${id}
-          and coalesce(u.version = any(${accepted}::int[]), true)
-        returning u.*
-      ), ${keepDeleted('deleted', softDeletes(companyId), null)},
-      cleared as (
-        update directory_user set attributes = attributes #- ${MANAGER_PATH}::text[],
-          version = version + 1, updated_at = now()
-          where company_id = ${companyId} and id <> ${id} and ${sqlTag.raw(MANAGER_VALUE)} = ${id} and exists (select 1 from deleted))
-      select exists (select 1 from deleted) as deleted`);
+    const rows = await db.query<{ deleted: boolean }>(
+      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.*),
+       ${keepDeleted('deleted', softDeletes(companyId), null)},
+       cleared as (
+         update directory_user set attributes = ${WITHOUT_MANAGER},
+           version = version + 1, updated_at = now()
+           where company_id = ${companyId} and id <> ${id} and ${MANAGER_VALUE} = ${id} and exists (select 1 from deleted))
+       select exists (select 1 from deleted) as deleted`,
+    );
     return rows[0]?.deleted === true;
   }
 
@@ -178,16 +172,15 @@ export function createUserStore(sql: Sql) {
    * one table, so a stale statistic can misjudge only the scan, never a join order.
    */
   async function list(
-    companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number, withGroups: boolean,
+    companyId: string, where: SqlFragment, orderBy: SqlFragment, offset: number, limit: number, withGroups: boolean,
   ) {
-    return sql.query<(UserRow | UserWithGroups) & { total: string }>(
-      `${PLAN_PER_CALL}select p.*${withGroups ? `, ${groupsOf('p.id', 'p."companyId"')}` : ''} from (
+    return db.query<(UserRow | UserWithGroups) & { total: string }>(sql.planPerCall(
+      sql`select p.*${withGroups ? sql`, ${groupsOf('p.id', 'p."companyId"')}` : sql.empty} from (
          select count(*) over () as total, row_number() over (order by ${orderBy}) as ordinal, ${COLUMNS}
-           from directory_user u where u.company_id = ? and (${where})
-          order by ${orderBy} ${page(offset)}) p
+           from directory_user u where u.company_id = ${companyId} and (${where})
+          order by ${orderBy} ${page(offset, limit)}) p
        order by p.ordinal`,
-      [companyId, ...params, ...pageParams(offset, limit)],
-    );
+    ));
   }
 
   /**
@@ -196,16 +189,14 @@ export function createUserStore(sql: Sql) {
    * keeper has analysed a directory that grew past the one it was planned on.
    */
   async function findByUserName(companyId: string, userName: string, withGroups: boolean) {
-    return sql.query<UserRow | UserWithGroups>(
-      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and lower(u.user_name) = lower(?)`,
-      [companyId, userName],
+    return db.query<UserRow | UserWithGroups>(
+      sql`select ${columns(withGroups)} from directory_user u where u.company_id = ${companyId} and lower(u.user_name) = lower(${userName})`,
     );
   }
 
-  async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
-    const rows = await sql.query<{ n: string }>(
-      `${PLAN_PER_CALL}select count(*) as n from directory_user u where u.company_id = ? and (${where})`,
-      [companyId, ...params],
+  async function count(companyId: string, where: SqlFragment): Promise<number> {
+    const rows = await db.query<{ n: string }>(
+      sql.planPerCall(sql`select count(*) as n from directory_user u where u.company_id = ${companyId} and (${where})`),
     );
     return Number(rows[0]?.n ?? 0);
   }

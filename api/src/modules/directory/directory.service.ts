@@ -7,7 +7,9 @@ import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
 import { createUserHints } from './directory-user-hints.js';
 import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
-import { compileListQuery, pageTotal, userInput, userPatch, type ListQuery } from './directory.scim.js';
+import type { PatchInput, UserInput } from './directory-input.js';
+import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
+import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
 
 export type { GroupRecord };
@@ -17,7 +19,7 @@ export interface UserRecord extends UserRow {
 }
 
 interface PatchRequest {
-  body: unknown;
+  patch: PatchInput;
   ifMatch: string | undefined;
   tokenId: string | undefined;
 }
@@ -31,7 +33,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   const hints = createUserHints();
   const remembered = <T extends UserRow>(row: T): T => (hints.remember(row), row);
 
-  async function toUserWrite(input: ReturnType<typeof userInput>, tokenId: string | undefined): Promise<UserWrite> {
+  async function toUserWrite(input: UserInput, tokenId: string | undefined): Promise<UserWrite> {
     const { password, ...rest } = input;
     return { ...rest, tokenId, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
@@ -39,8 +41,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   const versionOf = (companyId: string, id: string) => async () => (await users.findById(companyId, id))?.version;
 
   /** `tokenId`, in every write: the SCIM token the row records as its creator or last writer. */
-  async function createUser(companyId: string, body: unknown, tokenId?: string): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body), tokenId);
+  async function createUser(companyId: string, input: UserInput, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(input, tokenId);
     const taken = `userName "${write.userName}"`;
     const row = await withUniqueness(() => users.insertUnlessDeleted(companyId, randomUUID(), write), taken);
     if (row) return remembered({ ...row, groups: [] });
@@ -58,8 +60,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   }
 
   /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match. */
-  async function replaceUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body), tokenId);
+  async function replaceUser(companyId: string, id: string, input: UserInput, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(input, tokenId);
     return remembered(await guardedByVersion(
       { kind: 'User', id, ifMatch },
       (accepted) => withUniqueness(() => users.update(companyId, id, write, accepted), `userName "${write.userName}"`),
@@ -72,38 +74,38 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
    * and writes them back only if that version is still current; a concurrent change makes it read
    * again. After a few lost races it locks the row instead, so a hot user still makes progress.
    */
-  async function patchUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
+  async function patchUser(companyId: string, id: string, patch: PatchInput, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
     if (!UUID.test(id)) throw notFound('User', id);
-    const patch = { body, ifMatch, tokenId };
-    const fromHint = await patchHinted(companyId, id, patch);
+    const request = { patch, ifMatch, tokenId };
+    const fromHint = await patchHinted(companyId, id, request);
     if (fromHint) return remembered(fromHint);
     for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt += 1) {
       const current = await users.findById(companyId, id);
       if (!current) throw notFound('User', id);
-      const written = await writePatch(users, companyId, current, patch);
+      const written = await writePatch(users, companyId, current, request);
       if (written) return remembered(written);
     }
     return remembered(await sql.transaction(async (tx) => {
       const locked = createUserStore(tx);
       const current = await locked.findById(companyId, id, { forUpdate: true });
       if (!current) throw notFound('User', id);
-      return (await writePatch(locked, companyId, current, patch))!;
+      return (await writePatch(locked, companyId, current, request))!;
     }));
   }
 
   /** Any failure against a hint (stale version, If-Match, a patch error) is settled by a fresh read. */
-  async function patchHinted(companyId: string, id: string, patch: PatchRequest) {
+  async function patchHinted(companyId: string, id: string, request: PatchRequest) {
     const hint = hints.get(companyId, id);
     if (!hint) return undefined;
     hints.forget(companyId, id);
-    return writePatch(users, companyId, hint, patch).catch(() => undefined);
+    return writePatch(users, companyId, hint, request).catch(() => undefined);
   }
 
   async function writePatch(
-    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { body, ifMatch, tokenId }: PatchRequest,
+    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { patch, ifMatch, tokenId }: PatchRequest,
   ): Promise<UserWithGroups | undefined> {
     assertVersion(current.version, ifMatch);
-    const write = await toUserWrite(userPatch(current, body), tokenId);
+    const write = await toUserWrite(patchedUser(current, patch), tokenId);
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
@@ -126,8 +128,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     }
     const rows = compiled.count === 0
       ? []
-      : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
-    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where, compiled.params));
+      : await users.list(companyId, compiled.where, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
+    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where));
     // A one-user answer is an IdP's "does this user exist" lookup, often followed by a PATCH.
     if (rows.length === 1) hints.remember(rows[0]!);
     return { total, rows, startIndex: compiled.offset + 1 };

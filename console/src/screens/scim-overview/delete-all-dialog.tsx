@@ -1,5 +1,6 @@
 import { Dialog } from '../../ui/dialog.js';
 import { TrashIcon } from '../../ui/icons.js';
+import { formatCount } from '../../lib/format-number.js';
 
 /** The company's deprovisioning policy; undefined while it loads, null when it could not be read. */
 export interface DeletePolicy {
@@ -37,7 +38,7 @@ function Finality({ policy }: { policy: DeletePolicy | null | undefined }) {
 
 /** The confirmation for "Delete All Users" (O13): the count, what is lost, and whether it can be undone (the policy). */
 export function DeleteAllDialog({ count, policy, onCancel, onConfirm, returnFocus }: DeleteAllDialogProps) {
-  const users = `${count} ${count === 1 ? 'user' : 'users'}`;
+  const users = `${formatCount(count)} ${count === 1 ? 'user' : 'users'}`;
   return (
     <Dialog title="Delete all SCIM users?" onClose={onCancel} describedBy="delete-all-consequence" returnFocus={returnFocus} testId="delete-all-dialog">
       <div id="delete-all-consequence" class="stack">
