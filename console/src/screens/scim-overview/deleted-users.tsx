@@ -5,6 +5,7 @@ import type { DeletedUsersPageQuery } from '../../gql/graphql.js';
 import { errorMessage } from '../../lib/graphql-errors.js';
 import { useNotify } from '../../ui/notifications.js';
 import { ProgressBar } from '../../ui/progress-bar.js';
+import { formatCount } from '../../lib/format-number.js';
 
 const DeletedUsersPage = graphql(`
   query DeletedUsersPage($first: Int!, $after: String, $search: String) {
@@ -103,7 +104,7 @@ export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
     if (!latest || latest.id !== job?.id || (latest.status === job.status && latest.deleted === job.deleted)) return;
     setJob(latest);
     if (!running(latest)) {
-      notify(latest.status === 'SUCCEEDED' ? 'success' : 'error', `${latest.deleted} of ${latest.total} users restored.`);
+      notify(latest.status === 'SUCCEEDED' ? 'success' : 'error', `${formatCount(latest.deleted)} of ${formatCount(latest.total)} users restored.`);
       reload();
     }
   }, [latest, job]);
@@ -113,7 +114,7 @@ export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
     if (!result.data) return notify('error', errorMessage(result.error, 'The users could not be restored.'));
     const { restoredIds, userNameTakenIds } = result.data.restoreUsers;
     const taken = userNameTakenIds.length ? ` ${userNameTakenIds.length} kept deleted: their userName is taken.` : '';
-    notify(userNameTakenIds.length ? 'error' : 'success', `${restoredIds.length} users restored.${taken}`);
+    notify(userNameTakenIds.length ? 'error' : 'success', `${formatCount(restoredIds.length)} users restored.${taken}`);
     reload();
   };
 
@@ -136,7 +137,7 @@ export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
       </div>
       {run?.restorable && run.status !== 'QUEUED' && run.status !== 'RUNNING' && (
         <p data-testid="last-run">
-          Last Delete All Users: {run.deleted} users{run.finishedAt ? ` on ${new Date(run.finishedAt).toLocaleString()}` : ''}.{' '}
+          Last Delete All Users: {formatCount(run.deleted)} users{run.finishedAt ? ` on ${new Date(run.finishedAt).toLocaleString()}` : ''}.{' '}
           <button type="button" class="button" disabled={running(job)} onClick={() => void onRestoreRun(run.id)}>
             Restore run
           </button>
