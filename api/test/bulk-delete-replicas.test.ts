@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { openOrm, type Orm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
-import { createTestDatabase, openTestSql, type TestDatabase } from './harness.js';
+import { createTestDatabase, databaseEnv, openTestSql, type TestDatabase } from './harness.js';
 import type { SqlPool } from '../src/db/sql.js';
 import { seedDirectory } from './directory-seed.js';
 import { spawnRoster, waitForReady, type RosterProcess } from './process.js';
@@ -40,7 +40,7 @@ const clients: Client[] = [];
 async function startReplica(name: string): Promise<Replica> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const run = spawnRoster({ DATABASE_URL: database.url, PORT: String(port), PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn' });
+  const run = spawnRoster({ ...databaseEnv(database), PORT: String(port), PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn' });
   const replica = { name, run, baseUrl };
   replicas.push(replica);
   await waitForReady(baseUrl);
@@ -105,7 +105,7 @@ afterAll(async () => {
 describe('bulk delete across two replicas on one PostgreSQL', () => {
   it('streams progress to the other replica and survives kill -9 of the one running the job', async () => {
     const [a, b] = await Promise.all([startReplica('A'), startReplica('B')]);
-    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url });
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...databaseEnv(database) });
     orm = await openOrm(database.url, 2);
     sql = openTestSql(database.url);
     const services = createServices(orm.em.fork(), sql, config);

@@ -40,6 +40,16 @@ async function admin<T>(server: PgServer, work: (client: pg.Client) => Promise<T
   }
 }
 
+/** How a Roster reaches `database`: behind PgBouncer (the `pgbouncer` project) without named statements. */
+export function databaseEnv(database: TestDatabase): Record<string, string> {
+  const behindPooler = database.url !== database.directUrl;
+  return {
+    DATABASE_URL: database.url,
+    DATABASE_DIRECT_URL: database.directUrl,
+    ...(behindPooler ? { DATABASE_PREPARED_STATEMENTS: 'false' } : {}),
+  };
+}
+
 /** A fresh, empty database on the run's embedded PostgreSQL (or `server`), for one test file. */
 export async function createTestDatabase(server: PgServer = inject('pg')): Promise<TestDatabase> {
   const name = `roster_test_${randomBytes(6).toString('hex')}`;
@@ -54,9 +64,11 @@ export async function createTestDatabase(server: PgServer = inject('pg')): Promi
   };
 }
 
-/** The SQL layer over a test's database, prepared statements on as by default. */
+/** The SQL layer over a test's database: prepared statements on, as by default, unless behind PgBouncer. */
 export function openTestSql(url: string, poolMax = 2): SqlPool {
-  return openSqlPool({ url, poolMax, preparedStatements: true });
+  const bouncerPort = inject('pgbouncerPort');
+  const behindPooler = bouncerPort !== undefined && new URL(url).port === String(bouncerPort);
+  return openSqlPool({ url, poolMax, preparedStatements: !behindPooler });
 }
 
 export interface MigratedDatabase {
@@ -119,9 +131,7 @@ export async function startTestApp(
     PORT: String(port),
     METRICS_PORT: '0',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    DATABASE_URL: database.url,
-    DATABASE_DIRECT_URL: database.directUrl,
-    ...(database.url === database.directUrl ? {} : { DATABASE_PREPARED_STATEMENTS: 'false' }),
+    ...databaseEnv(database),
     // Tests fire SCIM requests faster than an IdP may; scim-rate-limit.test.ts turns the limit on.
     SCIM_RATE_LIMIT_PER_SECOND: '0',
     ...env,
