@@ -17,6 +17,7 @@ import { createScimHandler } from './http/scim/scim-handler.js';
 import { createExportHandler } from './http/export/export-handler.js';
 import { createBulkDeleteRunner } from './modules/bulk-delete/bulk-delete.runner.js';
 import { createCountCompactor } from './modules/directory/directory-count-compactor.js';
+import { createDeletedUserPurger } from './modules/deprovisioning/deleted-user-purger.js';
 import { createStatisticsKeeper } from './db/statistics-keeper.js';
 import { openSqlPool, type Sql } from './db/sql.js';
 import { followAuditEntries } from './modules/companies/audit-log.js';
@@ -77,6 +78,7 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
   const consoleHandler = createConsoleHandler(consoleDist);
   const bulkDeleteRunner = createBulkDeleteRunner({ sql, events, logger });
   const countCompactor = createCountCompactor(sql, logger);
+  const deletedUserPurger = createDeletedUserPurger(sql, logger);
   // The tables behind the prepared SCIM statements.
   const statisticsKeeper = createStatisticsKeeper(sql, ['directory_user', 'directory_group', 'directory_membership', 'provisioning_event'], logger);
   metrics.watch({ activityRecorder: scim.activityStats, bulkDeleteJobsRunning: bulkDeleteRunner.running });
@@ -120,12 +122,14 @@ export function buildApp({ config, orm, logger, events, consoleDist = DEFAULT_DI
       // Jobs are claimed only once the schema is migrated (markReady follows the migrations).
       void bulkDeleteRunner.start();
       countCompactor.start();
+      deletedUserPurger.start();
       statisticsKeeper.start();
       void directoryEvents.start();
     },
     stop: async () => {
       await bulkDeleteRunner.stop();
       await countCompactor.stop();
+      await deletedUserPurger.stop();
       await statisticsKeeper.stop();
       await directoryEvents.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,7 @@ import { createActivityService } from './modules/activity/activity.service.js';
 import { createAuditTrailService } from './modules/companies/audit-trail.service.js';
 import { createCompanyService } from './modules/companies/company.service.js';
 import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
+import { createDeprovisioningService } from './modules/deprovisioning/deprovisioning.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
 import { createEventStore } from './modules/events/event-store.js';
@@ -36,6 +37,7 @@ export function createServices(em: EntityManager, sql: Sql, config: Config, { fo
     operators: createOperatorService({ em, sql }),
     tokens: createTokenService({ em, sql, forgetScimCallers }),
     bulkDelete: createBulkDeleteService({ sql }),
+    deprovisioning: createDeprovisioningService({ sql }),
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),

@@ -159,7 +159,7 @@ describe('bulk delete across two replicas on one PostgreSQL', () => {
     expect(await count(`select count(*) as n from directory_user where company_id = $1 and source = 'MANUAL'`)).toBe(7);
     expect(await count('select count(*) as n from directory_membership where company_id = $1')).toBe(0);
     const audit = (await db.query(`select actor, detail from audit_entry where company_id = $1 and action = 'users.deleted-all'`, [company.id])).rows;
-    expect(audit).toEqual([{ actor: 'API token "replica test"', detail: { deleted: USERS, jobId: job.id } }]);
+    expect(audit).toEqual([{ actor: 'API token "replica test"', detail: { deleted: USERS, restorable: true, jobId: job.id } }]);
 
     // Over HTTP, for clients without WebSockets: the same final state.
     const { bulkDeleteJob } = await graphql<{ bulkDeleteJob: JobState }>(survivor, token, `{ bulkDeleteJob(id: "${job.id}") { ${JOB_FIELDS} } }`);

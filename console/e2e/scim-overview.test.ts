@@ -91,8 +91,10 @@ describe('SCIM Overview screen (real server, real browser)', () => {
     await deleteAll.click();
     const dialog = page.getByTestId('delete-all-dialog');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain('permanently deletes 4 users');
+    expect(await dialog.textContent()).toContain('deletes 4 users');
     expect(await dialog.textContent()).toContain('loses its assignee');
+    // A new company's policy is SOFT_DELETE: the dialog says the users can come back.
+    await expect.poll(() => page.getByTestId('delete-all-policy').textContent()).toContain('restorable for 30 days');
     await screenshot(page, 'scim-overview-delete-confirm');
     // Escape closes without deleting; focus goes back to the button.
     await page.keyboard.press('Escape');

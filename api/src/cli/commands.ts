@@ -3,13 +3,14 @@ import { generatePassword } from '../modules/access/secrets.js';
 import type { Services } from '../services.js';
 import { operatorCommands, OPERATOR_ARITY } from './operator-commands.js';
 import { rateLimitCommand } from './rate-limit-command.js';
+import { deprovisioningCommand } from './deprovisioning-command.js';
 import { need, UsageError, CLI_ACTOR } from './usage.js';
 
 export interface CommandInput {
   words: string[];
   options: {
     name?: string; email?: string; permissions?: string; label?: string;
-    'per-second'?: string; burst?: string; default?: boolean;
+    'per-second'?: string; burst?: string; default?: boolean; 'retention-days'?: string;
   };
   readStdin: () => Promise<string>;
 }
@@ -83,10 +84,11 @@ const commands: Record<string, Command> = {
   },
   ...operatorCommands,
   ...rateLimitCommand,
+  ...deprovisioningCommand,
 };
 
 const ARITY: Record<string, number> = {
-  'company create': 3, 'company list': 2, 'company entra': 4, 'company rate-limit': 3, 'operator create': 3,
+  'company create': 3, 'company list': 2, 'company entra': 4, 'company rate-limit': 3, 'company deprovisioning': 4, 'operator create': 3,
   'scim-token create': 3, 'api-token create': 3, 'scim activate': 3, 'scim deactivate': 3,
   ...OPERATOR_ARITY,
 };

@@ -21,6 +21,7 @@ function parse(argv: string[]): CommandInput & { help: boolean } {
       permissions: { type: 'string' },
       label: { type: 'string' },
       'per-second': { type: 'string' },
+      'retention-days': { type: 'string' },
       burst: { type: 'string' },
       default: { type: 'boolean' },
     },

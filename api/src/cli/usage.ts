@@ -7,6 +7,9 @@ Commands:
   company rate-limit <slug> --per-second <n> [--burst <n>] | --default
                                           Set the company's SCIM rate limit (0 = none; burst
                                           3 × n unless given), or go back to the deployment's
+  company deprovisioning <slug> soft|hard [--retention-days <n>]
+                                          What a SCIM DELETE and Delete All Users do: keep
+                                          users restorable (1-365 days), or delete for good
   operator create <slug> --email <email> --permissions <list|none>
                                           Create a console operator; password from stdin,
                                           or generated and printed when stdin is a terminal/empty;

@@ -14,6 +14,8 @@ import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js'
 import { DirectoryEvent } from '../modules/events/directory-event.entity.js';
 import { WebhookEndpoint } from '../modules/events/webhook-endpoint.entity.js';
 import { WebhookAttempt, WebhookDelivery } from '../modules/events/webhook-delivery.entity.js';
+import { DeletedDirectoryUser } from '../modules/deprovisioning/deleted-directory-user.entity.js';
+import { DeletedGroupMembership } from '../modules/deprovisioning/deleted-group-membership.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -35,4 +37,6 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  DeletedDirectoryUser,
+  DeletedGroupMembership,
 ];

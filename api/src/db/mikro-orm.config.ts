@@ -18,6 +18,7 @@ import { Migration20261201700000_scim_rate_limit } from './migrations/Migration2
 import { Migration20261202500000_activity_detail } from './migrations/Migration20261202500000_activity_detail.js';
 import { Migration20261202600000_directory_events } from './migrations/Migration20261202600000_directory_events.js';
 import { Migration20261202610000_webhooks } from './migrations/Migration20261202610000_webhooks.js';
+import { Migration20261202800000_soft_delete } from './migrations/Migration20261202800000_soft_delete.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -34,6 +35,7 @@ const migrationsList = [
   { name: 'Migration20261202500000_activity_detail', class: Migration20261202500000_activity_detail },
   { name: 'Migration20261202600000_directory_events', class: Migration20261202600000_directory_events },
   { name: 'Migration20261202610000_webhooks', class: Migration20261202610000_webhooks },
+  { name: 'Migration20261202800000_soft_delete', class: Migration20261202800000_soft_delete },
 ];
 
 /**

@@ -37,7 +37,13 @@ type Documents = {
     "\n  query AuditScreen($first: Int!, $after: String, $action: String, $actor: String, $since: DateTime, $until: DateTime) {\n    auditTrail(first: $first, after: $after, action: $action, actor: $actor, since: $since, until: $until) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          action\n          detail\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.AuditScreenDocument,
     "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": typeof types.ConfigurationCard_ScimConfigFragmentDoc,
     "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": typeof types.ConfigurationCard_ScimCountsFragmentDoc,
+    "\n  query DeleteAllPolicy {\n    deprovisioningPolicy {\n      policy\n      retentionDays\n    }\n  }\n": typeof types.DeleteAllPolicyDocument,
     "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n": typeof types.DeactivateScimDocument,
+    "\n  query DeletedUsersPage($first: Int!, $after: String, $search: String) {\n    deletedUsers(first: $first, after: $after, search: $search) {\n      nodes {\n        id\n        userName\n        displayName\n        deletedAt\n        restorableUntil\n        bulkDeleteJobId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DeletedUsersPageDocument,
+    "\n  query DeletedUsersLastRun {\n    lastBulkDeleteRun {\n      id\n      status\n      deleted\n      restorable\n      finishedAt\n    }\n  }\n": typeof types.DeletedUsersLastRunDocument,
+    "\n  mutation RestoreUsers($ids: [ID!]!) {\n    restoreUsers(ids: $ids) {\n      restoredIds\n      userNameTakenIds\n    }\n  }\n": typeof types.RestoreUsersDocument,
+    "\n  mutation RestoreBulkDelete($jobId: ID!) {\n    restoreBulkDelete(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.RestoreBulkDeleteDocument,
+    "\n  subscription RestoreProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.RestoreProgressDocument,
     "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": typeof types.EndpointRows_ScimConfigFragmentDoc,
     "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        resourceName\n        status\n        succeeded\n        throttled\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": typeof types.RecentActivity_ConnectionFragmentDoc,
     "\n  fragment RecentActivity_LastRequest on ProvisioningEventConnection {\n    edges {\n      node {\n        id\n        occurredAt\n        tokenLabel\n      }\n    }\n  }\n": typeof types.RecentActivity_LastRequestFragmentDoc,
@@ -78,7 +84,13 @@ const documents: Documents = {
     "\n  query AuditScreen($first: Int!, $after: String, $action: String, $actor: String, $since: DateTime, $until: DateTime) {\n    auditTrail(first: $first, after: $after, action: $action, actor: $actor, since: $since, until: $until) {\n      edges {\n        node {\n          id\n          occurredAt\n          actor\n          action\n          detail\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.AuditScreenDocument,
     "\n  fragment ConfigurationCard_ScimConfig on ScimConfig {\n    status\n    viewerCanManage\n    viewerCanDeleteAllScimUsers\n  }\n": types.ConfigurationCard_ScimConfigFragmentDoc,
     "\n  fragment ConfigurationCard_ScimCounts on ScimCounts {\n    users\n    groups\n  }\n": types.ConfigurationCard_ScimCountsFragmentDoc,
+    "\n  query DeleteAllPolicy {\n    deprovisioningPolicy {\n      policy\n      retentionDays\n    }\n  }\n": types.DeleteAllPolicyDocument,
     "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n": types.DeactivateScimDocument,
+    "\n  query DeletedUsersPage($first: Int!, $after: String, $search: String) {\n    deletedUsers(first: $first, after: $after, search: $search) {\n      nodes {\n        id\n        userName\n        displayName\n        deletedAt\n        restorableUntil\n        bulkDeleteJobId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DeletedUsersPageDocument,
+    "\n  query DeletedUsersLastRun {\n    lastBulkDeleteRun {\n      id\n      status\n      deleted\n      restorable\n      finishedAt\n    }\n  }\n": types.DeletedUsersLastRunDocument,
+    "\n  mutation RestoreUsers($ids: [ID!]!) {\n    restoreUsers(ids: $ids) {\n      restoredIds\n      userNameTakenIds\n    }\n  }\n": types.RestoreUsersDocument,
+    "\n  mutation RestoreBulkDelete($jobId: ID!) {\n    restoreBulkDelete(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.RestoreBulkDeleteDocument,
+    "\n  subscription RestoreProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.RestoreProgressDocument,
     "\n  fragment EndpointRows_ScimConfig on ScimConfig {\n    baseUrl\n    usersEndpoint\n    groupsEndpoint\n  }\n": types.EndpointRows_ScimConfigFragmentDoc,
     "\n  fragment RecentActivity_Connection on ProvisioningEventConnection {\n    edges {\n      cursor\n      node {\n        id\n        occurredAt\n        tokenLabel\n        userAgent\n        method\n        operation\n        resourceType\n        resourceId\n        resourceName\n        status\n        succeeded\n        throttled\n        scimType\n        message\n        durationMs\n      }\n    }\n    pageInfo {\n      hasNextPage\n    }\n  }\n": types.RecentActivity_ConnectionFragmentDoc,
     "\n  fragment RecentActivity_LastRequest on ProvisioningEventConnection {\n    edges {\n      node {\n        id\n        occurredAt\n        tokenLabel\n      }\n    }\n  }\n": types.RecentActivity_LastRequestFragmentDoc,
@@ -205,7 +217,31 @@ export function graphql(source: "\n  fragment ConfigurationCard_ScimCounts on Sc
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DeleteAllPolicy {\n    deprovisioningPolicy {\n      policy\n      retentionDays\n    }\n  }\n"): (typeof documents)["\n  query DeleteAllPolicy {\n    deprovisioningPolicy {\n      policy\n      retentionDays\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateScim {\n    deactivateScim {\n      ...ConfigurationCard_ScimConfig\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletedUsersPage($first: Int!, $after: String, $search: String) {\n    deletedUsers(first: $first, after: $after, search: $search) {\n      nodes {\n        id\n        userName\n        displayName\n        deletedAt\n        restorableUntil\n        bulkDeleteJobId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeletedUsersPage($first: Int!, $after: String, $search: String) {\n    deletedUsers(first: $first, after: $after, search: $search) {\n      nodes {\n        id\n        userName\n        displayName\n        deletedAt\n        restorableUntil\n        bulkDeleteJobId\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletedUsersLastRun {\n    lastBulkDeleteRun {\n      id\n      status\n      deleted\n      restorable\n      finishedAt\n    }\n  }\n"): (typeof documents)["\n  query DeletedUsersLastRun {\n    lastBulkDeleteRun {\n      id\n      status\n      deleted\n      restorable\n      finishedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreUsers($ids: [ID!]!) {\n    restoreUsers(ids: $ids) {\n      restoredIds\n      userNameTakenIds\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreUsers($ids: [ID!]!) {\n    restoreUsers(ids: $ids) {\n      restoredIds\n      userNameTakenIds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreBulkDelete($jobId: ID!) {\n    restoreBulkDelete(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreBulkDelete($jobId: ID!) {\n    restoreBulkDelete(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RestoreProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  subscription RestoreProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

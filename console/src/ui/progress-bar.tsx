@@ -2,7 +2,7 @@ import { formatCount } from '../lib/format-number.js';
 import { progressPercent } from '../lib/progress.js';
 
 /** The fill and the text show the same whole percent; no transition, so the fill never lags the text. */
-export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+export function ProgressBar({ done, total, label, verb = 'deleted' }: { done: number; total: number; label: string; verb?: string }) {
   const percent = progressPercent(done, total);
   return (
     <div class="progress">
@@ -18,7 +18,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
         <div class="progress__bar" style={{ width: `${percent}%` }} />
       </div>
       <span class="muted">
-        {formatCount(done)} of {formatCount(total)} deleted ({percent}%)
+        {formatCount(done)} of {formatCount(total)} {verb} ({percent}%)
       </span>
     </div>
   );

@@ -5,6 +5,9 @@ import { Company } from '../companies/company.entity.js';
 export const BULK_DELETE_STATUSES = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 export type BulkDeleteStatus = (typeof BULK_DELETE_STATUSES)[number];
 
+export const BULK_JOB_KINDS = ['DELETE', 'RESTORE'] as const;
+export type BulkJobKind = (typeof BULK_JOB_KINDS)[number];
+
 /**
  * "Delete All Users" as a durable job. `cutoff` fixes which users it deletes (SCIM users created
  * before it started); a partial unique index allows one unfinished job per company.
@@ -31,6 +34,11 @@ export const BulkDeleteJob = defineEntity({
     heartbeatAt: p.datetime().nullable(),
     startedAt: p.datetime().nullable(),
     finishedAt: p.datetime().nullable(),
+    // RESTORE: puts back the users the DELETE run `restoresJobId` soft-deleted (a plain id: jobs are never deleted on their own).
+    kind: p.enum([...BULK_JOB_KINDS]).default('DELETE'),
+    // A DELETE run under SOFT_DELETE: its users can be restored until the retention ends.
+    restorable: p.boolean().default(false),
+    restoresJobId: p.uuid().nullable(),
   },
 });
 export type BulkDeleteJob = InferEntity<typeof BulkDeleteJob>;

@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import type { BulkJobKind } from './bulk-delete-job.entity.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
@@ -8,6 +9,11 @@ export interface ClaimedJob {
   id: string;
   companyId: string;
   cutoff: Date;
+  kind: BulkJobKind;
+  /** A DELETE under SOFT_DELETE: keep what it deletes for a restore. */
+  restorable: boolean;
+  /** A RESTORE: the DELETE run whose users it puts back. */
+  restoresJobId: string | null;
 }
 
 /** Returns the view and NOTIFYs it on the job's channel in the same statement (and transaction). */
@@ -16,6 +22,7 @@ const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'
 const publishing = (update: SqlFragment) => sql`
   with j as (${update} returning *)
   select ${VIEW} as view, j.company_id as "companyId", j.cutoff, j.requested_by as "requestedBy",
+    j.kind, j.restorable, j.restores_job_id as "restoresJobId",
     ${NOTIFY_PROGRESS}
   from j`;
 
@@ -25,9 +32,13 @@ export interface EndedJob {
   companyId: string;
   requestedBy: string | null;
   auditId: string;
+  kind: BulkJobKind;
 }
 
-type PublishedRow = { view: unknown; companyId: string; cutoff: Date; requestedBy: string | null };
+type PublishedRow = {
+  view: unknown; companyId: string; cutoff: Date; requestedBy: string | null;
+  kind: BulkJobKind; restorable: boolean; restoresJobId: string | null;
+};
 
 /**
  * Job-row SQL for the runner. Ownership is a lease: `claimed_by` + `heartbeat_at`. A job whose
@@ -46,7 +57,9 @@ export function createJobStore(db: Sql, runnerId: string, leaseMs: number) {
           order by created_at limit 1 for update skip locked)`),
     );
     const row = rows[0];
-    return row ? { id: toJobView(row.view).id, companyId: row.companyId, cutoff: new Date(row.cutoff) } : null;
+    if (!row) return null;
+    const { companyId, kind, restorable, restoresJobId } = row;
+    return { id: toJobView(row.view).id, companyId, cutoff: new Date(row.cutoff), kind, restorable, restoresJobId };
   }
 
   async function heartbeat(jobId: string): Promise<boolean> {
@@ -73,11 +86,17 @@ export function createJobStore(db: Sql, runnerId: string, leaseMs: number) {
       const row = rows[0];
       if (!row) return null;
       const job = toJobView(row.view);
-      const detail = { deleted: job.deleted, jobId, ...(status === 'FAILED' ? { failed: true } : {}) };
+      const restore = row.kind === 'RESTORE';
+      const detail = {
+        ...(restore ? { restored: job.deleted, total: job.total, restoresJobId: row.restoresJobId } : { deleted: job.deleted, restorable: row.restorable }),
+        jobId, ...(status === 'FAILED' ? { failed: true } : {}),
+      };
       const [audit] = await trx.query<{ id: string }>(
-        sql`insert into audit_entry (company_id, actor, action, detail) values (${row.companyId}, ${row.requestedBy ?? 'unknown'}, 'users.deleted-all', ${JSON.stringify(detail)}::jsonb) returning id`,
+        sql`insert into audit_entry (company_id, actor, action, detail)
+          values (${row.companyId}, ${row.requestedBy ?? 'unknown'}, ${restore ? 'users.restored-run' : 'users.deleted-all'}, ${JSON.stringify(detail)}::jsonb)
+          returning id`,
       );
-      return { job, companyId: row.companyId, requestedBy: row.requestedBy, auditId: String(audit?.id) };
+      return { job, companyId: row.companyId, requestedBy: row.requestedBy, auditId: String(audit?.id), kind: row.kind };
     });
   }
 

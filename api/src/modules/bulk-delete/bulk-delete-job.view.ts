@@ -1,4 +1,4 @@
-import type { BulkDeleteStatus } from './bulk-delete-job.entity.js';
+import type { BulkDeleteStatus, BulkJobKind } from './bulk-delete-job.entity.js';
 
 /** What clients see of a job (GraphQL `BulkDeleteJob`), and what each progress event carries. */
 export interface BulkDeleteJobView {
@@ -9,6 +9,11 @@ export interface BulkDeleteJobView {
   requestedBy: string | null;
   startedAt: Date | null;
   finishedAt: Date | null;
+  /** DELETE (Delete All Users) or RESTORE (puts a soft-deleted run back; `deleted` counts users restored). */
+  kind: BulkJobKind;
+  /** A DELETE run under SOFT_DELETE: its users can be restored. */
+  restorable: boolean;
+  restoresJobId: string | null;
 }
 
 /**
@@ -16,7 +21,8 @@ export interface BulkDeleteJobView {
  * the NOTIFY payload it sends are the same bytes. `j` is the bulk_delete_job alias.
  */
 export const VIEW_JSON = `json_build_object('id', j.id, 'status', j.status, 'total', j.total, 'deleted', j.deleted,
-  'requestedBy', j.requested_by, 'startedAt', j.started_at, 'finishedAt', j.finished_at)`;
+  'requestedBy', j.requested_by, 'startedAt', j.started_at, 'finishedAt', j.finished_at,
+  'kind', j.kind, 'restorable', j.restorable, 'restoresJobId', j.restores_job_id)`;
 
 const RANK: Record<BulkDeleteStatus, number> = { QUEUED: 0, RUNNING: 1, SUCCEEDED: 2, FAILED: 2 };
 
@@ -43,5 +49,8 @@ export function toJobView(value: unknown): BulkDeleteJobView {
     requestedBy: (raw['requestedBy'] as string | null) ?? null,
     startedAt: date(raw['startedAt']),
     finishedAt: date(raw['finishedAt']),
+    kind: (raw['kind'] as BulkJobKind | undefined) ?? 'DELETE',
+    restorable: raw['restorable'] === true,
+    restoresJobId: (raw['restoresJobId'] as string | null | undefined) ?? null,
   };
 }

@@ -1,6 +1,7 @@
 import type { Sql } from '../../db/sql.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { keepDeleted } from '../deprovisioning/soft-delete.sql.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 import type { ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
@@ -30,7 +31,9 @@ export type BatchOutcome =
  *   (re-scanning from the start would step over every row already deleted: quadratic). SKIP
  *   LOCKED steps over rows an IdP request is writing right now; the final sweep walks again from
  *   the start and waits for such rows instead (briefly: lock_timeout), so none is left behind.
- * - `gone`: memberships go with each user through the foreign key's ON DELETE CASCADE.
+ * - `gone`: memberships go with each user through the foreign key's ON DELETE CASCADE. Under
+ *   SOFT_DELETE (`restorable`, fixed when the job was queued) `kept` moves the rows and their
+ *   memberships to the deleted_* tables, tagged with the job, in the same statement.
  *   (`= any (array(…))` here and below keeps the planner on the indexes: a join against a CTE
  *   made it scan the whole table per batch.)
  * - `cleared`: "anything that references a deleted user loses the reference": the enterprise
@@ -45,12 +48,15 @@ const MANAGER_VALUE = sql.raw(`(u.attributes #>> '${MANAGER_VALUE_PATH}')`);
 const VIEW = sql.raw(VIEW_JSON);
 const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
 
-interface BatchStep {
-  job: ClaimedJob;
-  runnerId: string;
+export interface BatchRequest {
   size: number;
   sweep: boolean;
   cursor: BatchCursor;
+}
+
+interface BatchStep extends BatchRequest {
+  job: ClaimedJob;
+  runnerId: string;
 }
 
 const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment => sql`
@@ -65,8 +71,9 @@ const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment =
     order by u.created_at, u.id
     limit ${size} for update${sweep ? sql.empty : sql.raw(' skip locked')}
   ), gone as (
-    delete from directory_user u where u.id = any (array(select id from victims)) returning u.id
-  ), cleared as (
+    delete from directory_user u where u.id = any (array(select id from victims)) returning u.*
+  ), ${keepDeleted('gone', sql.raw(job.restorable ? 'true' : 'false'), job.id)},
+  cleared as (
     update directory_user u set attributes = ${WITHOUT_MANAGER}, version = u.version + 1, updated_at = now()
     where u.company_id = ${job.companyId} and ${MANAGER_VALUE} = any (array(select id::text from gone))
       and u.id <> all (array(select id from gone))
@@ -93,18 +100,13 @@ interface BatchRow {
   view: unknown;
 }
 
-export async function deleteBatch(
-  db: Sql,
-  job: ClaimedJob,
-  runnerId: string,
-  { size, sweep, cursor }: { size: number; sweep: boolean; cursor: BatchCursor },
-): Promise<BatchOutcome> {
-  const [row] = await db.query<BatchRow>(BATCH({ job, runnerId, size, sweep, cursor }));
+export async function deleteBatch(db: Sql, job: ClaimedJob, runnerId: string, request: BatchRequest): Promise<BatchOutcome> {
+  const [row] = await db.query<BatchRow>(BATCH({ job, runnerId, ...request }));
   if (!row?.owned) return { kind: 'lost' };
   return {
     kind: 'done',
     deleted: row.deleted,
-    cursor: row.cursor ?? cursor,
+    cursor: row.cursor ?? request.cursor,
     job: row.view ? toJobView(row.view) : null,
   };
 }

@@ -153,7 +153,7 @@ describe('bulk-delete runner', () => {
     expect(await count(`directory_user where company_id = $1 and attributes #>> '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User,manager,value}' is not null`, [b.companyId])).toBe(1);
 
     const audit = await db.query(`select actor, action, detail from audit_entry where company_id = $1`, [a.companyId]);
-    expect(audit.rows).toEqual([{ actor: a.principal.name, action: 'users.deleted-all', detail: { deleted: 50, jobId: job.id } }]);
+    expect(audit.rows).toEqual([{ actor: a.principal.name, action: 'users.deleted-all', detail: { deleted: 50, restorable: true, jobId: job.id } }]);
 
     expect(seen[0]?.id).toBe(job.id);
     expect(seen.at(-1)).toMatchObject({ status: 'SUCCEEDED', deleted: 50 });

@@ -6,6 +6,7 @@ import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
+import { restoreBatch } from '../deprovisioning/restore.batch.js';
 import { createJobStore, type ClaimedJob, type EndedJob, type JobStore } from './bulk-delete-job.store.js';
 import { BULK_DELETE_QUEUED_CHANNEL } from '../../events/channels.js';
 
@@ -81,8 +82,8 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
   // One line per ended job, tied to its audit entry: the admin action "Delete All Users".
   function logEnded(ended: EndedJob | null, status: 'succeeded' | 'failed'): void {
     if (!ended) return;
-    const { job, companyId, requestedBy, auditId } = ended;
-    log.info({ adminAction: 'users.deleted-all', auditId, companyId, actor: requestedBy, jobId: job.id, deleted: job.deleted },
+    const { job, companyId, requestedBy, auditId, kind } = ended;
+    log.info({ adminAction: kind === 'RESTORE' ? 'users.restored-run' : 'users.deleted-all', auditId, companyId, actor: requestedBy, jobId: job.id, deleted: job.deleted },
       `bulk-delete job ${status}`);
   }
 
@@ -115,7 +116,7 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
     let failures = 0;
     while (!interrupted()) {
       try {
-        const outcome = await deleteBatch(sql, job, runnerId, { size: batchSize, sweep, cursor });
+        const outcome = await (job.kind === 'RESTORE' ? restoreBatch : deleteBatch)(sql, job, runnerId, { size: batchSize, sweep, cursor });
         if (outcome.kind === 'lost') return 'interrupted';
         failures = 0;
         cursor = outcome.cursor;

@@ -14,14 +14,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `cutoff` = `started_at` = the statement's now(): the job deletes the SCIM users created up to
  * that instant. Users an IdP creates while the job runs survive it (they are new provisioning,
  * not the directory the operator asked to clear). `total` is counted in the same statement, so
- * it is the number of users the job set out to delete.
+ * it is the number of users the job set out to delete. `restorable` fixes the company's policy as
+ * the job is queued: a policy change during the run does not split it.
  */
 const VIEW = sql.raw(VIEW_JSON);
 
 const insertJob = (companyId: string, requestedBy: string) => sql`
   with j as (
-    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at)
-    select gen_random_uuid(), ${companyId}, ${requestedBy}, 'QUEUED', count(*), 0, now(), now(), now()
+    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at, restorable)
+    select gen_random_uuid(), ${companyId}, ${requestedBy}, 'QUEUED', count(*), 0, now(), now(), now(),
+      coalesce((select c.deprovisioning_policy = 'SOFT_DELETE' from company c where c.id = ${companyId}), false)
       from directory_user where company_id = ${companyId} and source = 'SCIM' and created_at <= now()
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
@@ -30,6 +32,9 @@ const insertJob = (companyId: string, requestedBy: string) => sql`
     ${sql.raw(notifyInSql(channelSql.bulkDeleteCompanyJobs('j.company_id'), VIEW_JSON))} from j`;
 
 const selectJob = (companyId: string) => sql`select ${VIEW} as view from bulk_delete_job j where j.company_id = ${companyId}`;
+
+/** The latest Delete All Users run (not a restore), for the console's "last run" panel. */
+const selectLastRun = (companyId: string) => sql`${selectJob(companyId)} and j.kind = 'DELETE' order by j.created_at desc limit 1`;
 
 export interface BulkDeleteServiceDeps {
   sql: Sql;
@@ -64,7 +69,11 @@ export function createBulkDeleteService({ sql: db }: BulkDeleteServiceDeps) {
     throw new Error('Could not start or find the bulk-delete job');
   }
 
-  return { start, findJob, findActive };
+  function findLastRun(companyId: string): Promise<BulkDeleteJobView | null> {
+    return one(selectLastRun(companyId));
+  }
+
+  return { start, findJob, findActive, findLastRun, one };
 }
 
 export type BulkDeleteService = ReturnType<typeof createBulkDeleteService>;

@@ -4,6 +4,9 @@ import { baseProperties } from '../../db/base-properties.js';
 export const SCIM_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 export type ScimStatus = (typeof SCIM_STATUSES)[number];
 
+export const DEPROVISIONING_POLICIES = ['HARD_DELETE', 'SOFT_DELETE'] as const;
+export type DeprovisioningPolicy = (typeof DEPROVISIONING_POLICIES)[number];
+
 export const Company = defineEntity({
   name: 'Company',
   tableName: 'company',
@@ -14,6 +17,7 @@ export const Company = defineEntity({
       expression: '(scim_rate_limit_per_second is null and scim_rate_limit_burst is null)'
         + ' or (scim_rate_limit_per_second >= 0 and scim_rate_limit_burst >= 1)',
     },
+    { name: 'company_deleted_user_retention_days_check', expression: '(deleted_user_retention_days >= 1) and (deleted_user_retention_days <= 365)' },
   ],
   properties: {
     ...baseProperties,
@@ -24,6 +28,9 @@ export const Company = defineEntity({
     // Both null: the deployment's SCIM_RATE_LIMIT_*; see migration scim_rate_limit.
     scimRateLimitPerSecond: p.integer().nullable(),
     scimRateLimitBurst: p.integer().nullable(),
+    // Companies that existed before the policy keep HARD_DELETE (migration soft_delete).
+    deprovisioningPolicy: p.enum([...DEPROVISIONING_POLICIES]).default('SOFT_DELETE'),
+    deletedUserRetentionDays: p.integer().default(30),
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

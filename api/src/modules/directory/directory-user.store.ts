@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/sql.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { keepDeleted, softDeletes } from '../deprovisioning/soft-delete.sql.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH, page, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
@@ -55,6 +56,12 @@ const columns = (withGroups: boolean) => (withGroups ? WITH_GROUPS : COLUMNS);
 const MANAGER_VALUE = sql.raw(`(attributes #>> '${MANAGER_VALUE_PATH}')`);
 const WITHOUT_MANAGER = sql.raw(`attributes #- '${MANAGER_PATH}'`);
 
+/** Soft-deleted users of the company a SCIM POST of `write` would bring back (externalId or userName). */
+function deletedMatch(companyId: string, write: UserWrite, columns: SqlFragment = sql.raw('1')) {
+  return sql`select ${columns} from deleted_directory_user d where d.company_id = ${companyId}::uuid
+    and (d.external_id = ${write.externalId} or lower(d.user_name) = lower(${write.userName}))`;
+}
+
 export function createUserStore(db: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
     const token = write.tokenId ?? null;
@@ -65,6 +72,55 @@ export function createUserStore(db: Sql) {
        returning ${COLUMNS}`,
     );
     return rows[0]!;
+  }
+
+  /**
+   * The SCIM POST's insert, unless a soft-deleted user of the company matches it by externalId or
+   * userName (then undefined: restore that one instead). One statement, as the plain insert was.
+   */
+  async function insertUnlessDeleted(companyId: string, id: string, write: UserWrite): Promise<UserRow | undefined> {
+    const rows = await db.query<UserRow>(sql`
+      insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
+        email_values, attributes, password_hash, created_by_token_id, updated_by_token_id)
+      select ${id}::uuid, ${companyId}::uuid, 'SCIM', ${write.userName}, ${write.externalId}, ${write.displayName}, ${write.active}::boolean,
+        ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${write.passwordHash ?? null}, ${write.tokenId ?? null}::uuid, ${write.tokenId ?? null}::uuid
+      where not exists (${deletedMatch(companyId, write)})
+      returning ${COLUMNS}`);
+    return rows[0];
+  }
+
+  /**
+   * Restores the soft-deleted user a POST matches (externalId first, else userName; the latest
+   * deleted) with its original id, creation time and memberships, written with the POSTed values.
+   * undefined when there is none (purged or restored in between).
+   */
+  async function restoreForPost(companyId: string, write: UserWrite): Promise<UserWithGroups | undefined> {
+    const password = write.passwordHash === undefined ? sql.raw('m.password_hash') : sql`${write.passwordHash}`;
+    const rows = await db.query<UserWithGroups>(sql`
+      with match as (
+        ${deletedMatch(companyId, write, sql.raw('d.*'))}
+        order by (d.external_id is not distinct from ${write.externalId}) desc, d.deleted_at desc limit 1 for update
+      ), back as (
+        insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active, email_values,
+          attributes, password_hash, version, created_at, updated_at, created_by_token_id, updated_by_token_id)
+        select m.id, m.company_id, m.source, ${write.userName}, ${write.externalId}, ${write.displayName}, ${write.active}::boolean,
+          ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${password}, m.version + 1, m.created_at, now(),
+          m.created_by_token_id, coalesce(${write.tokenId ?? null}::uuid, m.updated_by_token_id)
+        from match m
+        returning ${COLUMNS}
+      ), back_members as (
+        insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
+        select g.group_id, g.member_user_id, g.member_user_id, g.company_id, g.created_at
+        from deleted_group_membership g where g.member_user_id = (select id from back)
+        on conflict do nothing
+        returning group_id
+      ), unkept as (
+        delete from deleted_directory_user d where d.id = (select id from back) returning d.id
+      )
+      select b.*, coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
+          from back_members m join directory_group g on g.id = m.group_id), '[]'::json) as groups
+      from back b`);
+    return rows[0];
   }
 
   function findById(companyId: string, id: string, options: { forUpdate?: boolean; withGroups: true }): Promise<UserWithGroups | undefined>;
@@ -92,13 +148,16 @@ export function createUserStore(db: Sql) {
   }
 
   /**
-   * Deletes the user if its version is accepted (answering its userName), and clears manager references to it, in one
-   * statement. Memberships go by cascade. The user's own row is left out of the clearing: one
-   * statement must not both delete and update a row.
+   * Deletes the user if its version is accepted (answering its userName), and clears manager
+   * references to it, in one statement. Under the company's SOFT_DELETE policy the row and its
+   * memberships move to the deleted_* tables (see keepDeleted); memberships left in the directory
+   * go by cascade. The user's own row is left out of the clearing: one statement must not both
+   * delete and update a row.
    */
   async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
     const rows = await db.query<{ userName: string | null }>(
-      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.id, u.user_name),
+      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.*),
+       ${keepDeleted('deleted', softDeletes(companyId), null)},
        cleared as (
          update directory_user set attributes = ${WITHOUT_MANAGER},
            version = version + 1, updated_at = now()
@@ -143,7 +202,7 @@ export function createUserStore(db: Sql) {
     return Number(rows[0]?.n ?? 0);
   }
 
-  return { insert, findById, findByUserName, update, remove, list, count };
+  return { insert, insertUnlessDeleted, restoreForPost, findById, findByUserName, update, remove, list, count };
 }
 
 export type UserStore = ReturnType<typeof createUserStore>;

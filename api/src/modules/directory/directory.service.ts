@@ -44,8 +44,14 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   /** `tokenId`, in every write: the SCIM token the row records as its creator or last writer. */
   async function createUser(companyId: string, input: UserInput, tokenId?: string): Promise<UserRecord> {
     const write = await toUserWrite(input, tokenId);
-    const row = await withUniqueness(() => users.insert(companyId, randomUUID(), write), `userName "${write.userName}"`);
-    return remembered({ ...row, groups: [] });
+    const taken = `userName "${write.userName}"`;
+    const row = await withUniqueness(() => users.insertUnlessDeleted(companyId, randomUUID(), write), taken);
+    if (row) return remembered({ ...row, groups: [] });
+    // A soft-deleted user the IdP provisions again comes back as itself (RFC 7644 §3.6 frees the name, not the id).
+    const restored = await withUniqueness(() => users.restoreForPost(companyId, write), taken);
+    if (restored) return remembered(restored);
+    const inserted = await withUniqueness(() => users.insert(companyId, randomUUID(), write), taken);
+    return remembered({ ...inserted, groups: [] });
   }
 
   async function getUser(companyId: string, id: string, includeGroups = true): Promise<UserRecord> {

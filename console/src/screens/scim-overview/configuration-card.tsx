@@ -1,4 +1,4 @@
-import { useMutation } from '@urql/preact';
+import { useMutation, useQuery } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
 import { formatCount } from '../../lib/format-number.js';
@@ -22,6 +22,16 @@ export const ConfigurationCardCountsFragment = graphql(`
   fragment ConfigurationCard_ScimCounts on ScimCounts {
     users
     groups
+  }
+`);
+
+// Read when the dialog opens, so it states the policy in force at that moment.
+const DeleteAllPolicyQuery = graphql(`
+  query DeleteAllPolicy {
+    deprovisioningPolicy {
+      policy
+      retentionDays
+    }
   }
 `);
 
@@ -51,6 +61,7 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const afterClose = useRef<HTMLElement | null>(null);
   const active = config.status === 'ACTIVE';
+  const [policy] = useQuery({ query: DeleteAllPolicyQuery, pause: !confirming, requestPolicy: 'network-only' });
 
   return (
     <section class="card" aria-labelledby="configuration-title" data-testid="configuration-card">
@@ -97,6 +108,7 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
       {confirming && (
         <DeleteAllDialog
           count={counts.users}
+          policy={policy.fetching || (!policy.data && !policy.error) ? undefined : (policy.data?.deprovisioningPolicy ?? null)}
           returnFocus={afterClose}
           onCancel={() => setConfirming(false)}
           onConfirm={() => {

@@ -6,6 +6,7 @@ import { errorMessage, hasErrorCode } from '../../lib/graphql-errors.js';
 import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
 import { AvailabilityNotice } from './availability-notice.js';
 import { ConfigurationCard, ConfigurationCardSkeleton } from './configuration-card.js';
+import { DeletedUsers } from './deleted-users.js';
 import { EndpointRows, EndpointRowsSkeleton } from './endpoint-rows.js';
 import { RecentActivity, RecentActivitySkeleton } from './recent-activity.js';
 import { SetupChecklist } from './setup-checklist.js';
@@ -101,6 +102,7 @@ export function ScimOverviewScreen() {
             onCountsChanged={refresh}
           />
           <EndpointRows config={config} />
+          <DeletedUsers onRestored={refresh} />
           <RecentActivity
             activity={data.recentActivity}
             lastRequest={data.lastRequest}
