@@ -10,6 +10,7 @@ import { createCompanyService } from './modules/companies/company.service.js';
 import { createScimRateLimitService } from './modules/companies/scim-rate-limit.service.js';
 import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
+import { createDeprovisioningGuardService } from './modules/deprovisioning-guard/deprovisioning-guard.service.js';
 
 /**
  * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
@@ -30,6 +31,7 @@ export function createServices(em: EntityManager, config: Config) {
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),
     directoryView: createDirectoryView(sql, config),
+    deprovisioningGuard: createDeprovisioningGuardService({ em }),
   };
 }
 

@@ -9,6 +9,9 @@ import { OperatorSession } from '../modules/access/operator-session.entity.js';
 import { ScimToken } from '../modules/access/scim-token.entity.js';
 import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
 import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
+import {
+  DeprovisioningApplied, DeprovisioningGuard, DeprovisioningRefusal,
+} from '../modules/deprovisioning-guard/deprovisioning-guard.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -23,4 +26,7 @@ export const entities = [
   ScimToken,
   ProvisioningEvent,
   BulkDeleteJob,
+  DeprovisioningGuard,
+  DeprovisioningApplied,
+  DeprovisioningRefusal,
 ];

@@ -11,6 +11,8 @@ import { Migration20261201101000_misfiled_schema_keys } from './migrations/Migra
 import { Migration20261201400000_activity_time_order } from './migrations/Migration20261201400000_activity_time_order.js';
 import { Migration20261201600000_directory_search } from './migrations/Migration20261201600000_directory_search.js';
 import { Migration20261201700000_scim_rate_limit } from './migrations/Migration20261201700000_scim_rate_limit.js';
+import { Migration20261202700000_deprovisioning_guard } from './migrations/Migration20261202700000_deprovisioning_guard.js';
+import { Migration20261202710000_scim_token_lifecycle } from './migrations/Migration20261202710000_scim_token_lifecycle.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -24,6 +26,8 @@ const migrationsList = [
   { name: 'Migration20261201400000_activity_time_order', class: Migration20261201400000_activity_time_order },
   { name: 'Migration20261201600000_directory_search', class: Migration20261201600000_directory_search },
   { name: 'Migration20261201700000_scim_rate_limit', class: Migration20261201700000_scim_rate_limit },
+  { name: 'Migration20261202700000_deprovisioning_guard', class: Migration20261202700000_deprovisioning_guard },
+  { name: 'Migration20261202710000_scim_token_lifecycle', class: Migration20261202710000_scim_token_lifecycle },
 ];
 
 /**

@@ -10,6 +10,7 @@ import '../modules/activity/activity.graphql.js';
 import '../modules/access/scim-token.graphql.js';
 import '../modules/companies/audit-trail.graphql.js';
 import '../modules/bulk-delete/bulk-delete.graphql.js';
+import '../modules/deprovisioning-guard/deprovisioning-guard.graphql.js';
 
 /** Every module's *.graphql.ts is imported above for its side effects on the builder. */
 export const schema = builder.toSchema({ sortSchema: false });

@@ -57,7 +57,7 @@ export const userRoutes: ScimRoute[] = [
       DELETE: {
         operation: 'Delete User',
         handle: async (r) => {
-          await r.directory.deleteUser(r.caller.companyId, r.params[0]!, header(r, 'if-match'));
+          await r.directory.deleteUser(r.caller.companyId, r.params[0]!, header(r, 'if-match'), r.caller.tokenId);
           return { status: 204, resourceType: 'User', resourceId: r.params[0]! };
         },
       },
