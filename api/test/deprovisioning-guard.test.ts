@@ -92,7 +92,7 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
       }
       return response.status;
     });
-  }, 180_000);
+  }, 480_000);
   afterAll(() => entra.close());
 
   it('applies exactly 10 % of the directory, then refuses every further deactivation with 503', async () => {
@@ -165,7 +165,7 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     expect(count(after, 200)).toBe(200);
     expect(count(after, 503)).toBe(100);
     expect((await guardOf(d.company)).state).toBe('TRIPPED');
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('per-company settings, the sliding window and tenant isolation', () => {

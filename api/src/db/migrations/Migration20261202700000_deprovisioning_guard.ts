@@ -35,7 +35,6 @@ export class Migration20261202700000_deprovisioning_guard extends Migration {
         company_id uuid not null references company (id) on delete cascade,
         occurred_at timestamptz not null default now(),
         token_id uuid null,
-        token_label text null,
         operation text not null,
         resource_id text null
       );

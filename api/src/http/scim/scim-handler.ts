@@ -5,7 +5,7 @@ import { sqlFor } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
-import { authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
+import { EXPIRED_TOKEN, authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
 import { followScimAuthChanges } from '../../modules/access/scim-caller-cache.js';
 import { bearerToken } from '../../graphql/authenticate.js';
 import { scimBaseUrl } from '../../modules/companies/company.service.js';
@@ -104,7 +104,11 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
     let outcome: Outcome;
     try {
       const token = bearerToken(req.headers.authorization);
-      caller = token ? await authenticateScimToken(sql, slug, token) : null;
+      const authenticated = token ? await authenticateScimToken(sql, slug, token) : null;
+      if (authenticated === EXPIRED_TOKEN) {
+        throw new ScimError(401, undefined, 'The SCIM bearer token has expired; create or rotate a token in Roster and update the IdP');
+      }
+      caller = authenticated;
       if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
       rememberCompany(caller);
       assertScimAccepted(caller, config.scimEnabled);

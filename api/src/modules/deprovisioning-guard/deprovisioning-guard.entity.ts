@@ -44,7 +44,6 @@ export const DeprovisioningRefusal = defineEntity({
     company: p.manyToOne(Company).deleteRule('cascade'),
     occurredAt: p.datetime().onCreate(() => new Date()),
     tokenId: p.uuid().nullable(),
-    tokenLabel: p.text().nullable(),
     operation: p.text(),
     resourceId: p.text().nullable(),
   },
