@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importRules } from './eslint/import-rules.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'console/dist/', 'console/src/gql/', '.data/', 'coverage/', 'docs/'] },
@@ -44,4 +45,5 @@ export default tseslint.config(
     files: ['console/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  ...importRules,
 );

@@ -27,6 +27,23 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The SCIM, GraphQL and Delete All Users suites again, with the app behind PgBouncer in
+          // transaction mode (DATABASE_URL) and DATABASE_DIRECT_URL for LISTEN and migrations.
+          name: 'pgbouncer',
+          include: [
+            'api/test/scim-{rfc,entra,okta,concurrency,malformed,tenant-isolation,access}.test.ts',
+            'api/test/graphql-{http,websocket,authorization,tenant-isolation}.test.ts',
+            'api/test/directory-graphql.test.ts',
+            'api/test/bulk-delete-replicas.test.ts',
+            'api/src/modules/bulk-delete/*.test.ts',
+          ],
+          environment: 'node',
+          globalSetup: ['api/test/global-setup-pgbouncer.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           // The console's own code: helpers and components, in a simulated DOM, no database.
           name: 'console',
           include: ['console/src/**/*.test.{ts,tsx}'],

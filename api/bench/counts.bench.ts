@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
+import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
 import { seedDirectory } from '../test/directory-seed.js';
 import { spawnRoster, waitForReady } from '../test/process.js';
@@ -57,12 +58,13 @@ export async function run(): Promise<void> {
   const database = await startThrowawayPostgres('bench');
   const url = database.server.url('postgres');
   const orm = await openOrm(url, 2);
+  const sql = openSqlPool({ url, poolMax: 2, preparedStatements: true });
   const db = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const port = await findFreePort();
   let roster: ReturnType<typeof spawnRoster> | undefined;
   try {
     await migrate(orm, url);
-    const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' }));
+    const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const company = await services.companies.createCompany('bench', 'Bench');
     const other = await services.companies.createCompany('other', 'Other');
     const { secret } = await services.tokens.createApiToken(company.id, 'bench', ['iam:read']);
@@ -87,6 +89,7 @@ export async function run(): Promise<void> {
     roster?.child.kill('SIGTERM');
     await roster?.exited;
     await db.end();
+    await sql.close();
     await orm.close();
     await database.stop();
   }

@@ -18,6 +18,21 @@ function processCpuSeconds(pid: number | string): number {
   }
 }
 
+/** With WORKERS>1 the server is the primary and the workers it forked. */
+function serverCpuSeconds(pid: number): number {
+  const workers = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && commandOf(entry) === 'node' && parentOf(entry) === pid);
+  return workers.reduce((sum, worker) => sum + processCpuSeconds(worker), processCpuSeconds(pid));
+}
+
+function parentOf(pid: string): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 function postgresPids(): string[] {
   return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && commandOf(entry) === 'postgres');
 }
@@ -38,7 +53,7 @@ function commandOf(pid: string): string {
 export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
   return {
     client: processCpuSeconds(process.pid),
-    server: serverPid === undefined ? 0 : processCpuSeconds(serverPid),
+    server: serverPid === undefined ? 0 : serverCpuSeconds(serverPid),
     postgres: postgresPids().reduce((sum, pid) => sum + processCpuSeconds(pid), 0),
   };
 }

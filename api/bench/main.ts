@@ -2,7 +2,11 @@
 const benches: Record<string, () => Promise<{ run(): Promise<void> }>> = {
   'bulk-delete': () => import('./bulk-delete.bench.js'),
   counts: () => import('./counts.bench.js'),
+  'large-groups': () => import('./large-groups.bench.js'),
+  directory: () => import('./directory.bench.js'),
   scim: () => import('./scim.bench.js'),
+  soak: async () => (await import('./tenants.bench.js')).soak,
+  tenants: async () => (await import('./tenants.bench.js')).tenants,
 };
 
 async function main(): Promise<void> {

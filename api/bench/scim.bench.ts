@@ -1,16 +1,21 @@
 /**
  * `npm run bench -- scim`: the standard IdP workload against a real Roster process over HTTP at
- * concurrency 16, next to the same operations as plain SQL through `pg` at the same concurrency
- * in the same run (the raw limit), on one embedded PostgreSQL.
+ * concurrency 16, next to two limits measured in the same run on the same embedded PostgreSQL:
+ * the same operations as plain SQL through `pg` at the same concurrency, and a bare `node:http`
+ * server answering each request with that SQL statement (`bare-server.ts`) — the floor any Node
+ * SCIM server pays. Each side runs cold and warm, ROUNDS times in rotating order; medians count.
  */
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
+import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
-import { spawnRoster, waitForReady } from '../test/process.js';
-import { printComparison, runPhase, type PhaseResult } from './phase.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SERVER_NODE_FLAGS } from '../src/node-flags.js';
+import { spawnRoster, spawnTs, waitForReady } from '../test/process.js';
+import { medianOf, printThreeWay, runPhase, type PhaseResult } from './phase.js';
 import { rawPhases, type WorkloadShape } from './scim-raw.js';
 import { createJsonClient } from './http-client.js';
 
@@ -75,70 +80,138 @@ async function rosterPhases(base: string, token: string, shape: WorkloadShape, s
 }
 
 const WARM_UP: WorkloadShape = { users: 400, groups: 16, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
-const TARGET_RATIO = 0.25;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TARGETS = { cold: 0.35, warm: 0.4, bare: 0.6, p99Ms: 30 };
 const TABLES = 'directory_user, directory_group, directory_membership, provisioning_event';
-const P99_LIMIT_MS = 50;
+const WORKERS = process.env.BENCH_WORKERS ?? '1';
+
+type Mode = 'cold' | 'warm';
+type Side = 'raw' | 'bare' | 'roster';
+
+interface BenchContext {
+  url: string;
+  admin: pg.Pool;
+  companies: Record<Side, string>;
+  secret: string;
+  shape: WorkloadShape;
+}
 
 /**
- * Both sides start warm, as a running service is: connections open, statements prepared, code
- * compiled. Without it the first phase's p99 measures connection set-up and JIT, not requests.
- * The warm-up first looks users up in the still-empty directory, as an IdP's first sync does,
- * then runs the whole workload at a small scale on both sides, which ends by deleting what it
- * created.
+ * Each run starts from the same state: the bench companies' rows deleted, the tables vacuumed and
+ * analysed, so no autovacuum work left by the previous run lands in its phases.
  */
-async function warmUp(pool: pg.Pool, rawCompanyId: string, base: string, token: string): Promise<void> {
+async function settle({ admin, companies }: BenchContext): Promise<void> {
+  const ids = Object.values(companies);
+  await admin.query('delete from directory_group where company_id = any($1)', [ids]);
+  await admin.query('delete from directory_user where company_id = any($1)', [ids]);
+  await admin.query(`vacuum (analyze) ${TABLES}`);
+}
+
+/** Looks users up in the still-empty directory, as an IdP's first sync does, then the workload at a small scale. */
+async function warmUpOverHttp(base: string, token: string): Promise<void> {
   const scim = client(base, token);
   const items = Array.from({ length: WARM_UP.users }, (_, i) => i);
   await runPhase('warm-up', items, CONCURRENCY, async (i) =>
     (await scim('GET', `/Users?filter=${encodeURIComponent(`userName eq "user${i}@bench.example"`)}`)).status === 200);
   await rosterPhases(base, token, WARM_UP);
-  await rawPhases(pool, rawCompanyId, WARM_UP);
 }
 
-/**
- * Each side starts from the same state: its rows deleted, the tables vacuumed and analysed, so no
- * autovacuum work left by the previous side runs during its phases.
- */
-async function settle(pool: pg.Pool): Promise<void> {
-  await pool.query(`vacuum (analyze) ${TABLES}`);
+/** One side's run in a fresh process (or pool): warm runs first do the warm-up, cold ones start measuring at once. */
+async function runSide(side: Side, mode: Mode, context: BenchContext): Promise<PhaseResult[]> {
+  await settle(context);
+  if (side === 'raw') {
+    const pool = new pg.Pool({ connectionString: context.url, max: CONCURRENCY });
+    try {
+      if (mode === 'warm') {
+        await rawPhases(pool, context.companies.raw, WARM_UP);
+        await settle(context);
+      }
+      return await rawPhases(pool, context.companies.raw, context.shape);
+    } finally {
+      await pool.end();
+    }
+  }
+  const port = await findFreePort();
+  const server = side === 'bare' ? spawnBareServer(context, port) : spawnRoster(
+    // The rate limit off: the bench measures how fast Roster serves one company, not the limit.
+    { DATABASE_URL: context.url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS },
+    // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
+    process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  );
+  try {
+    if (side === 'bare') await waitUntil(() => server.output().includes('bare server listening'));
+    else await waitForReady(`http://127.0.0.1:${port}`);
+    const base = `http://127.0.0.1:${port}/pp/scim/v2/${side === 'bare' ? 'bare' : 'bench'}`;
+    if (mode === 'warm') {
+      await warmUpOverHttp(base, context.secret);
+      await settle(context);
+    }
+    return await rosterPhases(base, context.secret, context.shape, server.child.pid);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
+function spawnBareServer(context: BenchContext, port: number) {
+  return spawnTs('api/bench/bare-server.ts', [], {
+    DATABASE_URL: context.url, COMPANY_ID: context.companies.bare, PORT: String(port), POOL_MAX: String(CONCURRENCY),
+  }, [...SERVER_NODE_FLAGS]);
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition(); await sleep(50)) {
+    if (Date.now() > deadline) throw new Error('the bare server did not start');
+  }
+}
+
+/** ROUNDS rounds, each a cold and a warm run of every side, in an order that rotates per round. */
+async function measure(context: BenchContext): Promise<Record<Mode, Record<Side, PhaseResult[][]>>> {
+  const runs: Record<Mode, Record<Side, PhaseResult[][]>> = { cold: { raw: [], bare: [], roster: [] }, warm: { raw: [], bare: [], roster: [] } };
+  const sides: Side[] = ['roster', 'raw', 'bare'];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = [...sides.slice(round % 3), ...sides.slice(0, round % 3)];
+    for (const mode of ['cold', 'warm'] as const) {
+      for (const side of order) {
+        runs[mode][side].push(await runSide(side, mode, context));
+        process.stdout.write(`  round ${round + 1}/${ROUNDS} ${mode} ${side} done\n`);
+      }
+    }
+  }
+  return runs;
 }
 
 export async function run(): Promise<void> {
   const database = await startThrowawayPostgres('bench');
   const url = database.server.url('postgres');
   const orm = await openOrm(url, 4);
-  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
-  const port = await findFreePort();
-  let roster: ReturnType<typeof spawnRoster> | undefined;
+  const admin = new pg.Pool({ connectionString: url, max: 2 });
+  const sql = openSqlPool({ url, poolMax: 4, preparedStatements: true });
   try {
     await migrate(orm, url);
-    const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent' }));
+    const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const company = await services.companies.createCompany('bench', 'Bench');
     const rawCompany = await services.companies.createCompany('bench-raw', 'Bench raw');
+    const bareCompany = await services.companies.createCompany('bench-bare', 'Bench bare');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
-    roster = spawnRoster(
-      // The rate limit off: the bench measures how fast Roster serves one company, not the limit.
-      { DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0' },
-      // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
-      process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
-    );
-    await waitForReady(`http://127.0.0.1:${port}`);
-    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}\n\n`);
-    const base = `http://127.0.0.1:${port}/pp/scim/v2/bench`;
-    await warmUp(pool, rawCompany.id, base, secret);
     const shape = { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
-    await settle(pool);
-    const raw = await rawPhases(pool, rawCompany.id, shape);
-    await settle(pool);
-    const measured = await rosterPhases(base, secret, shape, roster.child.pid);
-    const ok = printComparison(measured.map((roster, i) => ({
-      roster, raw: raw[i]!, target: TARGET_RATIO, p99LimitMs: roster.name === 'list 100 per page' ? undefined : P99_LIMIT_MS,
-    })));
-    process.stdout.write(`\nTargets: every phase ≥ ${TARGET_RATIO * 100} % of plain SQL, zero errors, p99 < ${P99_LIMIT_MS} ms for single-resource requests. ${ok ? 'MET' : 'NOT MET'}\n`);
+    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${WORKERS}, ${ROUNDS} rounds\n`);
+    const context: BenchContext = { url, admin, companies: { roster: company.id, raw: rawCompany.id, bare: bareCompany.id }, secret, shape };
+    const runs = await measure(context);
+    process.stdout.write('\nMedians of the rounds; cold = fresh process and tables, no warm-up (an IdP\'s first sync).\n\n');
+    const ok = printThreeWay((['cold', 'warm'] as const).flatMap((mode) => runs[mode].roster[0]!.map((phase, i) => ({
+      mode,
+      roster: medianOf(runs[mode].roster.map((round) => round[i]!)),
+      raw: medianOf(runs[mode].raw.map((round) => round[i]!)),
+      bare: medianOf(runs[mode].bare.map((round) => round[i]!)),
+      sqlTarget: TARGETS[mode],
+      bareTarget: TARGETS.bare,
+      p99LimitMs: phase.name === 'list 100 per page' ? undefined : TARGETS.p99Ms,
+    }))));
+    process.stdout.write(`\nTargets: every phase ≥ ${TARGETS.cold * 100} % of plain SQL cold and ≥ ${TARGETS.warm * 100} % warm, ≥ ${TARGETS.bare * 100} % of bare HTTP+SQL, zero errors, p99 < ${TARGETS.p99Ms} ms for single-resource requests. ${ok ? 'MET' : 'NOT MET'}\n`);
   } finally {
-    roster?.child.kill('SIGTERM');
-    await roster?.exited;
-    await pool.end();
+    await admin.end();
+    await sql.close();
     await orm.close();
     await database.stop();
   }

@@ -32,4 +32,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ACCESS_LOG: 'false', METRICS_PORT: '9100' })).toMatchObject({ accessLog: false, metricsPort: 9100 });
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('runs one process unless WORKERS asks for more; auto means one per core', async () => {
+    const { availableParallelism } = await import('node:os');
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    for (const bad of ['0', 'many', '1.5']) expect(() => loadConfig({ WORKERS: bad })).toThrow(/WORKERS/);
+  });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -13,12 +14,19 @@ const server = z.object({
     .optional()
     .refine((value) => value === undefined || !/[?#]/.test(value), 'must be an origin without query or fragment'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  WORKERS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((value) => (value === 'auto' ? availableParallelism() : value)),
 });
 
 const database = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_DIRECT_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  // false behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
 });
 
 const scim = z.object({
@@ -55,9 +63,15 @@ export type Config = Readonly<{
   host: string;
   publicUrl: string;
   shutdownTimeoutMs: number;
+  /** `node:cluster` workers serving the port; 1 runs everything in this process. */
+  workers: number;
   databaseUrl: string | undefined;
+  /** The server itself when DATABASE_URL is a transaction-mode pooler: LISTEN and the migration lock need a session. */
+  databaseDirectUrl: string | undefined;
   dataDir: string;
   databasePoolMax: number;
+  /** Hot statements become named prepared statements from their second use (off: never). */
+  databasePreparedStatements: boolean;
   scimEnabled: boolean;
   scimMaxResults: number;
   scimMaxBodyBytes: number;
@@ -68,6 +82,7 @@ export type Config = Readonly<{
   /** SCIM requests running or waiting; beyond them a request gets 503 with Retry-After. */
   scimMaxInFlight: number;
   scimRetryAfterSeconds: number;
+  /** `replicas`: the processes sharing the limit (SCIM_RATE_LIMIT_REPLICAS × WORKERS). */
   scimRateLimit: Readonly<{ perSecond: number; burst: number; replicas: number }>;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
   accessLog: boolean;
@@ -94,9 +109,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     publicUrl,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    workers: e.WORKERS,
     databaseUrl: e.DATABASE_URL,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL ?? e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     scimEnabled: e.SCIM_ENABLED,
     scimMaxResults: e.SCIM_MAX_RESULTS,
     scimMaxBodyBytes: e.SCIM_MAX_BODY_BYTES,
@@ -108,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimRateLimit: Object.freeze({
       perSecond: e.SCIM_RATE_LIMIT_PER_SECOND,
       burst: e.SCIM_RATE_LIMIT_BURST,
-      replicas: e.SCIM_RATE_LIMIT_REPLICAS,
+      // Every worker of every replica keeps its own buckets and enforces its share.
+      replicas: e.SCIM_RATE_LIMIT_REPLICAS * e.WORKERS,
     }),
     logLevel: e.LOG_LEVEL,
     accessLog: e.ACCESS_LOG,

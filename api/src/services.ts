@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { sqlFor } from './db/sql.js';
+import type { Sql } from './db/sql.js';
+import type { ForgetScimCallers } from './modules/access/scim-caller-cache.js';
 import { createOperatorService } from './modules/access/operator.service.js';
 import { createTokenService } from './modules/access/token.service.js';
 import { createBulkDeleteService } from './modules/bulk-delete/bulk-delete.service.js';
@@ -12,26 +13,33 @@ import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
 import { createDeprovisioningGuardService } from './modules/deprovisioning-guard/deprovisioning-guard.service.js';
 
+/** What the services share with the app that built them (app.ts owns both). */
+export interface SharedState {
+  /** The app's SCIM caller cache; a process without one (the CLI) relies on the scim_auth notification. */
+  forgetScimCallers: ForgetScimCallers;
+}
+
+const NO_SHARED_STATE: SharedState = { forgetScimCallers: () => undefined };
+
 /**
- * The domain services over one entity manager. Each request (GraphQL, WebSocket operation,
- * SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
+ * The domain services over one entity manager and the process's `Sql`. Each request (GraphQL,
+ * WebSocket operation, SCIM call, CLI command) builds its own from a fresh `orm.em.fork()`.
  */
-export function createServices(em: EntityManager, config: Config) {
-  const sql = sqlFor(em);
+export function createServices(em: EntityManager, sql: Sql, config: Config, { forgetScimCallers }: SharedState = NO_SHARED_STATE) {
   return {
     em,
     companies: createCompanyService({
-      em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled, scimRateLimit: config.scimRateLimit,
+      em, publicUrl: config.publicUrl, scimEnabled: config.scimEnabled, scimRateLimit: config.scimRateLimit, forgetScimCallers,
     }),
-    rateLimits: createScimRateLimitService({ em, defaults: config.scimRateLimit }),
-    operators: createOperatorService({ em }),
-    tokens: createTokenService({ em }),
-    bulkDelete: createBulkDeleteService({ em }),
+    rateLimits: createScimRateLimitService({ em, defaults: config.scimRateLimit, forgetScimCallers }),
+    operators: createOperatorService({ em, sql }),
+    tokens: createTokenService({ em, sql, forgetScimCallers }),
+    bulkDelete: createBulkDeleteService({ sql }),
     auditTrail: createAuditTrailService({ em }),
     activity: createActivityService({ sql }),
     directoryCounts: createDirectoryCounts(sql),
     directoryView: createDirectoryView(sql, config),
-    deprovisioningGuard: createDeprovisioningGuardService({ em }),
+    deprovisioningGuard: createDeprovisioningGuardService({ em, sql }),
   };
 }
 

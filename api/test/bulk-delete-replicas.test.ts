@@ -6,7 +6,8 @@ import { loadConfig } from '../src/config.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { openOrm, type Orm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
-import { createTestDatabase, type TestDatabase } from './harness.js';
+import { createTestDatabase, openTestSql, type TestDatabase } from './harness.js';
+import type { SqlPool } from '../src/db/sql.js';
 import { seedDirectory } from './directory-seed.js';
 import { spawnRoster, waitForReady, type RosterProcess } from './process.js';
 
@@ -32,6 +33,7 @@ const JOB_FIELDS = 'id status total deleted requestedBy startedAt finishedAt';
 let database: TestDatabase;
 let db: pg.Pool;
 let orm: Orm | undefined;
+let sql: SqlPool | undefined;
 const replicas: Replica[] = [];
 const clients: Client[] = [];
 
@@ -94,6 +96,7 @@ afterAll(async () => {
     if (replica.run.child.exitCode === null && replica.run.child.signalCode === null) replica.run.child.kill('SIGTERM');
     await replica.run.exited;
   }
+  await sql?.close();
   await orm?.close();
   await db?.end();
   await database?.drop();
@@ -104,7 +107,8 @@ describe('bulk delete across two replicas on one PostgreSQL', () => {
     const [a, b] = await Promise.all([startReplica('A'), startReplica('B')]);
     const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url });
     orm = await openOrm(database.url, 2);
-    const services = createServices(orm.em.fork(), config);
+    sql = openTestSql(database.url);
+    const services = createServices(orm.em.fork(), sql, config);
     const company = await services.companies.createCompany('replicas', 'Replicas Inc');
     const { secret: token } = await services.tokens.createApiToken(company.id, 'replica test', ['iam:read', 'users:delete']);
     await seedDirectory(db, { companyId: company.id, prefix: 's', users: USERS, groupSize: 100 });

@@ -2,24 +2,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { createServices } from '../src/services.js';
-import { createTestDatabase, type TestDatabase } from './harness.js';
+import { createTestDatabase, openTestSql, type TestDatabase } from './harness.js';
+import type { SqlPool } from '../src/db/sql.js';
 import { runCli } from './process.js';
 
 let database: TestDatabase;
 let orm: Orm;
+let sql: SqlPool;
 let env: Record<string, string>;
 beforeAll(async () => {
   database = await createTestDatabase();
   env = { DATABASE_URL: database.url };
   orm = await openOrm(database.url, 2);
+  sql = openTestSql(database.url, 2);
   await migrate(orm, database.url);
 });
 afterAll(async () => {
+  await sql?.close();
   await orm.close();
   await database.drop();
 });
 
-const services = () => createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }));
+const services = () => createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }));
 const lastLine = (output: string) => output.trim().split('\n').at(-1);
 const signInWorks = (email: string, password: string) => services().operators.signIn(email, password).then(() => true, () => false);
 

@@ -12,16 +12,20 @@ export interface PgInfo {
 declare module 'vitest' {
   export interface ProvidedContext {
     pg: PgInfo;
+    /** Set in the `pgbouncer` project only: the pooler's port in front of the run's PostgreSQL. */
+    pgbouncerPort?: number;
   }
 }
 
 let database: ThrowawayPostgres | undefined;
 
 /** One embedded PostgreSQL per test run; each test file creates its own database in it. */
-export async function setup(project: TestProject): Promise<void> {
+export async function setup(project: TestProject): Promise<PgInfo> {
   database = await startThrowawayPostgres('test');
   const { server } = database;
-  project.provide('pg', { host: '127.0.0.1', port: server.port, user: server.user, password: server.password });
+  const info = { host: '127.0.0.1', port: server.port, user: server.user, password: server.password };
+  project.provide('pg', info);
+  return info;
 }
 
 export async function teardown(): Promise<void> {

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../src/graphql/schema.js';
-import { activityChannel } from '../src/modules/activity/activity-recorder.js';
+import { activityChannel } from '../src/events/channels.js';
 import { PERMISSIONS, type Permission } from '../src/modules/access/permissions.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
@@ -32,6 +32,9 @@ const REQUIRED: Record<string, Permission | null> = {
   activeBulkDeleteJob: 'iam:read',
   provisioningActivity: 'iam:read',
   bulkDeleteProgress: 'iam:read',
+  scimSetup: 'iam:read',
+  bulkDeleteStarted: 'iam:read',
+  disableEntraId: 'iam:manage',
   scimTokens: 'iam:manage',
   activateScim: 'iam:manage',
   deactivateScim: 'iam:manage',

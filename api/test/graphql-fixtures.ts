@@ -1,5 +1,5 @@
-import { sqlFor } from '../src/db/sql.js';
 import type { TestApp } from './harness.js';
+import { sql } from '../src/db/sql-tag.js';
 
 /** Directory rows written straight into PostgreSQL, as the SCIM server or a manual import would leave them. */
 export async function insertDirectoryRows(
@@ -7,18 +7,16 @@ export async function insertDirectoryRows(
   companyId: string,
   { scimUsers = 0, manualUsers = 0, scimGroups = 0, manualGroups = 0 },
 ): Promise<void> {
-  const sql = sqlFor(t.orm.em.fork());
+  const prefix = (source: string) => `${source.toLowerCase()}-${Math.random().toString(36).slice(2)}-`;
   const users = (count: number, source: string) =>
-    sql.query(
-      `insert into directory_user (id, company_id, source, user_name)
-       select gen_random_uuid(), ?, ?, ? || g from generate_series(1, ?) g`,
-      [companyId, source, `${source.toLowerCase()}-${Math.random().toString(36).slice(2)}-`, count],
+    t.sql.query(
+      sql`insert into directory_user (id, company_id, source, user_name)
+       select gen_random_uuid(), ${companyId}, ${source}, ${prefix(source)} || g from generate_series(1, ${count}) g`,
     );
   const groups = (count: number, source: string) =>
-    sql.query(
-      `insert into directory_group (id, company_id, source, display_name)
-       select gen_random_uuid(), ?, ?, ? || g from generate_series(1, ?) g`,
-      [companyId, source, `${source.toLowerCase()}-${Math.random().toString(36).slice(2)}-`, count],
+    t.sql.query(
+      sql`insert into directory_group (id, company_id, source, display_name)
+       select gen_random_uuid(), ${companyId}, ${source}, ${prefix(source)} || g from generate_series(1, ${count}) g`,
     );
   await Promise.all([users(scimUsers, 'SCIM'), users(manualUsers, 'MANUAL'), groups(scimGroups, 'SCIM'), groups(manualGroups, 'MANUAL')]);
 }
@@ -31,20 +29,14 @@ export interface EventSeed {
 
 /** Provisioning events in order (oldest first); returns their ids. */
 export async function insertEvents(t: TestApp, companyId: string, events: EventSeed[]): Promise<string[]> {
-  const sql = sqlFor(t.orm.em.fork());
   const ids: string[] = [];
   for (const event of events) {
-    const rows = await sql.query<{ id: string }>(
-      `insert into provisioning_event (company_id, occurred_at, token_label, user_agent, method, operation, resource_type, status, scim_type, message, duration_ms)
-       values (?, now(), ?, 'Test-IdP/1.0', 'POST', ?, 'User', ?, ?, ?, 3.5) returning id::text as id`,
-      [
-        companyId,
-        event.tokenLabel ?? 'Test IdP',
-        event.operation ?? 'Create user',
-        event.status ?? 201,
-        (event.status ?? 201) >= 400 ? 'uniqueness' : null,
-        (event.status ?? 201) >= 400 ? 'userName taken' : null,
-      ],
+    const status = event.status ?? 201;
+    const failed = status >= 400;
+    const rows = await t.sql.query<{ id: string }>(
+      sql`insert into provisioning_event (company_id, occurred_at, token_label, user_agent, method, operation, resource_type, status, scim_type, message, duration_ms)
+       values (${companyId}, now(), ${event.tokenLabel ?? 'Test IdP'}, 'Test-IdP/1.0', 'POST', ${event.operation ?? 'Create user'}, 'User', ${status},
+         ${failed ? 'uniqueness' : null}, ${failed ? 'userName taken' : null}, 3.5) returning id::text as id`,
     );
     ids.push(rows[0]?.id ?? '');
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany } from './seed.js';
 import { codes, gql, signIn } from './graphql-helpers.js';
 import { insertDirectoryRows, insertEvents } from './graphql-fixtures.js';
+import { sql } from '../src/db/sql-tag.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('sign-in and sessions', () => {
     const company = await seedCompany(t);
     const cookie = await signIn(t, company.email, company.password);
     const secret = decodeURIComponent(cookie.split('=')[1] ?? '');
-    const rows = await sqlFor(t.orm.em.fork()).query<{ token_hash: string }>('select token_hash from operator_session');
+    const rows = await t.sql.query<{ token_hash: string }>(sql`select token_hash from operator_session`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.some((row) => row.token_hash === secret || row.token_hash.includes(secret))).toBe(false);
   });
@@ -344,7 +344,7 @@ describe('safety', () => {
     const broken = await startTestApp();
     try {
       const company = await seedCompany(broken);
-      await sqlFor(broken.orm.em.fork()).query('alter table audit_entry rename to audit_entry_gone');
+      await broken.sql.query(sql`alter table audit_entry rename to audit_entry_gone`);
       const response = await gql(broken, '{ auditTrail { edges { cursor } } counts { users } }', {}, { token: company.apiToken });
       const requestId = response.headers.get('x-request-id');
       expect(requestId).toBeTruthy();

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fc } from '@fast-check/vitest';
 import { anyText, fuzzParameters, fuzzTimeout, poisonText } from './fuzz-arbitraries.js';
-import { encodeTimeCursor } from '../src/graphql/connection.js';
+import { encodeTimeCursor } from '../src/domain/paging.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { codes, gql } from './graphql-helpers.js';

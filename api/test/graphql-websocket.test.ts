@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityChannel } from '../src/modules/activity/activity-recorder.js';
+import { activityChannel } from '../src/events/channels.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany } from './seed.js';
 import { collect, gql, signIn, socketClient, socketRequest, waitFor } from './graphql-helpers.js';

@@ -4,17 +4,21 @@ import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm, type Orm } from '../src/db/orm.js';
 import { PERMISSIONS } from '../src/modules/access/permissions.js';
 import { createServices } from '../src/services.js';
-import { createTestDatabase, type TestDatabase } from './harness.js';
+import { createTestDatabase, openTestSql, type TestDatabase } from './harness.js';
+import type { SqlPool } from '../src/db/sql.js';
 import { runCli, spawnRoster, waitForReady, type RosterProcess } from './process.js';
 
 let database: TestDatabase;
 let orm: Orm;
+let sql: SqlPool;
 beforeAll(async () => {
   database = await createTestDatabase();
   orm = await openOrm(database.url, 2);
+  sql = openTestSql(database.url, 2);
   await migrate(orm, database.url);
 });
 afterAll(async () => {
+  await sql?.close();
   await orm.close();
   await database.drop();
 });
@@ -48,7 +52,7 @@ async function graphql(baseUrl: string, query: string, auth: { cookie?: string; 
 }
 
 async function seed() {
-  const services = createServices(orm.em.fork(), loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }));
+  const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url }));
   const company = await services.companies.createCompany('log-co', 'Logs');
   const password = 'operator password that must not be logged';
   await services.operators.createOperator(company.id, 'ops@log.test', password, [...PERMISSIONS]);

@@ -25,7 +25,7 @@ export function spawnCli(args: string[], env: Record<string, string>, stdin = ''
   return run;
 }
 
-function spawnTs(entry: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): RosterProcess {
+export function spawnTs(entry: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): RosterProcess {
   // node --import tsx keeps it one process, so signals and kill -9 reach Roster itself.
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     cwd: ROOT,

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../src/db/sql.js';
 import { gql } from './graphql-helpers.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
 import { seedCompany, type SeededCompany } from './seed.js';
+import { sql } from '../src/db/sql-tag.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -31,12 +31,11 @@ async function page(company: SeededCompany, first: number, after: string | null 
 
 /** `count` events in `instants` distinct milliseconds, so several share a time (ties across page edges). */
 async function insertSharingInstants(companyId: string, count: number, instants: number, label: string, agoMs: number): Promise<string[]> {
-  const rows = await sqlFor(t.orm.em.fork()).query<{ id: string }>(
-    `insert into provisioning_event (company_id, occurred_at, token_label, method, operation, status, duration_ms)
-     select ?, date_trunc('milliseconds', now()) - ? * interval '1 millisecond' + (g % ?) * interval '1 millisecond',
-       ?, 'GET', 'List Users', 200, 1
-     from generate_series(1, ?) g returning id::text as id`,
-    [companyId, agoMs, instants, label, count],
+  const rows = await t.sql.query<{ id: string }>(
+    sql`insert into provisioning_event (company_id, occurred_at, token_label, method, operation, status, duration_ms)
+     select ${companyId}, date_trunc('milliseconds', now()) - ${agoMs} * interval '1 millisecond' + (g % ${instants}) * interval '1 millisecond',
+       ${label}, 'GET', 'List Users', 200, 1
+     from generate_series(1, ${count}) g returning id::text as id`,
   );
   return rows.map((row) => row.id);
 }

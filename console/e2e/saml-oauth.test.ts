@@ -86,17 +86,15 @@ describe('SAML/OAuth screen, SCIM part (real server, real browser)', () => {
     await expect.poll(() => page.getByTestId('activation-status').textContent()).toBe('Active');
   });
 
-  it('refuses activation with an explanation while Entra ID is active', async () => {
+  it('shows the Entra ID block instead of a status and a toggle, and refuses activation', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Deactivate SCIM' }).click();
     await expect.poll(() => page.getByTestId('activation-status').textContent()).toBe('Inactive');
     await t.services().companies.setEntraId(acme.companyId, true, 'e2e');
     await page.reload();
-    const activate = page.getByRole('button', { name: 'Activate SCIM' });
-    await activate.waitFor();
-    expect(await activate.isDisabled()).toBe(true);
-    const reason = await page.locator(`#${await activate.getAttribute('aria-describedby')}`).textContent();
-    expect(reason).toContain('Turn off Entra ID first');
+    await expect.poll(() => page.getByTestId('activation-status').textContent()).toBe('Blocked by the Entra ID integration');
+    expect(await page.getByRole('button', { name: /^(Activate|Deactivate) SCIM$/ }).count()).toBe(0);
+    expect(await page.getByTestId('activation-blocked').textContent()).toContain('Turn off the Entra ID integration first');
     await screenshot(page, 'saml-oauth-entra-conflict');
     // The server refuses on its own, whatever the console shows.
     const refused = await page.evaluate(async () => {

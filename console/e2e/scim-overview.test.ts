@@ -117,7 +117,8 @@ describe('SCIM Overview screen (real server, real browser)', () => {
       [acme.companyId, BULK_USERS],
     );
     await page.reload();
-    await expect.poll(() => page.getByTestId('scim-users').textContent()).toBe(String(BULK_USERS));
+    const bulkUsers = await page.evaluate((n) => new Intl.NumberFormat().format(n), BULK_USERS);
+    await expect.poll(() => page.getByTestId('scim-users').textContent()).toBe(bulkUsers);
     // One user stays locked, as by an IdP request in flight: the job's final sweep waits for it
     // (up to its lock timeout), so the job is surely still running when the page comes back.
     const idp = new pg.Client({ connectionString: t.database.url });
@@ -126,7 +127,7 @@ describe('SCIM Overview screen (real server, real browser)', () => {
       await idp.query('begin');
       await idp.query(`select id from directory_user where company_id = $1 and user_name = 'bulk-1@example.test' for update`, [acme.companyId]);
       await page.getByRole('button', { name: 'Delete All Users' }).click();
-      await page.getByRole('button', { name: `Delete ${BULK_USERS} users` }).click();
+      await page.getByRole('button', { name: `Delete ${bulkUsers} users` }).click();
       await page.getByRole('progressbar', { name: 'Deleting SCIM users' }).waitFor();
       await screenshot(page, 'scim-overview-deleting');
 
@@ -142,7 +143,7 @@ describe('SCIM Overview screen (real server, real browser)', () => {
     }
     const toast = page.getByTestId('toast-success').filter({ hasText: 'users deleted in total.' });
     await toast.waitFor({ timeout: 60_000 });
-    expect(await toast.textContent()).toContain(`${BULK_USERS} users deleted in total.`);
+    expect(await toast.textContent()).toContain(`${bulkUsers} users deleted in total.`);
     await expect.poll(() => page.getByTestId('scim-users').textContent()).toBe('0');
   }, 90_000);
 

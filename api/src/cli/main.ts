@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { attachDatabase } from '../db/database.js';
 import { migrate, openOrm } from '../db/orm.js';
+import { openSqlPool } from '../db/sql.js';
 import { DomainError } from '../domain/domain-error.js';
 import { followAuditEntries } from '../modules/companies/audit-log.js';
 import { createServices } from '../services.js';
@@ -39,13 +40,15 @@ async function run(argv: string[]): Promise<number> {
     const config = loadConfig();
     const database = await attachDatabase(config, () => {});
     const orm = await openOrm(database.url, 2);
+    const sql = openSqlPool({ url: database.url, poolMax: 2, preparedStatements: config.databasePreparedStatements });
     const out = (line: string) => process.stdout.write(`${line}\n`);
     // Names the audit entry of each change, as the server's log does for changes made there.
     followAuditEntries(orm, ({ auditId, action }) => out(`Audit entry ${auditId}: ${action}`));
     try {
-      await migrate(orm, database.url);
-      await command(createServices(orm.em.fork(), config), input, out);
+      await migrate(orm, database.directUrl);
+      await command(createServices(orm.em.fork(), sql, config), input, out);
     } finally {
+      await sql.close();
       await orm.close();
       await database.close();
     }

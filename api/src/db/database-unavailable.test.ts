@@ -14,6 +14,7 @@ describe('isDatabaseUnavailable', () => {
     ['57P01 admin_shutdown', coded('57P01', 'terminating connection due to administrator command')],
     ['57P03 cannot_connect_now', coded('57P03', 'the database system is starting up')],
     ['knex pool acquire timeout', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' })],
+    ['pg pool connect timeout', new Error('timeout exceeded when trying to connect')],
     ['wrapped by GraphQL', new GraphQLError('boom', { originalError: coded('ECONNREFUSED') })],
     ['wrapped as a cause', new Error('query failed', { cause: coded('57P01') })],
   ])('%s is unavailable', (_name, error) => {

@@ -15,6 +15,7 @@ const MESSAGES = [
   /terminating connection due to administrator command/i,
   /not queryable/i,
   /timeout acquiring a connection/i,
+  /timeout exceeded when trying to connect/i,
   /the database system is (starting up|shutting down|in recovery mode)/i,
 ];
 const NAMES = new Set(['KnexTimeoutError', 'ConnectionException']);

@@ -3,14 +3,16 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import type { Config } from '../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import { findFreePort } from './free-port.js';
 import { claimInstance, isAlive, readInstance, updateInstance } from './instance-lock.js';
+import { pgClient } from './pg-options.js';
 
 export interface Database {
   readonly url: string;
+  /** For sessions a transaction-mode pooler cannot give: LISTEN, the migration lock (DATABASE_DIRECT_URL). */
+  readonly directUrl: string;
   readonly embedded: boolean;
   /** True when this call created the embedded cluster (first start). */
   readonly fresh: boolean;
@@ -24,7 +26,8 @@ const DATABASE_NAME = 'roster';
 /** `DATABASE_URL` when set; otherwise the embedded cluster under DATA_DIR. */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, embedded: false, fresh: false, announce: async () => {}, close: async () => {} };
+    const directUrl = config.databaseDirectUrl ?? config.databaseUrl;
+    return { url: config.databaseUrl, directUrl, embedded: false, fresh: false, announce: async () => {}, close: async () => {} };
   }
   return openEmbedded(config.dataDir, log);
 }
@@ -35,13 +38,16 @@ export async function openDatabase(config: Config, log: (line: string) => void):
  */
 export async function attachDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) return openDatabase(config, log);
-  const running = await readInstance(config.dataDir);
-  if (running) {
-    const password = await readPassword(config.dataDir);
-    const url = clusterUrl(running.pgPort, password, DATABASE_NAME);
-    return { url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
-  }
+  const url = await runningInstanceUrl(config.dataDir);
+  if (url) return { url, directUrl: url, embedded: true, fresh: false, announce: async () => {}, close: async () => {} };
   return openEmbedded(config.dataDir, log);
+}
+
+/** The embedded database of the Roster running on this data folder (`npm start`), if one is. */
+export async function runningInstanceUrl(dataDir: string): Promise<string | undefined> {
+  const running = await readInstance(dataDir);
+  if (!running) return undefined;
+  return clusterUrl(running.pgPort, await readPassword(dataDir), DATABASE_NAME);
 }
 
 async function openEmbedded(dataDir: string, log: (line: string) => void): Promise<Database> {
@@ -54,8 +60,10 @@ async function openEmbedded(dataDir: string, log: (line: string) => void): Promi
     const password = fresh ? await createPassword(dataDir) : await readPassword(dataDir);
     const server = await startEmbeddedPostgres({ dataDir, port: pgPort, password, onLog: log });
     await ensureDatabase(clusterUrl(pgPort, password, 'postgres'), DATABASE_NAME);
+    const url = server.url(DATABASE_NAME);
     return {
-      url: server.url(DATABASE_NAME),
+      url,
+      directUrl: url,
       embedded: true,
       fresh,
       announce: (httpPort) => updateInstance(dataDir, { pid: process.pid, pgPort, httpPort }),
@@ -84,9 +92,7 @@ async function stopOrphanedCluster(clusterDir: string): Promise<void> {
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  // A dropped connection also fails the query in flight, which is what reports it.
-  client.on('error', () => undefined);
+  const client = pgClient(adminUrl);
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);

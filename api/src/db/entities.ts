@@ -1,11 +1,13 @@
 import { AuditEntry } from '../modules/companies/audit-entry.entity.js';
 import { Company } from '../modules/companies/company.entity.js';
+import { DirectoryCount, DirectoryCountDelta } from '../modules/directory/directory-count.entity.js';
 import { DirectoryGroup } from '../modules/directory/directory-group.entity.js';
 import { DirectoryMembership } from '../modules/directory/directory-membership.entity.js';
 import { DirectoryUser } from '../modules/directory/directory-user.entity.js';
 import { ApiToken } from '../modules/access/api-token.entity.js';
 import { Operator } from '../modules/access/operator.entity.js';
 import { OperatorSession } from '../modules/access/operator-session.entity.js';
+import { SignInThrottle } from '../modules/access/sign-in-throttle.entity.js';
 import { ScimToken } from '../modules/access/scim-token.entity.js';
 import { ProvisioningEvent } from '../modules/activity/provisioning-event.entity.js';
 import { BulkDeleteJob } from '../modules/bulk-delete/bulk-delete-job.entity.js';
@@ -20,8 +22,11 @@ export const entities = [
   DirectoryUser,
   DirectoryGroup,
   DirectoryMembership,
+  DirectoryCount,
+  DirectoryCountDelta,
   Operator,
   OperatorSession,
+  SignInThrottle,
   ApiToken,
   ScimToken,
   ProvisioningEvent,

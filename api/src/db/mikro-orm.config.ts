@@ -1,6 +1,10 @@
+import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { loadConfig } from '../config.js';
+import { runningInstanceUrl } from './database.js';
 import { entities } from './entities.js';
+import { PostgresNamingStrategy } from './naming-strategy.js';
 import { Migration20261128000000_initial } from './migrations/Migration20261128000000_initial.js';
 import { Migration20261129000000_sign_in_throttle } from './migrations/Migration20261129000000_sign_in_throttle.js';
 import { Migration20261129010000_directory_counts } from './migrations/Migration20261129010000_directory_counts.js';
@@ -38,6 +42,16 @@ function warnUnlessConnectionLost(message: string): void {
   if (!message.startsWith('Connection Error:')) console.warn(message);
 }
 
+/**
+ * Migrations declare foreign keys without ON UPDATE (ids never change), which PostgreSQL keeps as
+ * NO ACTION; MikroORM would otherwise assume ON UPDATE CASCADE for every relation it persists.
+ */
+function keepUpdateRuleDefault(meta: EntityMetadata): void {
+  for (const prop of meta.props) {
+    if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) prop.updateRule ??= 'no action';
+  }
+}
+
 export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
   return defineConfig({
     clientUrl,
@@ -54,11 +68,23 @@ export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
     },
     pool: { min: 0, max: poolMax },
     driverOptions: { log: { warn: warnUnlessConnectionLost } },
-    discovery: { warnWhenNoEntities: true },
+    // Entities describe the migrated schema exactly; api/test/schema-truth.test.ts keeps them in step.
+    namingStrategy: PostgresNamingStrategy,
+    discovery: { warnWhenNoEntities: true, onMetadata: keepUpdateRuleDefault },
     allowGlobalContext: false,
     debug: false,
   });
 }
 
-// The MikroORM CLI (npm run migration:create) reads this default export.
-export default createOrmOptions(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/roster');
+/**
+ * The MikroORM CLI's options (npm run migration:create): DATABASE_URL when set, else the embedded
+ * database of a running `npm start`, which has applied every committed migration.
+ */
+export default async function cliOptions(): Promise<Options> {
+  const config = loadConfig(process.env);
+  const url = config.databaseUrl ?? (await runningInstanceUrl(config.dataDir));
+  if (url === undefined) {
+    throw new Error(`No database: set DATABASE_URL, or start Roster (npm start) on ${config.dataDir} first.`);
+  }
+  return createOrmOptions(url);
+}

@@ -1,6 +1,6 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { createOrmOptions } from './mikro-orm.config.js';
+import { pgClient } from './pg-options.js';
 
 export type Orm = MikroORM;
 
@@ -15,9 +15,7 @@ export async function openOrm(clientUrl: string, poolMax?: number): Promise<Orm>
  * by one dedicated connection (a pooled one could release it on another session).
  */
 export async function migrate(orm: Orm, clientUrl: string): Promise<void> {
-  const lock = new pg.Client({ connectionString: clientUrl });
-  // A dropped connection also fails the query in flight, which is what reports it.
-  lock.on('error', () => undefined);
+  const lock = pgClient(clientUrl);
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

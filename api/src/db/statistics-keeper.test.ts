@@ -2,20 +2,17 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { loadConfig } from '../config.js';
-import type { Orm } from './orm.js';
-import { sqlFor } from './sql.js';
 import { createStatisticsKeeper } from './statistics-keeper.js';
 import { openMigratedDatabase, type MigratedDatabase } from '../../test/harness.js';
 
 let db: MigratedDatabase;
-let orm: Orm;
 let client: pg.Client;
 const COMPANY = '00000000-0000-4000-8000-000000000001';
 const logger = createLogger(loadConfig({ LOG_LEVEL: 'silent' }));
 
 beforeAll(async () => {
   db = await openMigratedDatabase();
-  ({ orm, client } = db);
+  ({ client } = db);
   await client.query(`insert into company (id, slug, name) values ($1, 'stats', 'Stats')`, [COMPANY]);
   await client.query('analyze directory_user');
 });
@@ -43,7 +40,7 @@ async function insertUsers(count: number, companyId = COMPANY): Promise<void> {
 
 describe('statistics keeper', () => {
   it('rebuilds a prepared lookup plan fixed while the directory was empty, once the directory outgrew it', async () => {
-    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user', 'directory_group'], logger);
+    const keeper = createStatisticsKeeper(db.sql, ['directory_user', 'directory_group'], logger);
     await client.query('prepare lookup(uuid, text) as select id from directory_user where company_id = $1 and lower(user_name) = lower($2)');
     for (let run = 0; run < 6; run += 1) await client.query(`execute lookup('${COMPANY}', 'nobody@x')`);
     expect(await lookupPlan()).toContain('Seq Scan');
@@ -59,7 +56,7 @@ describe('statistics keeper', () => {
   });
 
   it("notices one tenant's directory replacing another's, which leaves the table's size alone", async () => {
-    const keeper = createStatisticsKeeper(sqlFor(orm.em), ['directory_user'], logger);
+    const keeper = createStatisticsKeeper(db.sql, ['directory_user'], logger);
     await keeper.refresh();
     const other = '00000000-0000-4000-8000-000000000002';
     await client.query(`insert into company (id, slug, name) values ($1, 'other', 'Other')`, [other]);
@@ -76,7 +73,7 @@ describe('statistics keeper', () => {
   });
 
   it('refuses table names it would have to quote', () => {
-    expect(() => createStatisticsKeeper(sqlFor(orm.em), ['users; drop table company'], logger))
+    expect(() => createStatisticsKeeper(db.sql, ['users; drop table company'], logger))
       .toThrow(/not a plain table name/);
   });
 });

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import { createPeriodicTask } from './periodic-task.js';
 import type { Sql } from './sql.js';
+import { sql } from './sql-tag.js';
 
 const INTERVAL_MS = 2_000;
 /** Below this many changed rows a stale plan costs less than noticing it. */
@@ -19,22 +20,21 @@ const STATISTICS_TARGET = 10;
  * (which stalls a two-core machine for a third of a second). On a large table autovacuum's 10 %
  * threshold comes first, with its full sample, and this never fires.
  */
-export function createStatisticsKeeper(sql: Sql, tables: readonly string[], logger: Logger) {
+export function createStatisticsKeeper(db: Sql, tables: readonly string[], logger: Logger) {
   for (const table of tables) if (!/^[a-z_]+$/.test(table)) throw new Error(`not a plain table name: ${table}`);
 
   /** Analyses the tables that changed as much as they hold since their last analysis; returns their names. */
   async function refresh(): Promise<string[]> {
-    const stale = await sql.query<{ table: string }>(
-      `select s.relname as table from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-        where s.schemaname = current_schema() and s.relname = any(?::text[])
-          and s.n_mod_since_analyze >= greatest(?, c.reltuples)`,
-      [tables, MIN_CHANGED_ROWS],
+    const stale = await db.query<{ table: string }>(
+      sql`select s.relname as table from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+        where s.schemaname = current_schema() and s.relname = any(${tables}::text[])
+          and s.n_mod_since_analyze >= greatest(${MIN_CHANGED_ROWS}, c.reltuples)`,
     );
     for (const { table } of stale) {
-      await sql.transaction(async (tx) => {
-        await tx.query(`set local default_statistics_target = ${STATISTICS_TARGET}`);
-        // skip_locked: autovacuum or another replica is analysing it already.
-        await tx.query(`analyze (skip_locked) ${table}`);
+      await db.transaction(async (tx) => {
+        await tx.query(sql.raw(`set local default_statistics_target = ${STATISTICS_TARGET}`));
+        // skip_locked: autovacuum or another replica is analysing it already (a name checked above).
+        await tx.query(sql.raw(`analyze (skip_locked) ${table}`));
       });
     }
     return stale.map(({ table }) => table);

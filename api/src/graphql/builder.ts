@@ -3,7 +3,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { Permission } from '../modules/access/permissions.js';
 import type { Principal } from '../modules/access/principal.js';
-import { UNAUTHENTICATED_MESSAGES } from './authenticate.js';
+import { UNAUTHENTICATED_MESSAGES } from '../modules/access/credentials.js';
 import type { GraphqlContext } from './context.js';
 
 /** The context a resolver sees once `authenticated` or a `permission` scope has passed. */

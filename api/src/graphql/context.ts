@@ -4,7 +4,9 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import type { Principal } from '../modules/access/principal.js';
 import type { Services } from '../services.js';
-import type { PresentedCredential } from './authenticate.js';
+import type { PresentedCredential } from '../modules/access/credentials.js';
+
+export type NoteCompany = (req: IncomingMessage, slug: string | undefined) => void;
 
 /** What every resolver receives; `principal` is null for anonymous callers. */
 export interface GraphqlContext {
@@ -19,4 +21,5 @@ export interface GraphqlContext {
   /** Present over HTTP (not over WebSocket): lets sign-in/out set the session cookie. */
   res?: ServerResponse;
   req?: IncomingMessage;
+  noteCompany: NoteCompany;
 }

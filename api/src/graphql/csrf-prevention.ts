@@ -1,7 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-
-/** The header the console sends on every GraphQL HTTP request (any non-empty value). */
-export const CSRF_HEADER = 'x-graphql-csrf';
+import { CSRF_HEADER } from '../modules/access/credentials.js';
 
 /**
  * A cross-site form or image request can carry the session cookie but cannot set a custom

@@ -1,7 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { readCookie, SESSION_COOKIE } from './authenticate.js';
-import { CSRF_HEADER } from './csrf-prevention.js';
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from '../modules/access/credentials.js';
 
 /**
  * GraphiQL, answered by Yoga to a GET /graphql that accepts text/html, ahead of every other
@@ -27,15 +26,16 @@ export function graphiqlOptions(request: Request): GraphiQLOptions {
   };
 }
 
-const rendered = new Map<string, string>();
-
-/** The page is about 9 MB of inlined assets; there are two variants, so each is built once. */
-export function renderRosterGraphiql(options: GraphiQLOptions): string {
-  const key = JSON.stringify(options);
-  let page = rendered.get(key);
-  if (page === undefined) {
-    page = renderGraphiQL(options);
-    rendered.set(key, page);
-  }
-  return page;
+/** The page is about 9 MB of inlined assets; there are two variants, so each is built once per app. */
+export function createGraphiqlRenderer(): (options: GraphiQLOptions) => string {
+  const rendered = new Map<string, string>();
+  return (options) => {
+    const key = JSON.stringify(options);
+    let page = rendered.get(key);
+    if (page === undefined) {
+      page = renderGraphiQL(options);
+      rendered.set(key, page);
+    }
+    return page;
+  };
 }

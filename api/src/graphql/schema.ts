@@ -3,6 +3,7 @@ import './connection.js';
 import '../modules/access/access.graphql.js';
 import '../modules/access/sign-in.graphql.js';
 import '../modules/companies/scim-config.graphql.js';
+import '../modules/companies/entra-id.graphql.js';
 import '../modules/companies/scim-rate-limit.graphql.js';
 import '../modules/directory/directory.graphql.js';
 import '../modules/directory/directory-view.graphql.js';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { DomainError } from '../domain/domain-error.js';
-import { SESSION_COOKIE } from './authenticate.js';
+import { SESSION_COOKIE } from '../modules/access/credentials.js';
 
 /**
  * HttpOnly keeps the session away from scripts; SameSite=Lax keeps it off cross-site

@@ -6,8 +6,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Config } from '../config.js';
 import type { Orm } from '../db/orm.js';
+import type { Sql } from '../db/sql.js';
 import { createServices } from '../services.js';
-import { authenticate, bearerToken, readCookie, SESSION_COOKIE } from './authenticate.js';
+import { authenticate, bearerToken, readCookie, SESSION_COOKIE } from '../modules/access/credentials.js';
 import type { RosterYoga } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = CloseCode.Unauthorized; // 4401
@@ -49,7 +50,7 @@ function parseOrErrors(parse: (source: string) => DocumentNode, query: string): 
  * connection_init must authenticate (connectionParams.authorization = "Bearer <API token>", or
  * the session cookie): 4401 when it cannot, 4403 for a cookie sent from a foreign page.
  */
-export function attachGraphqlWebSocket(server: Server, yoga: RosterYoga, orm: Orm, config: Config) {
+export function attachGraphqlWebSocket(server: Server, yoga: RosterYoga, { orm, sql, config }: { orm: Orm; sql: Sql; config: Config }) {
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const cleanup = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
@@ -59,7 +60,7 @@ export function attachGraphqlWebSocket(server: Server, yoga: RosterYoga, orm: Or
         const cookie = ctx.extra.request.headers.cookie;
         const byCookie = !bearerToken(header) && readCookie(cookie, SESSION_COOKIE) !== undefined;
         if (byCookie && !sameOrigin(ctx.extra.request, config)) return false; // closes with 4403
-        const principal = await authenticate(createServices(orm.em.fork(), config), header, cookie);
+        const principal = await authenticate(createServices(orm.em.fork(), sql, config), header, cookie);
         if (!principal) ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized');
         return principal !== null;
       },

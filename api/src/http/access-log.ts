@@ -3,13 +3,10 @@ import type { Logger } from '../logger.js';
 import type { RouteFamily } from './metrics.js';
 import { SCIM_PREFIX } from './router.js';
 
-const companies = new WeakMap<IncomingMessage, string>();
 const SLUG = /^[a-z0-9-]{2,63}$/;
 
 /** Lets a handler name the company a request acted for (GraphQL knows it only after authenticating). */
-export function noteCompany(req: IncomingMessage, slug: string | undefined): void {
-  if (slug) companies.set(req, slug);
-}
+export type NoteCompany = (req: IncomingMessage, slug: string | undefined) => void;
 
 export interface AccessLogEntry {
   req: IncomingMessage;
@@ -23,8 +20,7 @@ export interface AccessLogEntry {
 export type AccessLog = (entry: AccessLogEntry) => void;
 
 // SCIM names its company in the path; only a well-formed slug is logged, never the rest of the URL.
-function companyOf(req: IncomingMessage, family: RouteFamily, pathname: string): string | undefined {
-  const noted = companies.get(req);
+function companyOf(noted: string | undefined, family: RouteFamily, pathname: string): string | undefined {
   if (noted || family !== 'scim') return noted;
   const slug = pathname.slice(SCIM_PREFIX.length).split('/')[0] ?? '';
   return SLUG.test(slug) ? slug : undefined;
@@ -34,8 +30,10 @@ function companyOf(req: IncomingMessage, family: RouteFamily, pathname: string):
  * One line per HTTP request: method, route family, status, duration, company, request id. Never
  * headers, query strings or bodies, which is where tokens, cookies and passwords travel.
  */
-export function createAccessLog(logger: Logger): AccessLog {
-  return ({ req, res, family, pathname, requestId, seconds }) => {
+export function createAccessLog(logger: Logger): { log: AccessLog; noteCompany: NoteCompany } {
+  const companies = new WeakMap<IncomingMessage, string>();
+  const noteCompany: NoteCompany = (req, slug) => void (slug && companies.set(req, slug));
+  const log: AccessLog = ({ req, res, family, pathname, requestId, seconds }) => {
     logger.info(
       {
         requestId,
@@ -43,9 +41,10 @@ export function createAccessLog(logger: Logger): AccessLog {
         family,
         status: res.statusCode,
         durationMs: Math.round(seconds * 10_000) / 10,
-        company: companyOf(req, family, pathname),
+        company: companyOf(companies.get(req), family, pathname),
       },
       'request',
     );
   };
+  return { log, noteCompany };
 }

@@ -1,5 +1,7 @@
 import type { Handler } from './router.js';
 import type { Orm } from '../db/orm.js';
+import type { Sql } from '../db/sql.js';
+import { sql as statement } from '../db/sql-tag.js';
 
 function json(res: Parameters<Handler>[1], status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -22,19 +24,23 @@ interface DatabaseCheck {
   done: Promise<void>;
 }
 
+/** Both pools answer: the ORM's (GraphQL, the console) and the SQL layer's (SCIM, directory reads). */
+const databaseAnswers = ({ orm, sql }: { orm: Orm; sql: Sql }) =>
+  Promise.all([orm.em.getConnection().execute('select 1'), sql.query(statement`select 1`)]);
+
 /**
  * Ready once migrations have run and the database answers. Probes share one check at a time and
  * wait only briefly for a new one: under load a check queues behind SCIM queries for a pool
  * connection, and a probe waiting with it would miss a 1 s probe timeout on a healthy server.
  * A quick failure (PostgreSQL gone) is still seen by the probe that started the check.
  */
-export function createReadyz(orm: Orm, isMigrated: () => boolean): Handler {
+export function createReadyz(database: { orm: Orm; sql: Sql }, isMigrated: () => boolean): Handler {
   let reachable: boolean | undefined;
   let checkedAt = 0;
   let pending: DatabaseCheck | undefined;
 
   function check(): DatabaseCheck {
-    const done = orm.em.getConnection().execute('select 1').then(
+    const done = databaseAnswers(database).then(
       () => void (reachable = true),
       () => void (reachable = false),
     ).finally(() => {

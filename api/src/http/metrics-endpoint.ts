@@ -1,9 +1,14 @@
 import { listen } from './listen.js';
 import { createServer, type Server } from 'node:http';
-import { bearerToken } from '../graphql/authenticate.js';
+import { bearerToken } from '../modules/access/credentials.js';
 import { hashToken, tokenMatches } from '../modules/access/secrets.js';
-import type { Metrics } from './metrics.js';
 import type { Handler } from './router.js';
+
+/** The Prometheus text of one process's registry, or of a cluster's workers merged. */
+export interface MetricsText {
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
 
 function plain(res: Parameters<Handler>[1], status: number, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'text/plain', ...headers });
@@ -11,7 +16,7 @@ function plain(res: Parameters<Handler>[1], status: number, text: string, header
 }
 
 /** The Prometheus text; with METRICS_TOKEN set, only for `Authorization: Bearer <token>`. */
-export function createMetricsHandler(metrics: Metrics, token: string | undefined): Handler {
+export function createMetricsHandler(source: MetricsText, token: string | undefined): Handler {
   const expected = token && hashToken(token);
   return async (req, res) => {
     if (expected) {
@@ -20,8 +25,9 @@ export function createMetricsHandler(metrics: Metrics, token: string | undefined
         return plain(res, 401, 'Unauthorized\n', { 'www-authenticate': 'Bearer realm="metrics"' });
       }
     }
-    res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
-    res.end(await metrics.registry.metrics());
+    const text = await source.metrics();
+    res.writeHead(200, { 'content-type': source.contentType, 'cache-control': 'no-store' });
+    res.end(text);
   };
 }
 

@@ -1,13 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Orm } from '../db/orm.js';
+import type { SqlPool } from '../db/sql.js';
 
 export type RouteFamily = 'scim' | 'graphql' | 'console' | 'health' | 'metrics' | 'export' | 'other';
-
-interface PoolLike {
-  numUsed(): number;
-  numFree(): number;
-  numPendingAcquires(): number;
-}
 
 /** Read at scrape time from parts built after the registry (the SCIM recorder, the job runner). */
 export interface MetricSources {
@@ -19,7 +13,7 @@ export interface MetricSources {
 const REFUSED: Record<number, string> = { 401: 'unauthenticated', 403: 'forbidden', 413: 'too_large' };
 
 /** A registry per app instance, so tests that boot several apps do not share series. */
-export function createMetrics(orm: Orm) {
+export function createMetrics(pool: Pick<SqlPool, 'connections'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
@@ -60,7 +54,7 @@ export function createMetrics(orm: Orm) {
     help: 'Times the LISTEN connection was re-established; notifications sent while it was down were lost',
     registers,
   });
-  collectPool(registry, orm);
+  collectPool(registry, pool);
   let sources: MetricSources | undefined;
   collectSources(registry, () => sources);
 
@@ -89,29 +83,29 @@ export function createMetrics(orm: Orm) {
   };
 }
 
-function collectPool(registry: Registry, orm: Orm): void {
-  const pool = (): PoolLike | undefined =>
-    (orm.em.getConnection().getKnex().client as { pool?: PoolLike }).pool;
+/** The pool the SCIM and directory statements run on, where waiting shows first under load. */
+function collectPool(registry: Registry, pool: Pick<SqlPool, 'connections'>): void {
   new Gauge({
     name: 'roster_db_pool_connections',
     help: 'Database pool connections by state',
     labelNames: ['state'] as const,
     registers: [registry],
     collect() {
-      const current = pool();
-      if (!current) return;
-      this.set({ state: 'used' }, current.numUsed());
-      this.set({ state: 'free' }, current.numFree());
-      this.set({ state: 'pending' }, current.numPendingAcquires());
+      const { used, idle, waiting } = pool.connections();
+      this.set({ state: 'used' }, used);
+      this.set({ state: 'free' }, idle);
+      this.set({ state: 'pending' }, waiting);
     },
   });
 }
 
 function collectSources(registry: Registry, sources: () => MetricSources | undefined): void {
-  const gauge = (name: string, help: string, read: (s: MetricSources) => number) =>
+  const gauge = (name: string, help: string, read: (s: MetricSources) => number, aggregator: 'sum' | 'max' = 'sum') =>
     new Gauge({
       name,
       help,
+      // How a WORKERS>1 scrape merges the workers' values.
+      aggregator,
       registers: [registry],
       collect() {
         const current = sources();
@@ -119,7 +113,7 @@ function collectSources(registry: Registry, sources: () => MetricSources | undef
       },
     });
   gauge('roster_activity_recorder_lag_seconds', 'Age of the oldest SCIM activity event not yet written (0 when all are written)',
-    (s) => s.activityRecorder().lagSeconds);
+    (s) => s.activityRecorder().lagSeconds, 'max');
   gauge('roster_activity_recorder_buffered_events', 'SCIM activity events waiting to be written',
     (s) => s.activityRecorder().buffered);
   gauge('roster_activity_recorder_lost_events', 'SCIM activity events dropped since start because a write failed',

@@ -5,9 +5,9 @@ import { HomeScreen } from '../screens/home/home-screen.js';
 import { LoginScreen } from '../screens/login/login-screen.js';
 import { NotFoundScreen } from '../screens/not-found/not-found-screen.js';
 import { SamlOauthScreen } from '../screens/saml-oauth/saml-oauth-screen.js';
-import { ScimOverviewScreen } from '../screens/scim-overview/scim-overview-screen.js';
+import { Scim2Screen } from '../screens/scim2/scim2-screen.js';
 import { AppShell } from '../shell/app-shell.js';
-import { IAM_SCREENS, LOGIN_PATH, landingPath, type IamScreen } from './iam-screens.js';
+import { LOGIN_PATH, iamScreenFor, landingPath, type IamScreen } from './iam-screens.js';
 import { Redirect, useLocation } from './router.js';
 import type { Permission } from '../gql/graphql.js';
 
@@ -26,9 +26,10 @@ function normalise(pathname: string): string {
   return pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
 }
 
-function ScreenFor({ screen, permissions }: { screen: IamScreen; permissions: readonly Permission[] }) {
+function ScreenFor({ screen, pathname, permissions }: { screen: IamScreen; pathname: string; permissions: readonly Permission[] }) {
   if (!permissions.includes(screen.needs)) return <AccessDeniedScreen area={`IT Settings › IAM Settings › ${screen.label}`} />;
-  if (screen.path === '/it-settings/iam/scim2') return <ScimOverviewScreen />;
+  if (screen.path === '/it-settings/iam/scim2') return <Scim2Screen pathname={pathname} />;
+  if (pathname !== screen.path) return <NotFoundScreen home={screen.path} />;
   return <SamlOauthScreen canManage={permissions.includes('IAM_MANAGE')} />;
 }
 
@@ -45,14 +46,14 @@ export function AppRoutes() {
 
   const landing = landingPath(null, viewer.permissions);
   if (pathname === '/' && landing !== '/') return <Redirect to={landing} />;
-  const screen = IAM_SCREENS.find((s) => s.path === pathname);
+  const screen = iamScreenFor(pathname);
   const allowed = screen ? viewer.permissions.includes(screen.needs) : false;
   return (
     <AppShell viewer={viewer} pathname={pathname} showBreadcrumb={allowed}>
       {pathname === '/' ? (
         <HomeScreen />
       ) : screen ? (
-        <ScreenFor screen={screen} permissions={viewer.permissions} />
+        <ScreenFor screen={screen} pathname={pathname} permissions={viewer.permissions} />
       ) : (
         <NotFoundScreen home={landing} />
       )}

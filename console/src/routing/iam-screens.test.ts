@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IAM_SCREENS, iamNeighbours, landingPath, visibleIamScreens } from './iam-screens.js';
+import { IAM_SCREENS, iamNeighbours, iamScreenFor, landingPath, visibleIamScreens } from './iam-screens.js';
 
 const [saml, scim] = IAM_SCREENS;
 
@@ -17,13 +17,21 @@ describe('IAM screens', () => {
     expect(iamNeighbours('/elsewhere', visible)).toEqual({});
   });
 
-  it('land on the requested page, never on an external or sign-in address', () => {
-    expect(landingPath('/it-settings/iam/scim2', ['IAM_READ'])).toBe('/it-settings/iam/scim2');
-    expect(landingPath('//evil.example/x', ['IAM_READ'])).toBe(saml!.path);
-    expect(landingPath('https://evil.example', ['IAM_READ'])).toBe(saml!.path);
-    expect(landingPath('/login', ['IAM_READ'])).toBe(saml!.path);
-    expect(landingPath('/', ['IAM_READ'])).toBe(saml!.path);
-    expect(landingPath('/\\evil.example', ['IAM_READ'])).toBe(saml!.path);
+  it('land on the requested page, never on an external or sign-in address; else on the SCIM2 overview', () => {
+    expect(landingPath('/it-settings/iam/saml-oauth', ['IAM_READ'])).toBe(saml!.path);
+    expect(landingPath('//evil.example/x', ['IAM_READ'])).toBe(scim!.path);
+    expect(landingPath('https://evil.example', ['IAM_READ'])).toBe(scim!.path);
+    expect(landingPath('/login', ['IAM_READ'])).toBe(scim!.path);
+    expect(landingPath('/', ['IAM_READ'])).toBe(scim!.path);
+    expect(landingPath(null, ['IAM_READ', 'IAM_MANAGE'])).toBe(scim!.path);
+    expect(landingPath('/\\evil.example', ['IAM_READ'])).toBe(scim!.path);
     expect(landingPath(null, [])).toBe('/');
+  });
+
+  it('own the paths below them (tabs and detail pages), and only those', () => {
+    expect(iamScreenFor('/it-settings/iam/scim2/users/abc')).toBe(scim);
+    expect(iamScreenFor('/it-settings/iam/scim2')).toBe(scim);
+    expect(iamScreenFor('/it-settings/iam/scim2users')).toBeUndefined();
+    expect(iamScreenFor('/it-settings/iam/saml-oauth')).toBe(saml);
   });
 });

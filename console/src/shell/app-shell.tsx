@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useMutation } from '@urql/preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { graphql, useFragment, type FragmentType } from '../gql/index.js';
-import { IAM_SCREENS, LOGIN_PATH, visibleIamScreens } from '../routing/iam-screens.js';
+import { LOGIN_PATH, iamScreenFor, visibleIamScreens } from '../routing/iam-screens.js';
 import { CloseIcon, MenuIcon } from '../ui/icons.js';
 import { useNotify } from '../ui/notifications.js';
 import { BreadcrumbBar } from './breadcrumb-bar.js';
@@ -40,7 +40,7 @@ export function AppShell(props: AppShellProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const main = useFocusOnNavigate(props.pathname);
   const visible = visibleIamScreens(viewer.permissions);
-  const current = props.showBreadcrumb ? IAM_SCREENS.find((s) => s.path === props.pathname) : undefined;
+  const current = props.showBreadcrumb ? iamScreenFor(props.pathname) : undefined;
 
   return (
     <div class={`shell ${menuOpen ? 'shell--menu-open' : ''}`} onKeyDown={(e) => e.key === 'Escape' && setMenuOpen(false)}>

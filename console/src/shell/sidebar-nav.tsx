@@ -33,7 +33,7 @@ export function SidebarNav(props: { viewer: FragmentType<typeof SidebarNavFragme
                       <Link
                         class="sidebar__link"
                         href={screen.path}
-                        aria-current={props.pathname === screen.path ? 'page' : undefined}
+                        aria-current={currentness(props.pathname, screen.path)}
                         onClick={props.onNavigate}
                       >
                         {screen.label}
@@ -48,4 +48,10 @@ export function SidebarNav(props: { viewer: FragmentType<typeof SidebarNavFragme
       )}
     </nav>
   );
+}
+
+/** `page` on the screen itself, `true` on its tabs and detail pages (still "where I am"). */
+function currentness(pathname: string, screenPath: string): 'page' | 'true' | undefined {
+  if (pathname === screenPath) return 'page';
+  return pathname.startsWith(`${screenPath}/`) ? 'true' : undefined;
 }

@@ -41,7 +41,7 @@ export function NotificationsProvider({ children }: { children: ComponentChildre
   return (
     <NotifyContext.Provider value={value}>
       {children}
-      <div class="toasts" aria-label="Notifications">
+      <div class="toasts" role="region" aria-label="Notifications">
         <div aria-live="polite" aria-atomic="false" style={{ display: 'contents' }}>
           {items.filter((i) => i.kind === 'success').map((item) => <Toast key={item.id} item={item} onClose={dismiss} />)}
         </div>

@@ -1,5 +1,7 @@
+import { formatCount } from '../lib/format-number.js';
 import { progressPercent } from '../lib/progress.js';
 
+/** The fill and the text show the same whole percent; no transition, so the fill never lags the text. */
 export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
   const percent = progressPercent(done, total);
   return (
@@ -11,12 +13,12 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-valuetext={`${done} of ${total}`}
+        aria-valuetext={`${formatCount(done)} of ${formatCount(total)}`}
       >
         <div class="progress__bar" style={{ width: `${percent}%` }} />
       </div>
       <span class="muted">
-        {done} of {total} deleted ({percent}%)
+        {formatCount(done)} of {formatCount(total)} deleted ({percent}%)
       </span>
     </div>
   );

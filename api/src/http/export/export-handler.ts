@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
 import type { Orm } from '../../db/orm.js';
+import type { Sql } from '../../db/sql.js';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../../db/database-unavailable.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { authenticate, presentedCredential, UNAUTHENTICATED_MESSAGES } from '../../graphql/authenticate.js';
-import { CSRF_HEADER } from '../../graphql/csrf-prevention.js';
+import { authenticate, CSRF_HEADER, presentedCredential, UNAUTHENTICATED_MESSAGES } from '../../modules/access/credentials.js';
 import type { Logger } from '../../logger.js';
 import type { Principal } from '../../modules/access/principal.js';
 import { createServices, type Services } from '../../services.js';
-import { noteCompany } from '../access-log.js';
+import type { NoteCompany } from '../access-log.js';
 import type { Handler } from '../router.js';
 import { ClientGone, writeWithBackpressure } from './csv-stream.js';
 import { activityExport, groupsExport, usersExport, type CsvExport } from './export-sources.js';
@@ -28,7 +28,9 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
  * The GraphQL API's credentials and rules: an API token, or the session cookie with the CSRF
  * header (a cross-site link could otherwise start a download with the operator's cookie).
  */
-async function principalFor(req: IncomingMessage, res: ServerResponse, services: Services): Promise<Principal | undefined> {
+async function principalFor(
+  req: IncomingMessage, res: ServerResponse, services: Services, noteCompany: NoteCompany,
+): Promise<Principal | undefined> {
   const { authorization, cookie } = req.headers;
   const credential = presentedCredential(authorization, cookie);
   if (credential === 'session' && !req.headers[CSRF_HEADER]) {
@@ -49,15 +51,15 @@ async function principalFor(req: IncomingMessage, res: ServerResponse, services:
 }
 
 /** GET /export/{users,groups,activity}.csv, streamed in keyset batches. */
-export function createExportHandler({ orm, config, logger }: { orm: Orm; config: Config; logger: Logger }): Handler {
+export function createExportHandler({ orm, sql, config, logger, noteCompany }: { orm: Orm; sql: Sql; config: Config; logger: Logger; noteCompany: NoteCompany }): Handler {
   return async (req, res, url, requestId) => {
     const name = url.pathname.slice(EXPORT_PREFIX.length);
     const source = SOURCES[name];
     if (!source) return refuse(res, 404, 'NOT_FOUND', `No export at ${url.pathname}; there are ${Object.keys(SOURCES).join(', ')}`);
     if (req.method !== 'GET') return refuse(res, 405, 'METHOD_NOT_ALLOWED', 'Exports are read with GET', { allow: 'GET' });
     try {
-      const services = createServices(orm.em.fork(), config);
-      const principal = await principalFor(req, res, services);
+      const services = createServices(orm.em.fork(), sql, config);
+      const principal = await principalFor(req, res, services, noteCompany);
       if (principal) await send(res, name, source(services, principal.companyId, url.searchParams));
     } catch (error) {
       failed(res, error, requestId, logger);

@@ -1,4 +1,4 @@
-import { decodeKeyCursor, decodeTimeCursor, type Page } from '../../graphql/connection.js';
+import { decodeKeyCursor, decodeTimeCursor, type Page } from '../../domain/paging.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { isStorableText } from '../../domain/storable-text.js';
 import type { ListedProvisioningEvent } from '../../modules/activity/activity.service.js';

@@ -1,19 +1,22 @@
-import { etagOf, groupResource, listQueryFromRequest, notModified, projectionOf, returnsMembers } from '../../modules/directory/directory.scim.js';
+import type { GroupRecord } from '../../modules/directory/directory.service.js';
+import { formatEtag, notModified } from '../../scim/etag.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
+import { serializeGroup } from '../../scim/resources/serialize.js';
+import { groupInputOf, listRequestOf, patchInputOf, projectionOf, returnsMembers } from './scim-input.js';
 import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
 
-function groupReply(request: ScimRequest, status: number, record: Parameters<typeof groupResource>[0]): ScimReply {
-  const resource = groupResource(record, request.baseUrl, projectionOf(request.query));
-  const headers: Record<string, string> = { etag: etagOf(record.version) };
+function groupReply(request: ScimRequest, status: number, record: GroupRecord): ScimReply {
+  const resource = serializeGroup(record, { baseUrl: request.baseUrl, projection: projectionOf(request.query) });
+  const headers: Record<string, string> = { etag: formatEtag(record.version) };
   if (status === 201) headers['location'] = `${request.baseUrl}/Groups/${record.id}`;
   return { status, body: resource, headers, resourceType: 'Group', resourceId: record.id };
 }
 
 /** Groups are listed without members when `excludedAttributes=members` (Entra does this). */
 async function list(request: ScimRequest): Promise<ScimReply> {
-  const query = listQueryFromRequest(request.query, request.method === 'POST' ? request.body : undefined, request.config.scimMaxResults);
+  const query = listRequestOf(request);
   const result = await request.directory.listGroups(request.caller.companyId, query);
-  const resources = result.rows.map((row) => groupResource(row, request.baseUrl, query.projection));
+  const resources = result.rows.map((row) => serializeGroup(row, { baseUrl: request.baseUrl, projection: query.projection }));
   return { status: 200, body: listResponse(resources, result.total, result.startIndex), resourceType: 'Group' };
 }
 
@@ -21,7 +24,7 @@ async function get(request: ScimRequest): Promise<ScimReply> {
   const projection = projectionOf(request.query);
   const record = await request.directory.getGroup(request.caller.companyId, request.params[0]!, returnsMembers(projection));
   if (notModified(header(request, 'if-none-match'), record.version)) {
-    return { status: 304, headers: { etag: etagOf(record.version) }, resourceType: 'Group', resourceId: record.id };
+    return { status: 304, headers: { etag: formatEtag(record.version) }, resourceType: 'Group', resourceId: record.id };
   }
   return groupReply(request, 200, record);
 }
@@ -35,9 +38,9 @@ async function patch(request: ScimRequest): Promise<ScimReply> {
   const projection = projectionOf(request.query);
   const id = request.params[0]!;
   const record = await request.directory.patchGroup(
-    request.caller.companyId, id, request.body, header(request, 'if-match'), wantsBody && returnsMembers(projection), request.caller.tokenId,
+    request.caller.companyId, id, patchInputOf(request.body), header(request, 'if-match'), wantsBody && returnsMembers(projection), request.caller.tokenId,
   );
-  if (!wantsBody) return { status: 204, headers: { etag: etagOf(record.version) }, resourceType: 'Group', resourceId: id };
+  if (!wantsBody) return { status: 204, headers: { etag: formatEtag(record.version) }, resourceType: 'Group', resourceId: id };
   return groupReply(request, 200, record);
 }
 
@@ -52,7 +55,7 @@ export const groupRoutes: ScimRoute[] = [
       GET: { operation: 'List Groups', handle: list },
       POST: {
         operation: 'Create Group',
-        handle: async (r) => groupReply(r, 201, await r.directory.createGroup(r.caller.companyId, r.body, r.caller.tokenId)),
+        handle: async (r) => groupReply(r, 201, await r.directory.createGroup(r.caller.companyId, groupInputOf(r.body), r.caller.tokenId)),
       },
     },
   },
@@ -63,7 +66,7 @@ export const groupRoutes: ScimRoute[] = [
       PUT: {
         operation: 'Replace Group',
         handle: async (r) =>
-          groupReply(r, 200, await r.directory.replaceGroup(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), true, r.caller.tokenId)),
+          groupReply(r, 200, await r.directory.replaceGroup(r.caller.companyId, r.params[0]!, groupInputOf(r.body), header(r, 'if-match'), true, r.caller.tokenId)),
       },
       PATCH: { operation: 'Update Group', handle: patch },
       DELETE: {

@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../../config.js';
-import type { Orm } from '../../db/orm.js';
-import { sqlFor } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
-import { EXPIRED_TOKEN, authenticateScimToken, type ScimCaller } from '../../modules/access/scim-token-auth.js';
-import { followScimAuthChanges } from '../../modules/access/scim-caller-cache.js';
-import { bearerToken } from '../../graphql/authenticate.js';
+import { EXPIRED_TOKEN, createScimTokenAuth, type ScimCaller } from '../../modules/access/scim-token-auth.js';
+import { followScimAuthChanges, type ScimCallerCache } from '../../modules/access/scim-caller-cache.js';
+import { bearerToken } from '../../modules/access/credentials.js';
+import { companyIdBySlug } from '../../modules/companies/company-by-slug.js';
 import { scimBaseUrl } from '../../modules/companies/company.service.js';
 import { createDirectoryService } from '../../modules/directory/directory.service.js';
 import { ScimError } from '../../scim/errors.js';
@@ -25,10 +25,12 @@ import { scimRoutes } from './scim-routes.js';
 import { describeRequest, metricOperation, type Outcome } from './scim-activity.js';
 
 export interface ScimHandlerDeps {
-  orm: Orm;
+  sql: Sql;
   config: Config;
   logger: Logger;
   events: EventBus;
+  /** The app's cache of authenticated SCIM callers (app.ts owns it; services forget from it). */
+  scimCallers: ScimCallerCache;
   metrics?: Pick<Metrics, 'countScim'>;
 }
 
@@ -36,14 +38,14 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const MAX_KNOWN_COMPANIES = 10_000;
 
 /** The SCIM REST edge: authenticate, gate, parse, dispatch, reply, and record the outcome. */
-export function createScimHandler({ orm, config, logger, events, metrics }: ScimHandlerDeps) {
-  const sql = sqlFor(orm.em);
+export function createScimHandler({ sql, config, logger, events, scimCallers, metrics }: ScimHandlerDeps) {
   // Stateless over the shared pool: one for all requests, no entity manager fork per request.
   const directory = paced(createDirectoryService(sql, config), createTurns());
   const knownCompanies = new Map<string, string>();
   const rateLimiter = createScimRateLimiter(config.scimRateLimit);
   const recorder = createActivityRecorder({ sql, events, logger, retentionPerCompany: config.activityRetentionPerCompany });
-  const unfollow = followScimAuthChanges(events).catch((error: unknown) => {
+  const authenticateScimToken = createScimTokenAuth(sql, scimCallers);
+  const unfollow = followScimAuthChanges(events, scimCallers).catch((error: unknown) => {
     logger.error({ err: error }, 'cannot follow SCIM token changes; cached tokens expire within seconds instead');
     return async () => undefined;
   });
@@ -104,7 +106,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
     let outcome: Outcome;
     try {
       const token = bearerToken(req.headers.authorization);
-      const authenticated = token ? await authenticateScimToken(sql, slug, token) : null;
+      const authenticated = token ? await authenticateScimToken(slug, token) : null;
       if (authenticated === EXPIRED_TOKEN) {
         throw new ScimError(401, undefined, 'The SCIM bearer token has expired; create or rotate a token in Roster and update the IdP');
       }
@@ -150,8 +152,7 @@ export function createScimHandler({ orm, config, logger, events, metrics }: Scim
    */
   async function companyIdForSlug(slug: string): Promise<string | undefined> {
     try {
-      const rows = await sql.query<{ id: string }>('select id from company where slug = ?', [slug]);
-      return rows[0]?.id;
+      return await companyIdBySlug(sql, slug);
     } catch {
       return knownCompanies.get(slug);
     }

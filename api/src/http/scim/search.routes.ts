@@ -1,6 +1,7 @@
 import { ScimError } from '../../scim/errors.js';
-import { groupResource, listQueryFromRequest, userResource } from '../../modules/directory/directory.scim.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
+import { serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
+import { listQueryOf } from './scim-input.js';
 import type { ScimRequest, ScimReply, ScimRoute } from './scim-route.js';
 
 /**
@@ -8,7 +9,7 @@ import type { ScimRequest, ScimReply, ScimRoute } from './scim-route.js';
  * the concatenation. A filter that names attributes only one type has applies to that type only.
  */
 async function searchAll(request: ScimRequest): Promise<ScimReply> {
-  const query = listQueryFromRequest(new URLSearchParams(), request.body, request.config.scimMaxResults);
+  const query = listQueryOf(new URLSearchParams(), request.body, request.config.scimMaxResults);
   const { companyId } = request.caller;
   const countOnly = { ...query, startIndex: 1, count: 0 };
   const [userTotal, groupTotal] = await Promise.all([
@@ -24,13 +25,13 @@ async function searchAll(request: ScimRequest): Promise<ScimReply> {
   const resources: unknown[] = [];
   if (userTotal && start <= users && query.count > 0) {
     const page = await request.directory.listUsers(companyId, { ...query, startIndex: start });
-    resources.push(...page.rows.map((row) => userResource(row, request.baseUrl, query.projection)));
+    resources.push(...page.rows.map((row) => serializeUser(row, { baseUrl: request.baseUrl, projection: query.projection })));
   }
   const remaining = query.count - resources.length;
   if (groupTotal && remaining > 0 && start + resources.length > users) {
     const groupStart = start + resources.length - users;
     const page = await request.directory.listGroups(companyId, { ...query, startIndex: groupStart, count: remaining });
-    resources.push(...page.rows.map((row) => groupResource(row, request.baseUrl, query.projection)));
+    resources.push(...page.rows.map((row) => serializeGroup(row, { baseUrl: request.baseUrl, projection: query.projection })));
   }
   return { status: 200, body: listResponse(resources, users + groups, start) };
 }

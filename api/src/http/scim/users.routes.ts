@@ -1,18 +1,21 @@
 import { requestHeader as header, type ScimRequest, type ScimReply, type ScimRoute } from './scim-route.js';
-import { etagOf, listQueryFromRequest, notModified, projectionOf, returnsGroups, userResource } from '../../modules/directory/directory.scim.js';
+import type { UserRecord } from '../../modules/directory/directory.service.js';
+import { formatEtag, notModified } from '../../scim/etag.js';
 import { buildListResponse as listResponse } from '../../scim/list/list-response.js';
+import { serializeUser } from '../../scim/resources/serialize.js';
+import { listRequestOf, patchInputOf, projectionOf, returnsGroups, userInputOf } from './scim-input.js';
 
-function userReply(request: ScimRequest, status: number, record: Parameters<typeof userResource>[0]): ScimReply {
-  const resource = userResource(record, request.baseUrl, projectionOf(request.query));
-  const headers: Record<string, string> = { etag: etagOf(record.version) };
+function userReply(request: ScimRequest, status: number, record: UserRecord): ScimReply {
+  const resource = serializeUser(record, { baseUrl: request.baseUrl, projection: projectionOf(request.query) });
+  const headers: Record<string, string> = { etag: formatEtag(record.version) };
   if (status === 201) headers['location'] = `${request.baseUrl}/Users/${record.id}`;
   return { status, body: resource, headers, resourceType: 'User', resourceId: record.id };
 }
 
 async function list(request: ScimRequest): Promise<ScimReply> {
-  const query = listQueryFromRequest(request.query, request.method === 'POST' ? request.body : undefined, request.config.scimMaxResults);
+  const query = listRequestOf(request);
   const result = await request.directory.listUsers(request.caller.companyId, query);
-  const resources = result.rows.map((row) => userResource(row, request.baseUrl, query.projection));
+  const resources = result.rows.map((row) => serializeUser(row, { baseUrl: request.baseUrl, projection: query.projection }));
   return { status: 200, body: listResponse(resources, result.total, result.startIndex), resourceType: 'User' };
 }
 
@@ -20,7 +23,7 @@ async function get(request: ScimRequest): Promise<ScimReply> {
   const projection = projectionOf(request.query);
   const record = await request.directory.getUser(request.caller.companyId, request.params[0]!, returnsGroups(projection));
   if (notModified(header(request, 'if-none-match'), record.version)) {
-    return { status: 304, headers: { etag: etagOf(record.version) }, resourceType: 'User', resourceId: record.id };
+    return { status: 304, headers: { etag: formatEtag(record.version) }, resourceType: 'User', resourceId: record.id };
   }
   return userReply(request, 200, record);
 }
@@ -36,7 +39,7 @@ export const userRoutes: ScimRoute[] = [
       GET: { operation: 'List Users', handle: list },
       POST: {
         operation: 'Create User',
-        handle: async (r) => userReply(r, 201, await r.directory.createUser(r.caller.companyId, r.body, r.caller.tokenId)),
+        handle: async (r) => userReply(r, 201, await r.directory.createUser(r.caller.companyId, userInputOf(r.body), r.caller.tokenId)),
       },
     },
   },
@@ -47,12 +50,12 @@ export const userRoutes: ScimRoute[] = [
       PUT: {
         operation: 'Replace User',
         handle: async (r) =>
-          userReply(r, 200, await r.directory.replaceUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), r.caller.tokenId)),
+          userReply(r, 200, await r.directory.replaceUser(r.caller.companyId, r.params[0]!, userInputOf(r.body), header(r, 'if-match'), r.caller.tokenId)),
       },
       PATCH: {
         operation: 'Update User',
         handle: async (r) =>
-          userReply(r, 200, await r.directory.patchUser(r.caller.companyId, r.params[0]!, r.body, header(r, 'if-match'), r.caller.tokenId)),
+          userReply(r, 200, await r.directory.patchUser(r.caller.companyId, r.params[0]!, patchInputOf(r.body), header(r, 'if-match'), r.caller.tokenId)),
       },
       DELETE: {
         operation: 'Delete User',

@@ -6,9 +6,10 @@ import { Company } from '../companies/company.entity.js';
 export const ApiToken = defineEntity({
   name: 'ApiToken',
   tableName: 'api_token',
+  indexes: [{ name: 'api_token_company_index', properties: ['company'] }],
   properties: {
     ...baseProperties,
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     label: p.text(),
     prefix: p.text(),
     tokenHash: p.text().unique().hidden(),

@@ -3,6 +3,7 @@ import { assertFound } from '../../domain/domain-error.js';
 import { AuditEntry } from '../companies/audit-entry.entity.js';
 import { OperatorSession } from './operator-session.entity.js';
 import { Operator } from './operator.entity.js';
+import { SignInThrottle } from './sign-in-throttle.entity.js';
 import { assertPassword, hashPassword } from './secrets.js';
 
 export interface OperatorChange {
@@ -29,7 +30,7 @@ export function createOperatorAdmin(em: EntityManager) {
       const operator = await findOperator(tx, address);
       operator.passwordHash = passwordHash;
       const sessionsEnded = await tx.nativeDelete(OperatorSession, { operator });
-      await tx.getConnection().execute('delete from sign_in_throttle where email = ?', [operator.email]);
+      await tx.nativeDelete(SignInThrottle, { email: operator.email });
       tx.create(AuditEntry, {
         company: operator.company, actor, action: 'operator.password-reset', detail: { email: operator.email, sessionsEnded },
       });

@@ -6,10 +6,11 @@ import { Operator } from './operator.entity.js';
 export const OperatorSession = defineEntity({
   name: 'OperatorSession',
   tableName: 'operator_session',
+  indexes: [{ name: 'operator_session_expires_at_index', properties: ['expiresAt'] }],
   properties: {
     ...baseProperties,
     tokenHash: p.text().unique().hidden(),
-    operator: p.manyToOne(Operator),
+    operator: p.manyToOne(Operator).deleteRule('cascade'),
     expiresAt: p.datetime(),
   },
 });

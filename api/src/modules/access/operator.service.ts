@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
-import { sqlFor } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { OperatorSession } from './operator-session.entity.js';
 import { Operator } from './operator.entity.js';
@@ -20,8 +21,8 @@ const email = z.email();
 // what the sign_in_throttle primary key can index, failing the insert.
 const MAX_EMAIL_LENGTH = 254;
 
-export function createOperatorService({ em }: { em: EntityManager }) {
-  const throttle = createSignInThrottle(sqlFor(em));
+export function createOperatorService({ em, sql: db }: { em: EntityManager; sql: Sql }) {
+  const throttle = createSignInThrottle(db);
 
   async function createOperator(companyId: string, address: string, password: string, permissions: Permission[]) {
     if (!email.safeParse(address).success) throw new DomainError('INVALID_INPUT', `Invalid email "${address}"`);
@@ -71,11 +72,10 @@ export function createOperatorService({ em }: { em: EntityManager }) {
 
   // Every console request passes here: one indexed query, no entity hydration.
   async function authenticateSession(secret: string): Promise<Principal | null> {
-    const rows = await sqlFor(em).query<{ session_id: string; id: string; company_id: string; slug: string; email: string; permissions: string[] }>(
-      `select s.id as session_id, o.id, o.company_id, c.slug, o.email, o.permissions
+    const rows = await db.query<{ session_id: string; id: string; company_id: string; slug: string; email: string; permissions: string[] }>(
+      sql`select s.id as session_id, o.id, o.company_id, c.slug, o.email, o.permissions
          from operator_session s join operator o on o.id = s.operator_id join company c on c.id = o.company_id
-        where s.token_hash = ? and s.expires_at > now()`,
-      [hashToken(secret)],
+        where s.token_hash = ${hashToken(secret)} and s.expires_at > now()`,
     );
     const row = rows[0];
     if (!row) return null;

@@ -1,7 +1,8 @@
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
-import { cachedScimCaller, rememberScimCaller, scimLookupTicket } from './scim-caller-cache.js';
+import type { ScimCallerCache } from './scim-caller-cache.js';
 import { hashToken, tokenMatches } from './secrets.js';
 
 export interface ScimCaller {
@@ -21,63 +22,67 @@ export interface ScimCaller {
 export const EXPIRED_TOKEN = 'expired';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
-/** When this process last wrote each token's last_used_at (or saw it written). */
-const lastUsedWrites = new Map<string, number>();
 
 /**
- * Resolves a SCIM bearer token for the company in the URL. A wrong, revoked or another
- * company's token all answer null, so the caller cannot learn whether the company exists.
+ * Resolves SCIM bearer tokens for the company in the URL. A wrong, revoked or another company's
+ * token all answer null, so the caller cannot learn whether the company exists.
  */
-export async function authenticateScimToken(
-  sql: Sql, slug: string, secret: string, now = Date.now(),
-): Promise<ScimCaller | null | typeof EXPIRED_TOKEN> {
-  const tokenHash = hashToken(secret);
-  const cached = cachedScimCaller(slug, tokenHash);
-  const caller = cached ?? (await lookUp(sql, slug, secret, tokenHash));
-  if (!caller) return null;
-  if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) return EXPIRED_TOKEN;
-  await touchLastUsed(sql, caller.tokenId);
-  return caller;
-}
+export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cached' | 'ticket' | 'remember'>) {
+  /** When this process last wrote each token's last_used_at (or saw it written). */
+  const lastUsedWrites = new Map<string, number>();
 
-async function lookUp(sql: Sql, slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
-  const ticket = scimLookupTicket();
-  const rows = await sql.query<{
-    token_id: string; label: string; token_hash: string; last_used_at: Date | null;
-    company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
-    rate_per_second: number | null; rate_burst: number | null; expires_at: Date | string | null;
-  }>(
-    `select t.id as token_id, t.label, t.token_hash, t.last_used_at, t.expires_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
+  async function authenticateScimToken(
+    slug: string, secret: string, now = Date.now(),
+  ): Promise<ScimCaller | null | typeof EXPIRED_TOKEN> {
+    const tokenHash = hashToken(secret);
+    const cached = callers.cached(slug, tokenHash);
+    const caller = cached ?? (await lookUp(slug, secret, tokenHash));
+    if (!caller) return null;
+    if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) return EXPIRED_TOKEN;
+    await touchLastUsed(caller.tokenId);
+    return caller;
+  }
+
+  async function lookUp(slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
+    const ticket = callers.ticket();
+    const rows = await db.query<{
+      token_id: string; label: string; token_hash: string; last_used_at: Date | null;
+      company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
+      rate_per_second: number | null; rate_burst: number | null; expires_at: Date | string | null;
+    }>(
+      sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, t.expires_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
             c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
        from scim_token t join company c on c.id = t.company_id
-      where t.token_hash = ? and c.slug = ? and t.revoked_at is null`,
-    [tokenHash, slug],
-  );
-  const row = rows[0];
-  if (!row || !tokenMatches(secret, row.token_hash)) return null;
-  if (row.last_used_at) noteLastUsed(row.token_id, new Date(row.last_used_at).getTime());
-  const caller: ScimCaller = {
-    companyId: row.company_id,
-    slug,
-    scimStatus: row.scim_status,
-    entraIdEnabled: row.entra_id_enabled,
-    tokenId: row.token_id,
-    tokenLabel: row.label,
-    rateLimit: rateLimitOf(row.rate_per_second, row.rate_burst),
-    tokenExpiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
-  };
-  rememberScimCaller(tokenHash, caller, ticket);
-  return caller;
-}
+      where t.token_hash = ${tokenHash} and c.slug = ${slug} and t.revoked_at is null`,
+    );
+    const row = rows[0];
+    if (!row || !tokenMatches(secret, row.token_hash)) return null;
+    if (row.last_used_at) noteLastUsed(row.token_id, new Date(row.last_used_at).getTime());
+    const caller: ScimCaller = {
+      companyId: row.company_id,
+      slug,
+      scimStatus: row.scim_status,
+      entraIdEnabled: row.entra_id_enabled,
+      tokenId: row.token_id,
+      tokenLabel: row.label,
+      rateLimit: rateLimitOf(row.rate_per_second, row.rate_burst),
+      tokenExpiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
+    };
+    callers.remember(tokenHash, caller, ticket);
+    return caller;
+  }
 
-function noteLastUsed(tokenId: string, at: number): void {
-  if (at > (lastUsedWrites.get(tokenId) ?? 0)) lastUsedWrites.set(tokenId, at);
-}
+  function noteLastUsed(tokenId: string, at: number): void {
+    if (at > (lastUsedWrites.get(tokenId) ?? 0)) lastUsedWrites.set(tokenId, at);
+  }
 
-/** Coarse on purpose: one write a minute per token and process instead of one per request. */
-async function touchLastUsed(sql: Sql, tokenId: string): Promise<void> {
-  const now = Date.now();
-  if (now - (lastUsedWrites.get(tokenId) ?? 0) <= LAST_USED_RESOLUTION_MS) return;
-  lastUsedWrites.set(tokenId, now);
-  await sql.query('update scim_token set last_used_at = now() where id = ?', [tokenId]);
+  /** Coarse on purpose: one write a minute per token and process instead of one per request. */
+  async function touchLastUsed(tokenId: string): Promise<void> {
+    const now = Date.now();
+    if (now - (lastUsedWrites.get(tokenId) ?? 0) <= LAST_USED_RESOLUTION_MS) return;
+    lastUsedWrites.set(tokenId, now);
+    await db.query(sql`update scim_token set last_used_at = now() where id = ${tokenId}`);
+  }
+
+  return authenticateScimToken;
 }

@@ -6,9 +6,10 @@ import { Company } from '../companies/company.entity.js';
 export const ScimToken = defineEntity({
   name: 'ScimToken',
   tableName: 'scim_token',
+  indexes: [{ name: 'scim_token_company_index', properties: ['company'] }],
   properties: {
     ...baseProperties,
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     label: p.text(),
     prefix: p.text(),
     tokenHash: p.text().unique().hidden(),

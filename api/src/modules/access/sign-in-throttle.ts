@@ -1,4 +1,5 @@
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 
 const MAX_FAILURES = 5;
 const LOCK_MINUTES = 15;
@@ -10,37 +11,31 @@ const FORGET_AFTER_HOURS = 24;
  * Failed sign-ins counted per email address, known or not: a lock-out that only existing
  * operators could earn would tell an attacker which addresses have accounts.
  */
-export function createSignInThrottle(sql: Sql) {
+export function createSignInThrottle(db: Sql) {
   async function isLocked(email: string): Promise<boolean> {
-    const rows = await sql.query(
-      'select 1 from sign_in_throttle where email = ? and locked_until > now()',
-      [email],
-    );
+    const rows = await db.query(sql`select 1 from sign_in_throttle where email = ${email} and locked_until > now()`);
     return rows.length > 0;
   }
 
   async function recordFailure(email: string): Promise<void> {
-    await sql.query(
-      `insert into sign_in_throttle as t (email, failures, last_failure_at) values (?, 1, now())
+    await db.query(
+      sql`insert into sign_in_throttle as t (email, failures, last_failure_at) values (${email}, 1, now())
        on conflict (email) do update set
-         failures = case when t.last_failure_at < now() - make_interval(mins => ?) then 1 else t.failures + 1 end,
+         failures = case when t.last_failure_at < now() - make_interval(mins => ${WINDOW_MINUTES}) then 1 else t.failures + 1 end,
          last_failure_at = now()`,
-      [email, WINDOW_MINUTES],
     );
-    await sql.query(
-      `update sign_in_throttle set locked_until = now() + make_interval(mins => ?), failures = 0
-       where email = ? and failures >= ?`,
-      [LOCK_MINUTES, email, MAX_FAILURES],
+    await db.query(
+      sql`update sign_in_throttle set locked_until = now() + make_interval(mins => ${LOCK_MINUTES}), failures = 0
+       where email = ${email} and failures >= ${MAX_FAILURES}`,
     );
-    await sql.query(
-      `delete from sign_in_throttle
-       where last_failure_at < now() - make_interval(hours => ?) and (locked_until is null or locked_until < now())`,
-      [FORGET_AFTER_HOURS],
+    await db.query(
+      sql`delete from sign_in_throttle
+       where last_failure_at < now() - make_interval(hours => ${FORGET_AFTER_HOURS}) and (locked_until is null or locked_until < now())`,
     );
   }
 
   async function recordSuccess(email: string): Promise<void> {
-    await sql.query('delete from sign_in_throttle where email = ?', [email]);
+    await db.query(sql`delete from sign_in_throttle where email = ${email}`);
   }
 
   return { isLocked, recordFailure, recordSuccess };

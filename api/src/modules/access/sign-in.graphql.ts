@@ -1,5 +1,4 @@
 import { builder } from '../../graphql/builder.js';
-import { noteCompany } from '../../http/access-log.js';
 import { clearSessionCookie, requireHttpResponse, setSessionCookie } from '../../graphql/session-cookie.js';
 import { ViewerRef } from './access.graphql.js';
 
@@ -19,7 +18,7 @@ builder.mutationField('signIn', (t) =>
       setSessionCookie(res, secret, ctx.config.secureCookies);
       // The rest of this operation (the returned Viewer's fields) runs as the new operator.
       ctx.principal = principal;
-      if (ctx.req) noteCompany(ctx.req, principal.companySlug);
+      if (ctx.req) ctx.noteCompany(ctx.req, principal.companySlug);
       return principal;
     },
   }),

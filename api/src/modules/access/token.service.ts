@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlFor } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
 import { AuditEntry } from '../companies/audit-entry.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
-import { forgetScimCallers } from './scim-caller-cache.js';
+import type { ForgetScimCallers } from './scim-caller-cache.js';
 import { ScimToken } from './scim-token.entity.js';
 import { generateToken, hashToken } from './secrets.js';
 import { expiryDate, graceEnd, successorExpiry, warningHorizon, type ScimTokenExpiry } from './scim-token-lifecycle.js';
@@ -20,7 +21,7 @@ function assertLabel(label: string): string {
   return trimmed;
 }
 
-export function createTokenService({ em }: { em: EntityManager }) {
+export function createTokenService({ em, sql: db, forgetScimCallers }: { em: EntityManager; sql: Sql; forgetScimCallers: ForgetScimCallers }) {
   function newScimToken(companyId: string, label: string, actor: string, expiresAt: Date | null, rotatedFrom?: ScimToken) {
     const token = generateToken('scim');
     const row = em.create(ScimToken, {
@@ -117,11 +118,10 @@ export function createTokenService({ em }: { em: EntityManager }) {
 
   // Every GraphQL request of an integrator passes here: one indexed query, no entity hydration.
   async function authenticateApiToken(secret: string): Promise<Principal | null> {
-    const rows = await sqlFor(em).query<{ id: string; company_id: string; slug: string; label: string; permissions: string[] }>(
-      `select t.id, t.company_id, c.slug, t.label, t.permissions
+    const rows = await db.query<{ id: string; company_id: string; slug: string; label: string; permissions: string[] }>(
+      sql`select t.id, t.company_id, c.slug, t.label, t.permissions
          from api_token t join company c on c.id = t.company_id
-        where t.token_hash = ? and t.revoked_at is null`,
-      [hashToken(secret)],
+        where t.token_hash = ${hashToken(secret)} and t.revoked_at is null`,
     );
     const row = rows[0];
     if (!row) return null;

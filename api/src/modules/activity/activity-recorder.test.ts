@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlFor } from '../../db/sql.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { seedCompany } from '../../../test/seed.js';
 import { createActivityRecorder, type ProvisioningEventInput } from './activity-recorder.js';
 import { storableText } from './activity-sanitise.js';
+import { sql } from '../../db/sql-tag.js';
 
 let t: TestApp;
 const logged: Record<string, unknown>[] = [];
@@ -28,8 +28,8 @@ const event = (companyId: string, overrides: Partial<ProvisioningEventInput> = {
 });
 
 async function messagesOf(companyId: string): Promise<(string | null)[]> {
-  const rows = await sqlFor(t.orm.em.fork()).query<{ message: string | null }>(
-    'select message from provisioning_event where company_id = ? order by id', [companyId]);
+  const rows = await t.sql.query<{ message: string | null }>(
+    sql`select message from provisioning_event where company_id = ${companyId} order by id`);
   return rows.map((row) => row.message);
 }
 
@@ -45,7 +45,7 @@ describe('storableText', () => {
 describe('activity recorder', () => {
   it('stores every company\'s events of a batch when one carries NUL, a lone surrogate or overlong text', async () => {
     const [a, b] = [await seedCompany(t), await seedCompany(t)];
-    const recorder = createActivityRecorder({ sql: sqlFor(t.orm.em.fork()), events: t.events, logger, retentionPerCompany: 1000 });
+    const recorder = createActivityRecorder({ sql: t.sql, events: t.events, logger, retentionPerCompany: 1000 });
     recorder.record(event(b.companyId, { message: 'before' }));
     recorder.record(event(a.companyId, { status: 400, scimType: 'invalidFilter', message: 'bad filter userName eq "a\u0000b\uD800"', userAgent: 'x'.repeat(5000) }));
     recorder.record(event(b.companyId, { message: 'after' }));
@@ -56,7 +56,7 @@ describe('activity recorder', () => {
 
   it('writes a batch the database still refuses row by row, and logs only the refused row, with its company', async () => {
     const [a, b] = [await seedCompany(t), await seedCompany(t)];
-    const recorder = createActivityRecorder({ sql: sqlFor(t.orm.em.fork()), events: t.events, logger, retentionPerCompany: 1000 });
+    const recorder = createActivityRecorder({ sql: t.sql, events: t.events, logger, retentionPerCompany: 1000 });
     const gone = '00000000-0000-4000-8000-000000000000'; // a company deleted meanwhile: the foreign key refuses it
     logged.length = 0;
     recorder.record(event(a.companyId, { message: 'a1' }));

@@ -1,6 +1,8 @@
+import { activityChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import { sanitiseEvent } from './activity-sanitise.js';
 
@@ -32,12 +34,10 @@ export interface RecorderOptions {
   retryMs?: number;
 }
 
-export const activityChannel = (companyId: string) => `activity:${companyId}`;
-
-const COLUMNS = [
+const INSERT_COLUMNS = sql.raw([
   'company_id', 'occurred_at', 'token_id', 'token_label', 'user_agent', 'method', 'operation',
   'resource_type', 'resource_id', 'status', 'scim_type', 'message', 'duration_ms',
-] as const;
+].join(', '));
 const PRUNE_EVERY_MS = 30_000;
 
 /** What is published for live views: the stored event with its id. */
@@ -52,7 +52,7 @@ type InsertedEvent = Omit<ProvisioningEventInput, 'occurredAt'> & { id: string; 
  * it is back.
  */
 export function createActivityRecorder(options: RecorderOptions) {
-  const { sql, events, logger, retentionPerCompany, flushIntervalMs = 200, maxBatch = 500, maxPending = 20_000, retryMs = 1_000 } = options;
+  const { sql: db, events, logger, retentionPerCompany, flushIntervalMs = 200, maxBatch = 500, maxPending = 20_000, retryMs = 1_000 } = options;
   let buffer: ProvisioningEventInput[] = [];
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
@@ -166,14 +166,11 @@ export function createActivityRecorder(options: RecorderOptions) {
   // One column array per column: the same statement text for every batch size, prepared once.
   async function insert(batch: ProvisioningEventInput[]): Promise<InsertedEvent[]> {
     const column = <K extends keyof ProvisioningEventInput>(key: K) => batch.map((event) => event[key]);
-    const ids = await sql.query<{ id: string }>(
-      `insert into provisioning_event (${COLUMNS.join(', ')})
-       select * from unnest(?::uuid[], ?::timestamptz[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[],
-         ?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::real[])
+    const ids = await db.query<{ id: string }>(
+      sql`insert into provisioning_event (${INSERT_COLUMNS})
+       select * from unnest(${column('companyId')}::uuid[], ${column('occurredAt')}::timestamptz[], ${column('tokenId')}::uuid[], ${column('tokenLabel')}::text[], ${column('userAgent')}::text[], ${column('method')}::text[], ${column('operation')}::text[],
+         ${column('resourceType')}::text[], ${column('resourceId')}::text[], ${column('status')}::int[], ${column('scimType')}::text[], ${column('message')}::text[], ${column('durationMs')}::real[])
        returning id`,
-      [column('companyId'), column('occurredAt'), column('tokenId'), column('tokenLabel'), column('userAgent'),
-        column('method'), column('operation'), column('resourceType'), column('resourceId'), column('status'),
-        column('scimType'), column('message'), column('durationMs')],
     );
     return batch.map((event, index) => ({ id: ids[index]?.id ?? '', ...event, occurredAt: event.occurredAt.toISOString() }));
   }
@@ -183,10 +180,9 @@ export function createActivityRecorder(options: RecorderOptions) {
     for (const companyId of companies) {
       if (now - (lastPruned.get(companyId) ?? 0) < PRUNE_EVERY_MS) continue;
       lastPruned.set(companyId, now);
-      await sql.query(
-        `delete from provisioning_event where company_id = ? and id < (
-           select id from provisioning_event where company_id = ? order by id desc offset ? limit 1)`,
-        [companyId, companyId, retentionPerCompany - 1],
+      await db.query(
+        sql`delete from provisioning_event where company_id = ${companyId} and id < (
+           select id from provisioning_event where company_id = ${companyId} order by id desc offset ${retentionPerCompany - 1} limit 1)`,
       );
     }
   }

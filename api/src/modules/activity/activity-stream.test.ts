@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createEventBus, type EventBus } from '../../events/event-bus.js';
 import { createLogger } from '../../logger.js';
 import { loadConfig } from '../../config.js';
-import { activityChannel } from './activity-recorder.js';
+import { activityChannel } from '../../events/channels.js';
 import { streamActivity } from './activity-stream.js';
 
 // The harness would load the whole app; this test needs only a database for LISTEN/NOTIFY.

@@ -1,5 +1,6 @@
+import { activityChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
-import { activityChannel } from './activity-recorder.js';
+import { streamChannel } from '../../events/event-stream.js';
 import type { ProvisioningEventView } from './activity.service.js';
 
 const MAX_BACKLOG = 1000;
@@ -13,45 +14,16 @@ function isPayload(value: unknown): value is Payload {
 
 /**
  * New provisioning events of one company, as they are published on the event bus by whichever
- * replica served the SCIM request. LISTEN is in place before this resolves, so nothing published
- * after the subscription is accepted is missed. A hand-written iterator rather than an async
- * generator: a generator parked on an await ignores return() until the next event, which would
- * keep a closed subscription listening.
+ * replica served the SCIM request; a stalled client loses the oldest, not the server's memory.
  */
-export async function streamActivity(events: EventBus, companyId: string): Promise<AsyncIterableIterator<ProvisioningEventView>> {
-  const queue: ProvisioningEventView[] = [];
-  const waiting: ((result: IteratorResult<ProvisioningEventView>) => void)[] = [];
-  let done = false;
-  const unsubscribe = await events.subscribe(activityChannel(companyId), (payload) => {
-    // The channel is per company already; the check guards against a publisher's mistake.
-    if (done || !isPayload(payload) || (payload.companyId && payload.companyId !== companyId)) return;
-    const { companyId: _company, ...rest } = payload;
-    const event = { ...rest, occurredAt: new Date(payload.occurredAt) };
-    const take = waiting.shift();
-    if (take) take({ value: event, done: false });
-    else if (queue.push(event) > MAX_BACKLOG) queue.shift(); // a stalled client loses the oldest, not the server's memory
+export function streamActivity(events: EventBus, companyId: string): Promise<AsyncIterableIterator<ProvisioningEventView>> {
+  return streamChannel(events, activityChannel(companyId), {
+    maxBacklog: MAX_BACKLOG,
+    parse: (payload) => {
+      // The channel is per company already; the check guards against a publisher's mistake.
+      if (!isPayload(payload) || (payload.companyId && payload.companyId !== companyId)) return undefined;
+      const { companyId: _company, ...rest } = payload;
+      return { ...rest, occurredAt: new Date(payload.occurredAt) };
+    },
   });
-  const finish = async (): Promise<IteratorResult<ProvisioningEventView>> => {
-    if (!done) {
-      done = true;
-      for (const take of waiting.splice(0)) take({ value: undefined, done: true });
-      await unsubscribe();
-    }
-    return { value: undefined, done: true };
-  };
-  const iterator: AsyncIterableIterator<ProvisioningEventView> = {
-    next: () => {
-      const value = queue.shift();
-      if (value) return Promise.resolve({ value, done: false });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    return: finish,
-    throw: async (error: unknown) => {
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
 }

@@ -1,6 +1,7 @@
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, timePageRequest, type Page } from '../../graphql/connection.js';
-import type { ListedProvisioningEvent, ProvisioningEventView } from './activity.service.js';
+import { PageInfoRef } from '../../graphql/connection.js';
+import { timePageRequest, type Page } from '../../domain/paging.js';
+import type { ListedProvisioningEvent, ProvisioningEventView, SetupProgress } from './activity.service.js';
 import { streamActivity } from './activity-stream.js';
 
 const iamRead = { permission: 'iam:read' } as const;
@@ -54,9 +55,12 @@ builder.queryField('recentActivity', (t) =>
       first: t.arg.int({ required: false, description: 'Page size, 1–100 (default 20).' }),
       after: t.arg.string({ required: false, description: 'endCursor of the previous page.' }),
       failuresOnly: t.arg.boolean({ required: false, description: 'Only requests answered with status 400 or above, except those throttled by the rate limit (429).' }),
+      resourceId: t.arg.id({ required: false, description: 'Only the requests about this SCIM resource (a user or group id).' }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false),
+      ctx.services.activity.listRecent(ctx.principal.companyId, timePageRequest(args.first, args.after), args.failuresOnly ?? false, {
+        resourceId: args.resourceId === null || args.resourceId === undefined ? undefined : String(args.resourceId),
+      }),
   }),
 );
 
@@ -66,5 +70,26 @@ builder.subscriptionField('provisioningActivity', (t) =>
     description: 'Each new SCIM request of the caller\'s company as it is recorded, from any replica. Needs iam:read.',
     subscribe: (_root, _args, ctx) => streamActivity(ctx.events, ctx.principal.companyId),
     resolve: (event) => event,
+  }),
+);
+
+const ScimSetupRef = builder.objectRef<SetupProgress>('ScimSetup').implement({
+  description: 'The guided set-up of a first IdP connection, each step read from what has happened.',
+  fields: (t) => ({
+    tokenCreated: t.exposeBoolean('tokenCreated', { description: 'The company has a SCIM token that is not revoked.', authScopes: iamRead }),
+    requestReceived: t.exposeBoolean('requestReceived', { description: 'A SCIM request authenticated with one of the company\'s tokens has arrived.', authScopes: iamRead }),
+    connectionTested: t.exposeBoolean('connectionTested', {
+      description: 'Such a request was answered with success, as an IdP\'s Test Connection (e.g. GET /Users or /ServiceProviderConfig) is.',
+      authScopes: iamRead,
+    }),
+  }),
+});
+
+builder.queryField('scimSetup', (t) =>
+  t.withAuth(iamRead).field({
+    type: ScimSetupRef,
+    nullable: true,
+    description: 'How far the company\'s first IdP connection has come. Needs iam:read.',
+    resolve: (_root, _args, ctx) => ctx.services.activity.setupProgress(ctx.principal.companyId),
   }),
 );

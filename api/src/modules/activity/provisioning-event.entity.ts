@@ -5,9 +5,32 @@ import { Company } from '../companies/company.entity.js';
 export const ProvisioningEvent = defineEntity({
   name: 'ProvisioningEvent',
   tableName: 'provisioning_event',
+  indexes: [
+    // Retention pruning walks ids; the console reads newest first by time (events kept through an
+    // outage arrive late), and its failure and throttling counters read only their own rows.
+    {
+      name: 'provisioning_event_company_index',
+      expression: 'create index provisioning_event_company_index on provisioning_event (company_id, id desc)',
+    },
+    {
+      name: 'provisioning_event_company_time_index',
+      expression:
+        'create index provisioning_event_company_time_index on provisioning_event (company_id, occurred_at desc, id desc)',
+    },
+    {
+      name: 'provisioning_event_failures_time_index',
+      expression: 'create index provisioning_event_failures_time_index on provisioning_event'
+        + ' (company_id, occurred_at desc, id desc) where status >= 400',
+    },
+    {
+      name: 'provisioning_event_throttled_index',
+      expression:
+        'create index provisioning_event_throttled_index on provisioning_event (company_id, occurred_at) where status = 429',
+    },
+  ],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     occurredAt: p.datetime(),
     tokenId: p.uuid().nullable(),
     tokenLabel: p.text().nullable(),

@@ -12,9 +12,15 @@ export type BulkDeleteStatus = (typeof BULK_DELETE_STATUSES)[number];
 export const BulkDeleteJob = defineEntity({
   name: 'BulkDeleteJob',
   tableName: 'bulk_delete_job',
+  uniques: [
+    {
+      name: 'bulk_delete_job_one_running',
+      expression: "create unique index bulk_delete_job_one_running on bulk_delete_job (company_id) where status in ('QUEUED', 'RUNNING')",
+    },
+  ],
   properties: {
     ...baseProperties,
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     requestedBy: p.text().nullable(),
     status: p.enum([...BULK_DELETE_STATUSES]),
     total: p.integer().default(0),

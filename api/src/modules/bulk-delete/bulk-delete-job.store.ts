@@ -1,4 +1,6 @@
 import type { Sql } from '../../db/sql.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 /** The claimed job as the runner needs it. */
@@ -9,10 +11,12 @@ export interface ClaimedJob {
 }
 
 /** Returns the view and NOTIFYs it on the job's channel in the same statement (and transaction). */
-const publishing = (update: string) => `
+const VIEW = sql.raw(VIEW_JSON);
+const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
+const publishing = (update: SqlFragment) => sql`
   with j as (${update} returning *)
-  select ${VIEW_JSON} as view, j.company_id as "companyId", j.cutoff, j.requested_by as "requestedBy",
-    pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text)
+  select ${VIEW} as view, j.company_id as "companyId", j.cutoff, j.requested_by as "requestedBy",
+    ${NOTIFY_PROGRESS}
   from j`;
 
 /** The ended job and the audit entry that records it, for the admin-action log line. */
@@ -30,53 +34,48 @@ type PublishedRow = { view: unknown; companyId: string; cutoff: Date; requestedB
  * heartbeat is older than the lease (its process died, even by kill -9) is claimable again, and
  * every write checks `claimed_by` so that a runner that lost its lease stops at its next step.
  */
-export function createJobStore(sql: Sql, runnerId: string, leaseMs: number) {
+export function createJobStore(db: Sql, runnerId: string, leaseMs: number) {
   /** Takes the oldest claimable job; FOR UPDATE SKIP LOCKED lets replicas claim side by side. */
   async function claim(): Promise<ClaimedJob | null> {
-    const rows = await sql.query<PublishedRow>(
-      publishing(`update bulk_delete_job set status = 'RUNNING', claimed_by = ?, heartbeat_at = now(),
+    const rows = await db.query<PublishedRow>(
+      publishing(sql`update bulk_delete_job set status = 'RUNNING', claimed_by = ${runnerId}, heartbeat_at = now(),
           started_at = coalesce(started_at, now())
         where id = (select id from bulk_delete_job
           where status = 'QUEUED'
-             or (status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ?)))
+             or (status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${leaseMs / 1000})))
           order by created_at limit 1 for update skip locked)`),
-      [runnerId, leaseMs / 1000],
     );
     const row = rows[0];
     return row ? { id: toJobView(row.view).id, companyId: row.companyId, cutoff: new Date(row.cutoff) } : null;
   }
 
   async function heartbeat(jobId: string): Promise<boolean> {
-    const rows = await sql.query(
-      `update bulk_delete_job set heartbeat_at = now() where id = ? and claimed_by = ? and status = 'RUNNING' returning id`,
-      [jobId, runnerId],
+    const rows = await db.query(
+      sql`update bulk_delete_job set heartbeat_at = now() where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING' returning id`,
     );
     return rows.length > 0;
   }
 
   /** Hands the job back at once (graceful stop), instead of making others wait out the lease. */
   async function release(jobId: string): Promise<void> {
-    await sql.query(
-      `update bulk_delete_job set claimed_by = null, heartbeat_at = null where id = ? and claimed_by = ? and status = 'RUNNING'`,
-      [jobId, runnerId],
+    await db.query(
+      sql`update bulk_delete_job set claimed_by = null, heartbeat_at = null where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`,
     );
   }
 
   /** Ends the job and writes the audit entry in one transaction: who deleted how many, when. */
   async function end(jobId: string, status: 'SUCCEEDED' | 'FAILED', error: string | null): Promise<EndedJob | null> {
-    return sql.transaction(async (trx) => {
+    return db.transaction(async (trx) => {
       const rows = await trx.query<PublishedRow>(
-        publishing(`update bulk_delete_job set status = ?, error = ?, finished_at = now()
-          where id = ? and claimed_by = ? and status = 'RUNNING'`),
-        [status, error, jobId, runnerId],
+        publishing(sql`update bulk_delete_job set status = ${status}, error = ${error}, finished_at = now()
+          where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`),
       );
       const row = rows[0];
       if (!row) return null;
       const job = toJobView(row.view);
       const detail = { deleted: job.deleted, jobId, ...(status === 'FAILED' ? { failed: true } : {}) };
       const [audit] = await trx.query<{ id: string }>(
-        `insert into audit_entry (company_id, actor, action, detail) values (?, ?, 'users.deleted-all', ?::jsonb) returning id`,
-        [row.companyId, row.requestedBy ?? 'unknown', JSON.stringify(detail)],
+        sql`insert into audit_entry (company_id, actor, action, detail) values (${row.companyId}, ${row.requestedBy ?? 'unknown'}, 'users.deleted-all', ${JSON.stringify(detail)}::jsonb) returning id`,
       );
       return { job, companyId: row.companyId, requestedBy: row.requestedBy, auditId: String(audit?.id) };
     });

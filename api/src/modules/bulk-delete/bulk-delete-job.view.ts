@@ -11,12 +11,6 @@ export interface BulkDeleteJobView {
   finishedAt: Date | null;
 }
 
-/** Channel of one job's progress on the event bus (LISTEN/NOTIFY, so every replica hears it). */
-export const progressChannel = (jobId: string) => `bulk-delete:${jobId}`;
-
-/** Wakes every replica's runner the moment a job is queued. */
-export const QUEUED_CHANNEL = 'bulk-delete:queued';
-
 /**
  * The view as one json value, built by PostgreSQL itself so that the row a statement returns and
  * the NOTIFY payload it sends are the same bytes. `j` is the bulk_delete_job alias.

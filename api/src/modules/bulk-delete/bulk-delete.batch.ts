@@ -1,4 +1,6 @@
 import type { Sql } from '../../db/sql.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 import type { ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
@@ -37,21 +39,34 @@ export type BatchOutcome =
  * - `j`: the count, in the same transaction as the deletions, so `deleted` stays exact across a
  *   crash and resume; the new state is NOTIFYed on the job's channel as it commits.
  */
-const BATCH = (sweep: boolean) => `
+const WITHOUT_MANAGER = sql.raw(`u.attributes #- '${MANAGER_PATH}'`);
+const MANAGER_VALUE = sql.raw(`(u.attributes #>> '${MANAGER_VALUE_PATH}')`);
+const VIEW = sql.raw(VIEW_JSON);
+const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
+
+interface BatchStep {
+  job: ClaimedJob;
+  runnerId: string;
+  size: number;
+  sweep: boolean;
+  cursor: BatchCursor;
+}
+
+const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment => sql`
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? `, set_config('lock_timeout', '5s', true)` : ''}
-    from bulk_delete_job j where j.id = ? and j.claimed_by = ? and j.status = 'RUNNING' for update
+    select j.id, set_config('synchronous_commit', 'off', true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
+    from bulk_delete_job j where j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u
-    where exists (select 1 from owned) and u.company_id = ? and u.created_at <= ?
-      and (u.created_at, u.id) > (?::timestamptz, ?::uuid) and u.source = 'SCIM'
+    where exists (select 1 from owned) and u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
+      and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'
     order by u.created_at, u.id
-    limit ? for update${sweep ? '' : ' skip locked'}
+    limit ${size} for update${sweep ? sql.empty : sql.raw(' skip locked')}
   ), gone as (
     delete from directory_user u where u.id = any (array(select id from victims)) returning u.id
   ), cleared as (
-    update directory_user u set attributes = u.attributes #- '${MANAGER_PATH}', version = u.version + 1, updated_at = now()
-    where u.company_id = ? and (u.attributes #>> '${MANAGER_VALUE_PATH}') = any (array(select id::text from gone))
+    update directory_user u set attributes = ${WITHOUT_MANAGER}, version = u.version + 1, updated_at = now()
+    where u.company_id = ${job.companyId} and ${MANAGER_VALUE} = any (array(select id::text from gone))
       and u.id <> all (array(select id from gone))
     returning u.id
   ), j as (
@@ -65,8 +80,8 @@ const BATCH = (sweep: boolean) => `
     (select count(*)::int from gone) as deleted,
     (select json_build_object('createdAt', created_at::text, 'id', id) from victims
       order by created_at desc, id desc limit 1) as cursor,
-    (select ${VIEW_JSON} from j) as view,
-    (select pg_notify('bulk-delete:' || j.id, (${VIEW_JSON})::text) from j) as notified,
+    (select ${VIEW} from j) as view,
+    (select ${NOTIFY_PROGRESS} from j) as notified,
     (select count(*)::int from cleared) as cleared`;
 
 interface BatchRow {
@@ -77,14 +92,12 @@ interface BatchRow {
 }
 
 export async function deleteBatch(
-  sql: Sql,
+  db: Sql,
   job: ClaimedJob,
   runnerId: string,
   { size, sweep, cursor }: { size: number; sweep: boolean; cursor: BatchCursor },
 ): Promise<BatchOutcome> {
-  const [row] = await sql.query<BatchRow>(BATCH(sweep), [
-    job.id, runnerId, job.companyId, job.cutoff, cursor.createdAt, cursor.id, size, job.companyId,
-  ]);
+  const [row] = await db.query<BatchRow>(BATCH({ job, runnerId, size, sweep, cursor }));
   if (!row?.owned) return { kind: 'lost' };
   return {
     kind: 'done',

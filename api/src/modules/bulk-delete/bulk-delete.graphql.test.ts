@@ -5,7 +5,7 @@ import { createClient } from 'graphql-ws';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { seedCompany, type SeededCompany } from '../../../test/seed.js';
 import { seedDirectory } from '../../../test/directory-seed.js';
-import { sqlFor } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 
 let t: TestApp;
 let admin: SeededCompany;
@@ -104,10 +104,9 @@ describe('bulk delete over GraphQL', () => {
   });
 
   it('lets an iam:read operator follow the running job after a reload', async () => {
-    await sqlFor(t.orm.em.fork()).query(
-      `update bulk_delete_job set status = 'RUNNING', claimed_by = 'elsewhere', heartbeat_at = now() + interval '1 hour',
-         finished_at = null where company_id = ?`,
-      [admin.companyId],
+    await t.sql.query(
+      sql`update bulk_delete_job set status = 'RUNNING', claimed_by = 'elsewhere', heartbeat_at = now() + interval '1 hour',
+         finished_at = null where company_id = ${admin.companyId}`,
     );
     const active = await gql(reader.apiToken, `{ activeBulkDeleteJob { id status } }`);
     expect(active.data?.activeBulkDeleteJob).toBeNull(); // the reader's own company has none

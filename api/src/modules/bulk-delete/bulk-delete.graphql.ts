@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { BULK_DELETE_STATUSES } from './bulk-delete-job.entity.js';
 import type { BulkDeleteJobView } from './bulk-delete-job.view.js';
-import { watchBulkDeleteJob } from './bulk-delete.progress.js';
+import { watchBulkDeleteJob, watchCompanyJobs } from './bulk-delete.progress.js';
 
 const BulkDeleteStatusEnum = builder.enumType('BulkDeleteStatus', {
   description: 'QUEUED (waiting for a replica), RUNNING, SUCCEEDED or FAILED.',
@@ -86,6 +86,15 @@ builder.subscriptionField('bulkDeleteProgress', (t) =>
       if (!(await load())) throw new DomainError('JOB_NOT_FOUND', 'No bulk-delete job with this id');
       return watchBulkDeleteJob({ events: ctx.events, jobId, load });
     },
+    resolve: (job) => job,
+  }),
+);
+
+builder.subscriptionField('bulkDeleteStarted', (t) =>
+  t.withAuth({ permission: 'iam:read' }).field({
+    type: BulkDeleteJobRef,
+    description: 'Each Delete All Users job queued for the caller\'s company from now on, by anyone (operator, tab or API token); follow one with bulkDeleteProgress.',
+    subscribe: (_root, _args, ctx) => watchCompanyJobs(ctx.events, ctx.principal.companyId),
     resolve: (job) => job,
   }),
 );

@@ -1,6 +1,8 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
+import { bulkDeleteCompanyJobsChannel, bulkDeleteProgressChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
-import { isFinished, isNewer, progressChannel, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import { streamChannel } from '../../events/event-stream.js';
+import { isFinished, isNewer, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 export interface WatchDeps {
   events: EventBus;
@@ -25,7 +27,10 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
       void push(job);
       if (isFinished(job)) stop();
     };
-    const unsubscribe = await events.subscribe(progressChannel(jobId), (payload) => offer(toJobView(payload)));
+    const updates = await streamChannel(events, bulkDeleteProgressChannel(jobId), { parse: toJobView, maxBacklog: 32 });
+    void (async () => {
+      for await (const job of updates) offer(job);
+    })();
     const refresh = () => load().then(offer, (error: unknown) => stop(error));
     const timer = setInterval(() => void refresh(), refreshMs);
     try {
@@ -35,7 +40,22 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
       await stop;
     } finally {
       clearInterval(timer);
-      await unsubscribe();
+      await updates.return?.();
     }
   }, new SlidingBuffer(32));
+}
+
+/**
+ * Every job queued for the company from now on, whoever started it (another tab, operator or
+ * API token) and on whichever replica; the console follows each with `bulkDeleteProgress`.
+ */
+export function watchCompanyJobs(events: EventBus, companyId: string): AsyncIterableIterator<BulkDeleteJobView> {
+  return new Repeater<BulkDeleteJobView>(async (push, stop) => {
+    const unsubscribe = await events.subscribe(bulkDeleteCompanyJobsChannel(companyId), (payload) => void push(toJobView(payload)));
+    try {
+      await stop;
+    } finally {
+      await unsubscribe();
+    }
+  }, new SlidingBuffer(8));
 }

@@ -6,6 +6,8 @@ import { migrate, openOrm, type Orm } from '../../db/orm.js';
 import { createEventBus, type EventBus } from '../../events/event-bus.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
+import type { SqlPool } from '../../db/sql.js';
+import { openTestSql } from '../../../test/harness.js';
 import { seedDirectory, setManager } from '../../../test/directory-seed.js';
 import type { Principal } from '../access/principal.js';
 import { createBulkDeleteRunner, type BulkDeleteRunner } from './bulk-delete.runner.js';
@@ -28,6 +30,7 @@ async function createDatabase() {
 
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let orm: Orm;
+let sql: SqlPool;
 let events: EventBus;
 let db: pg.Pool;
 const config = loadConfig({ LOG_LEVEL: 'silent' });
@@ -36,6 +39,7 @@ const logger = createLogger(config);
 beforeAll(async () => {
   database = await createDatabase();
   orm = await openOrm(database.url, 10);
+  sql = openTestSql(database.url, 10);
   await migrate(orm, database.url);
   events = createEventBus(database.url, logger);
   db = new pg.Pool({ connectionString: database.url, max: 4 });
@@ -44,11 +48,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await events?.close();
+  await sql?.close();
   await orm?.close();
   await database?.drop();
 });
 
-const services = () => createServices(orm.em.fork(), config);
+const services = () => createServices(orm.em.fork(), sql, config);
 
 async function newCompany(): Promise<{ companyId: string; principal: Principal }> {
   const slug = `c-${Math.random().toString(36).slice(2, 10)}`;
@@ -62,7 +67,7 @@ async function count(text: string, params: unknown[]): Promise<number> {
 }
 
 function runner(options: { batchSize?: number; leaseMs?: number } = {}): BulkDeleteRunner {
-  return createBulkDeleteRunner({ orm, events, logger, batchSize: options.batchSize ?? 7, leaseMs: options.leaseMs ?? 10_000, pollMs: 200 });
+  return createBulkDeleteRunner({ sql, events, logger, batchSize: options.batchSize ?? 7, leaseMs: options.leaseMs ?? 10_000, pollMs: 200 });
 }
 
 async function waitForEnd(companyId: string, jobId: string, timeoutMs = 20_000): Promise<BulkDeleteJobView> {

@@ -1,17 +1,16 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Orm } from '../../db/orm.js';
-import { sqlFor, type Sql } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
 import { createJobStore, type ClaimedJob, type EndedJob, type JobStore } from './bulk-delete-job.store.js';
-import { QUEUED_CHANNEL } from './bulk-delete-job.view.js';
+import { BULK_DELETE_QUEUED_CHANNEL } from '../../events/channels.js';
 
 export interface BulkDeleteRunnerOptions {
-  orm: Orm;
+  sql: Sql;
   events: EventBus;
   logger: Logger;
   /** Users per batch transaction: small enough that IdP writes never wait long on us. */
@@ -30,9 +29,8 @@ const UNAVAILABLE_RETRY_MS = 500;
  * only, so a job survives the replica that started it, and a job whose process died is resumed
  * once its lease runs out (by another replica, or by the same deployment after a restart).
  */
-export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, leaseMs = 10_000, pollMs = 2_000 }: BulkDeleteRunnerOptions) {
+export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, leaseMs = 10_000, pollMs = 2_000 }: BulkDeleteRunnerOptions) {
   const runnerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const sql: Sql = sqlFor(orm.em.fork());
   const store: JobStore = createJobStore(sql, runnerId, leaseMs);
   const log = logger.child({ runnerId });
   let stopped = true;
@@ -154,7 +152,7 @@ export function createBulkDeleteRunner({ orm, events, logger, batchSize = 2000, 
       stopped = false;
       timer = setInterval(wake, pollMs);
       try {
-        unsubscribe = await events.subscribe(QUEUED_CHANNEL, () => wake());
+        unsubscribe = await events.subscribe(BULK_DELETE_QUEUED_CHANNEL, () => wake());
       } catch (error) {
         log.warn({ err: error }, 'bulk-delete runner cannot listen; polling only');
       }

@@ -1,7 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlFor, type Sql } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import type { Principal } from '../access/principal.js';
-import { QUEUED_CHANNEL, VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import { channelSql, notifyInSql } from '../../events/channels.js';
+import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,46 +16,47 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * not the directory the operator asked to clear). `total` is counted in the same statement, so
  * it is the number of users the job set out to delete.
  */
-const INSERT_JOB = `
+const VIEW = sql.raw(VIEW_JSON);
+
+const insertJob = (companyId: string, requestedBy: string) => sql`
   with j as (
     insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at)
-    select gen_random_uuid(), ?, ?, 'QUEUED', count(*), 0, now(), now(), now()
-      from directory_user where company_id = ? and source = 'SCIM' and created_at <= now()
+    select gen_random_uuid(), ${companyId}, ${requestedBy}, 'QUEUED', count(*), 0, now(), now(), now()
+      from directory_user where company_id = ${companyId} and source = 'SCIM' and created_at <= now()
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
     returning *
   )
-  select ${VIEW_JSON} as view, pg_notify('${QUEUED_CHANNEL}', json_build_object('jobId', j.id)::text) from j`;
+  select ${VIEW} as view, ${sql.raw(notifyInSql(channelSql.bulkDeleteQueued, "json_build_object('jobId', j.id)"))},
+    ${sql.raw(notifyInSql(channelSql.bulkDeleteCompanyJobs('j.company_id'), VIEW_JSON))} from j`;
 
-const SELECT_JOB = `select ${VIEW_JSON} as view from bulk_delete_job j where j.company_id = ?`;
+const selectJob = (companyId: string) => sql`select ${VIEW} as view from bulk_delete_job j where j.company_id = ${companyId}`;
 
 export interface BulkDeleteServiceDeps {
-  em: EntityManager;
+  sql: Sql;
 }
 
-export function createBulkDeleteService({ em }: BulkDeleteServiceDeps) {
-  const sql: Sql = sqlFor(em);
-
-  async function one(text: string, params: unknown[]): Promise<BulkDeleteJobView | null> {
-    const rows = await sql.query<{ view: unknown }>(text, params);
+export function createBulkDeleteService({ sql: db }: BulkDeleteServiceDeps) {
+  async function one(statement: SqlFragment): Promise<BulkDeleteJobView | null> {
+    const rows = await db.query<{ view: unknown }>(statement);
     return rows[0] ? toJobView(rows[0].view) : null;
   }
 
   /** The company's QUEUED or RUNNING job, if any. */
   function findActive(companyId: string): Promise<BulkDeleteJobView | null> {
-    return one(`${SELECT_JOB} and j.status in ('QUEUED', 'RUNNING')`, [companyId]);
+    return one(sql`${selectJob(companyId)} and j.status in ('QUEUED', 'RUNNING')`);
   }
 
   /** Another company's job is answered exactly like a missing one. */
   function findJob(companyId: string, jobId: string): Promise<BulkDeleteJobView | null> {
     if (!UUID.test(jobId)) return Promise.resolve(null);
-    return one(`${SELECT_JOB} and j.id = ?`, [companyId, jobId]);
+    return one(sql`${selectJob(companyId)} and j.id = ${jobId}`);
   }
 
   /** Starts "Delete All Users", or returns the job already running for the company. */
   async function start(companyId: string, principal: Principal): Promise<BulkDeleteJobView> {
     // A few rounds: the job we collided with may finish between our insert and our read.
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const created = await one(INSERT_JOB, [companyId, principal.name, companyId]);
+      const created = await one(insertJob(companyId, principal.name));
       if (created) return created;
       const running = await findActive(companyId);
       if (running) return running;

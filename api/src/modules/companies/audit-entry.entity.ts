@@ -5,13 +5,14 @@ import { Company } from './company.entity.js';
 export const AuditEntry = defineEntity({
   name: 'AuditEntry',
   tableName: 'audit_entry',
+  indexes: [{ name: 'audit_entry_company_index', expression: 'create index audit_entry_company_index on audit_entry (company_id, id desc)' }],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company),
+    company: p.manyToOne(Company).deleteRule('cascade'),
     actor: p.text(),
     action: p.text(),
-    detail: p.json<Record<string, unknown>>(),
-    occurredAt: p.datetime().onCreate(() => new Date()),
+    detail: p.json<Record<string, unknown>>().defaultRaw("'{}'"),
+    occurredAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   },
 });
 export type AuditEntry = InferEntity<typeof AuditEntry>;

@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder.js';
-import { PageInfoRef, pageRequest, encodeCursor, type Page } from '../../graphql/connection.js';
+import { PageInfoRef } from '../../graphql/connection.js';
+import { pageRequest, encodeCursor, type Page } from '../../domain/paging.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 
 const iamRead = { permission: 'iam:read' } as const;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toPage, type Page, type PageRequest } from '../../graphql/connection.js';
+import { toPage, type Page, type PageRequest } from '../../domain/paging.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** Reads the admin audit trail; entries are written by the services that make the changes. */

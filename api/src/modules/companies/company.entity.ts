@@ -7,6 +7,14 @@ export type ScimStatus = (typeof SCIM_STATUSES)[number];
 export const Company = defineEntity({
   name: 'Company',
   tableName: 'company',
+  checks: [
+    { name: 'company_slug_check', expression: "slug ~ '^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$'" },
+    {
+      name: 'company_scim_rate_limit_check',
+      expression: '(scim_rate_limit_per_second is null and scim_rate_limit_burst is null)'
+        + ' or (scim_rate_limit_per_second >= 0 and scim_rate_limit_burst >= 1)',
+    },
+  ],
   properties: {
     ...baseProperties,
     slug: p.text().unique(),
@@ -16,7 +24,7 @@ export const Company = defineEntity({
     // Both null: the deployment's SCIM_RATE_LIMIT_*; see migration scim_rate_limit.
     scimRateLimitPerSecond: p.integer().nullable(),
     scimRateLimitBurst: p.integer().nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });
 export type Company = InferEntity<typeof Company>;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
-import { forgetScimCallers } from '../access/scim-caller-cache.js';
+import type { ForgetScimCallers } from '../access/scim-caller-cache.js';
 import type { Config } from '../../config.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { Company, type ScimStatus } from './company.entity.js';
@@ -24,6 +24,8 @@ export interface CompanyServiceDeps {
   publicUrl: string;
   scimEnabled: boolean;
   scimRateLimit: Config['scimRateLimit'];
+  /** This process's cached SCIM callers of a company, dropped after a change of its SCIM access. */
+  forgetScimCallers: ForgetScimCallers;
 }
 
 export function scimBaseUrl(publicUrl: string, slug: string): string {
@@ -35,7 +37,7 @@ export function scimAvailability(company: Company, scimEnabled: boolean): ScimAv
   return company.entraIdEnabled ? 'ENTRA_ID_CONFLICT' : 'AVAILABLE';
 }
 
-export function createCompanyService({ em, publicUrl, scimEnabled, scimRateLimit }: CompanyServiceDeps) {
+export function createCompanyService({ em, publicUrl, scimEnabled, scimRateLimit, forgetScimCallers }: CompanyServiceDeps) {
   async function getCompany(companyId: string): Promise<Company> {
     return assertFound(await em.findOne(Company, companyId), 'COMPANY_NOT_FOUND', 'Company not found');
   }

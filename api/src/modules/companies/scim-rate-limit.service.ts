@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config.js';
 import { DomainError, assertFound } from '../../domain/domain-error.js';
-import { forgetScimCallers } from '../access/scim-caller-cache.js';
+import type { ForgetScimCallers } from '../access/scim-caller-cache.js';
 import { rateLimitOf, type RateLimit } from '../access/token-bucket.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import { Company } from './company.entity.js';
@@ -36,7 +36,9 @@ function assertRateLimit({ perSecond, burst }: RateLimit): void {
 }
 
 /** A company's own SCIM rate limit: set, or back to the deployment's default (null). */
-export function createScimRateLimitService({ em, defaults }: { em: EntityManager; defaults: Config['scimRateLimit'] }) {
+export function createScimRateLimitService(
+  { em, defaults, forgetScimCallers }: { em: EntityManager; defaults: Config['scimRateLimit']; forgetScimCallers: ForgetScimCallers },
+) {
   async function setScimRateLimit(companyId: string, limit: RateLimit | null, actor: string): Promise<ScimRateLimitView> {
     if (limit) assertRateLimit(limit);
     const company = assertFound(await em.findOne(Company, companyId), 'COMPANY_NOT_FOUND', 'Company not found');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlFor } from '../../db/sql.js';
+import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { AuditEntry } from '../companies/audit-entry.entity.js';
@@ -26,8 +26,7 @@ function assertSettings(changes: Partial<GuardSettings>): void {
 }
 
 /** The mass-deprovisioning guard as operators see and steer it; each change is an audit entry. */
-export function createDeprovisioningGuardService({ em }: { em: EntityManager }) {
-  const db = sqlFor(em);
+export function createDeprovisioningGuardService({ em, sql: db }: { em: EntityManager; sql: Sql }) {
 
   async function guardRow(companyId: string): Promise<DeprovisioningGuard> {
     // The SCIM path may create the row at the same moment; the insert yields to it.

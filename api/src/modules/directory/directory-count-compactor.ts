@@ -1,5 +1,6 @@
 import { createPeriodicTask } from '../../db/periodic-task.js';
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import type { Logger } from '../../logger.js';
 
 const INTERVAL_MS = 2_000;
@@ -9,9 +10,9 @@ const INTERVAL_MS = 2_000;
  * reads sum a handful of rows. Every replica runs one; concurrent folds serialise on row locks and
  * never count a delta twice (a delta deleted by one is invisible to the other's delete).
  */
-export function createCountCompactor(sql: Sql, logger: Logger) {
+export function createCountCompactor(db: Sql, logger: Logger) {
   async function compact(): Promise<void> {
-    await sql.query(`
+    await db.query(sql`
       with moved as (delete from directory_count_delta returning company_id, user_delta, group_delta),
       summed as (
         select company_id, sum(user_delta) as user_delta, sum(group_delta) as group_delta from moved group by company_id

@@ -2,38 +2,41 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { loadConfig } from '../../config.js';
 import { migrate, openOrm, type Orm } from '../../db/orm.js';
-import { sqlFor } from '../../db/sql.js';
+import type { SqlPool } from '../../db/sql.js';
 import { createLogger } from '../../logger.js';
 import { createServices } from '../../services.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
+import { createTestDatabase, openTestSql, type TestDatabase } from '../../../test/harness.js';
 import { seedDirectory } from '../../../test/directory-seed.js';
 import { createCountCompactor } from './directory-count-compactor.js';
 import { createDirectoryCounts } from './directory-counts.js';
 
 let database: TestDatabase;
 let orm: Orm;
+let sql: SqlPool;
 let db: pg.Pool;
 const config = loadConfig({ LOG_LEVEL: 'silent' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
   orm = await openOrm(database.url, 4);
+  sql = openTestSql(database.url, 4);
   await migrate(orm, database.url);
   db = new pg.Pool({ connectionString: database.url, max: 8 });
 });
 afterAll(async () => {
   await db?.end();
+  await sql?.close();
   await orm?.close();
   await database?.drop();
 });
 
 // A fresh reader each time: counts are cached for the life of one request's services.
-const countsOf = (companyId: string) => createDirectoryCounts(sqlFor(orm.em.fork())).scimCounts(companyId);
-const compactor = () => createCountCompactor(sqlFor(orm.em.fork()), createLogger(config));
+const countsOf = (companyId: string) => createDirectoryCounts(sql).scimCounts(companyId);
+const compactor = () => createCountCompactor(sql, createLogger(config));
 const deltaRows = async () => Number((await db.query('select count(*) as n from directory_count_delta')).rows[0].n);
 
 async function newCompany(slug: string): Promise<string> {
-  return (await createServices(orm.em.fork(), config).companies.createCompany(slug, slug)).id;
+  return (await createServices(orm.em.fork(), sql, config).companies.createCompany(slug, slug)).id;
 }
 
 describe('SCIM counts kept by triggers', () => {

@@ -4,8 +4,11 @@ import { ScimError } from '../../scim/errors.js';
 import { createGroupStore, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { createMemberAddQueue } from './directory-member-queue.js';
 import { createMembershipStore, type MembershipStore } from './directory-membership.store.js';
-import { acceptedVersions, assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
-import { compileListQuery, groupInput, groupPatch, memberOnlyPatch, pageTotal, type ListQuery, type MemberChange } from './directory.scim.js';
+import { acceptedVersions } from '../../scim/etag.js';
+import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
+import type { GroupInput, PatchInput } from './directory-input.js';
+import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
+import { memberOnlyPatch, patchedGroup, type MemberChange } from './directory-patch.js';
 
 export interface GroupRecord extends GroupRow {
   members?: MemberRow[];
@@ -47,8 +50,8 @@ async function withMembersIn(tx: Sql, companyId: string, row: GroupRow, include:
 }
 
 /** One add or remove of well-formed ids: the common IdP member push, done in one statement. */
-function singleMemberChange(body: unknown): { kind: 'add' | 'remove'; ids: string[] } | undefined {
-  const changes = memberOnlyPatch(body);
+function singleMemberChange(patch: PatchInput): { kind: 'add' | 'remove'; ids: string[] } | undefined {
+  const changes = memberOnlyPatch(patch);
   const change = changes?.length === 1 ? changes[0] : undefined;
   if (change?.kind !== 'add' && change?.kind !== 'remove') return undefined;
   return change.ids.every((id) => UUID.test(id)) ? change : undefined;
@@ -64,8 +67,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return rows.map((row) => ({ ...row, members: all.filter((m) => m.groupId === row.id) }));
   }
 
-  async function createGroup(companyId: string, body: unknown, tokenId?: string): Promise<GroupRecord> {
-    const input = { ...groupInput(body), tokenId };
+  async function createGroup(companyId: string, group: GroupInput, tokenId?: string): Promise<GroupRecord> {
+    const input = { ...group, tokenId };
     const insert = (store: typeof groups) =>
       withUniqueness(() => store.insert(companyId, randomUUID(), input), `displayName "${input.displayName}"`);
     // A group created empty (how IdPs create them) needs no transaction and no member read.
@@ -83,8 +86,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return (await withMembers(companyId, [row], includeMembers))[0]!;
   }
 
-  async function replaceGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = true, tokenId?: string) {
-    const input = { ...groupInput(body), tokenId };
+  async function replaceGroup(companyId: string, id: string, group: GroupInput, ifMatch?: string, includeMembers = true, tokenId?: string) {
+    const input = { ...group, tokenId };
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
       await lockedGroup(store, companyId, id, ifMatch);
@@ -98,11 +101,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
    * A member add or remove is one statement; when it changes nothing (missing group, If-Match,
    * unknown member) the locking path below runs and answers with the precise error.
    */
-  async function patchGroup(companyId: string, id: string, body: unknown, ifMatch?: string, includeMembers = false, tokenId?: string) {
-    const change = UUID.test(id) ? singleMemberChange(body) : undefined;
+  async function patchGroup(companyId: string, id: string, patch: PatchInput, ifMatch?: string, includeMembers = false, tokenId?: string) {
+    const change = UUID.test(id) ? singleMemberChange(patch) : undefined;
     const row = change && (await changeMembersAtOnce(companyId, id, change, ifMatch, tokenId));
     if (row) return (await withMembers(companyId, [row], includeMembers))[0]!;
-    return patchGroupLocked(companyId, id, body, ifMatch, includeMembers, tokenId);
+    return patchGroupLocked(companyId, id, patch, ifMatch, includeMembers, tokenId);
   }
 
   /** Additions without If-Match may share a statement with concurrent ones (directory-member-queue). */
@@ -115,11 +118,11 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
   }
 
   async function patchGroupLocked(
-    companyId: string, id: string, body: unknown, ifMatch: string | undefined, includeMembers: boolean, tokenId: string | undefined,
+    companyId: string, id: string, patch: PatchInput, ifMatch: string | undefined, includeMembers: boolean, tokenId: string | undefined,
   ) {
     return sql.transaction(async (tx) => {
       const store = createGroupStore(tx);
-      const { write, changes } = groupPatch(await lockedGroup(store, companyId, id, ifMatch), body);
+      const { write, changes } = patchedGroup(await lockedGroup(store, companyId, id, ifMatch), patch);
       const row = await withUniqueness(() => store.update(companyId, id, { ...write, tokenId }), `displayName "${write.displayName}"`);
       await applyMemberChanges(tx, companyId, id, changes);
       return withMembersIn(tx, companyId, row!, includeMembers);
@@ -136,8 +139,8 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
 
   async function listGroups(companyId: string, query: ListQuery) {
     const compiled = compileListQuery('Group', query, maxResults);
-    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count);
-    const total = await pageTotal(rows, compiled, () => groups.count(companyId, compiled.where, compiled.params));
+    const rows = compiled.count === 0 ? [] : await groups.list(companyId, compiled.where, compiled.orderBy, compiled.offset, compiled.count);
+    const total = await pageTotal(rows, compiled, () => groups.count(companyId, compiled.where));
     return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
   }
 

@@ -11,13 +11,22 @@ import { DirectoryUser } from './directory-user.entity.js';
 export const DirectoryMembership = defineEntity({
   name: 'DirectoryMembership',
   tableName: 'directory_membership',
+  // PostgreSQL's own names for the migration's unnamed checks.
+  checks: [
+    { name: 'directory_membership_check', expression: 'num_nonnulls(member_user_id, member_group_id) = 1' },
+    { name: 'directory_membership_check1', expression: 'member_id = coalesce(member_user_id, member_group_id)' },
+  ],
+  indexes: [
+    { name: 'directory_membership_member_user_index', properties: ['memberUser'] },
+    { name: 'directory_membership_member_group_index', properties: ['memberGroup'] },
+  ],
   properties: {
-    group: p.manyToOne(DirectoryGroup).primary(),
+    group: p.manyToOne(DirectoryGroup).primary().deleteRule('cascade'),
     memberId: p.uuid().primary(),
-    memberUser: p.manyToOne(DirectoryUser).nullable(),
-    memberGroup: p.manyToOne(DirectoryGroup).nullable(),
-    company: p.manyToOne(Company),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    memberUser: p.manyToOne(DirectoryUser).nullable().deleteRule('cascade'),
+    memberGroup: p.manyToOne(DirectoryGroup).nullable().deleteRule('cascade'),
+    company: p.manyToOne(Company).deleteRule('cascade'),
+    createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   },
 });
 export type DirectoryMembership = InferEntity<typeof DirectoryMembership>;

@@ -1,39 +1,48 @@
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { GROUP_COLUMNS, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /**
  * CTE `targets`: the wanted ids (CTE `wanted`) that name a user or a group of the company, with
- * which of the two each is. Bound to two parameters: the company id, twice.
+ * which of the two each is.
  */
-const TARGETS = `targets as (
+const targets = (companyId: string) => sql`targets as (
      select w.id, u.id as user_id, g.id as group_id from wanted w
-       left join directory_user u on u.id = w.id and u.company_id = ?
-       left join directory_group g on g.id = w.id and g.company_id = ?
+       left join directory_user u on u.id = w.id and u.company_id = ${companyId}
+       left join directory_group g on g.id = w.id and g.company_id = ${companyId}
       where u.id is not null or g.id is not null)`;
 
-/** Bumps the group's version (by one per request) and names the writing token when its version is accepted. */
-const TOUCH_GROUP = `update directory_group g set version = g.version + ?::int,
-     updated_by_token_id = coalesce(?::uuid, g.updated_by_token_id), updated_at = now()
-   where g.company_id = ? and g.id = ? and ${versionAccepted('g')}`;
+interface GroupTouch {
+  companyId: string;
+  groupId: string;
+  accepted: AcceptedVersions;
+  tokenId: string | undefined;
+  /** The version goes up by one per request a statement serves. */
+  requests: number;
+}
+
+/** Bumps the group's version and names the writing token when its version is accepted. */
+const touchGroup = ({ companyId, groupId, accepted, tokenId, requests }: GroupTouch) => sql`update directory_group g set version = g.version + ${requests}::int,
+     updated_by_token_id = coalesce(${tokenId ?? null}::uuid, g.updated_by_token_id), updated_at = now()
+   where g.company_id = ${companyId} and g.id = ${groupId} and ${versionAccepted('g', accepted)}`;
 
 /**
  * Group membership in set operations over id arrays, so adding or removing thousands of members
  * never loads the group's current member list.
  */
-export function createMembershipStore(sql: Sql) {
+export function createMembershipStore(db: Sql) {
   /** Adds the members that exist in the company; returns the ids that matched no user or group. */
   async function add(companyId: string, groupId: string, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const found = await sql.query<{ id: string }>(
-      `with wanted as (select distinct unnest(?::uuid[]) as id),
-       ${TARGETS},
+    const found = await db.query<{ id: string }>(
+      sql`with wanted as (select distinct unnest(${ids}::uuid[]) as id),
+       ${targets(companyId)},
        inserted as (
          insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
-         select ?, id, user_id, group_id, ? from targets
+         select ${groupId}, id, user_id, group_id, ${companyId} from targets
          on conflict (group_id, member_id) do nothing)
        select id::text as id from targets`,
-      [ids, companyId, companyId, groupId, companyId],
     );
     const existing = new Set(found.map((row) => row.id));
     return ids.filter((id) => !existing.has(id.toLowerCase()));
@@ -41,14 +50,13 @@ export function createMembershipStore(sql: Sql) {
 
   async function remove(companyId: string, groupId: string, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await sql.query(
-      'delete from directory_membership where company_id = ? and group_id = ? and member_id = any(?::uuid[])',
-      [companyId, groupId, ids],
+    await db.query(
+      sql`delete from directory_membership where company_id = ${companyId} and group_id = ${groupId} and member_id = any(${ids}::uuid[])`,
     );
   }
 
   async function removeAll(companyId: string, groupId: string): Promise<void> {
-    await sql.query('delete from directory_membership where company_id = ? and group_id = ?', [companyId, groupId]);
+    await db.query(sql`delete from directory_membership where company_id = ${companyId} and group_id = ${groupId}`);
   }
 
   /**
@@ -60,31 +68,30 @@ export function createMembershipStore(sql: Sql) {
   async function addTouchingGroup(
     companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, tokenId: string | undefined, requests = 1,
   ) {
-    const rows = await sql.query<GroupRow>(
-      `with wanted as (${ids.length === 1 ? 'select ?::uuid as id' : 'select distinct unnest(?::uuid[]) as id'}),
-       ${TARGETS},
+    const wanted = ids.length === 1 ? sql`select ${ids[0]}::uuid as id` : sql`select distinct unnest(${ids}::uuid[]) as id`;
+    const rows = await db.query<GroupRow>(
+      sql`with wanted as (${wanted}),
+       ${targets(companyId)},
        touched as (
-         ${TOUCH_GROUP} and (select count(*) from targets) = (select count(*) from wanted)
+         ${touchGroup({ companyId, groupId, accepted, tokenId, requests })} and (select count(*) from targets) = (select count(*) from wanted)
          returning ${GROUP_COLUMNS}),
        inserted as (
          insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
          select touched.id, t.id, t.user_id, t.group_id, touched."companyId" from targets t cross join touched
          on conflict (group_id, member_id) do nothing)
        select * from touched`,
-      [ids.length === 1 ? ids[0] : ids, companyId, companyId, requests, tokenId ?? null, companyId, groupId, accepted],
     );
     return rows[0];
   }
 
   /** Like addTouchingGroup for removals: unknown ids are simply not members. */
   async function removeTouchingGroup(companyId: string, groupId: string, ids: string[], accepted: AcceptedVersions, tokenId: string | undefined) {
-    const rows = await sql.query<GroupRow>(
-      `with touched as (${TOUCH_GROUP} returning ${GROUP_COLUMNS}),
+    const rows = await db.query<GroupRow>(
+      sql`with touched as (${touchGroup({ companyId, groupId, accepted, tokenId, requests: 1 })} returning ${GROUP_COLUMNS}),
        removed as (
          delete from directory_membership m using touched
-          where m.company_id = touched."companyId" and m.group_id = touched.id and m.member_id = any(?::uuid[]))
+          where m.company_id = touched."companyId" and m.group_id = touched.id and m.member_id = any(${ids}::uuid[]))
        select * from touched`,
-      [1, tokenId ?? null, companyId, groupId, accepted, ids],
     );
     return rows[0];
   }
@@ -92,16 +99,15 @@ export function createMembershipStore(sql: Sql) {
   /** Members of the given groups, with a display name for each. */
   async function membersOf(companyId: string, groupIds: string[]): Promise<MemberRow[]> {
     if (groupIds.length === 0) return [];
-    return sql.query<MemberRow>(
-      `select m.group_id as "groupId", m.member_id::text as value,
+    return db.query<MemberRow>(
+      sql`select m.group_id as "groupId", m.member_id::text as value,
               case when m.member_user_id is not null then 'User' else 'Group' end as type,
               coalesce(u.display_name, u.user_name, g.display_name) as display
          from directory_membership m
          left join directory_user u on u.id = m.member_user_id
          left join directory_group g on g.id = m.member_group_id
-        where m.company_id = ? and m.group_id = any(?::uuid[])
+        where m.company_id = ${companyId} and m.group_id = any(${groupIds}::uuid[])
         order by m.created_at, m.member_id`,
-      [companyId, groupIds],
     );
   }
 

@@ -1,31 +1,18 @@
 import { uniqueViolation } from '../../db/sql.js';
 import { ScimError } from '../../scim/errors.js';
-import type { AcceptedVersions } from './directory-sql.js';
+import { acceptedVersions, ifMatchAllows, type AcceptedVersions } from '../../scim/etag.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VERSION = /^(0|[1-9]\d{0,9})$/;
-const MAX_VERSION = 2_147_483_647;
 
 export function notFound(kind: 'User' | 'Group', id: string): ScimError {
   return new ScimError(404, undefined, `${kind} ${id} not found`);
 }
 
-function listedTags(ifMatch: string): string[] {
-  return ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/"/g, ''));
-}
-
 /** If-Match: a weak or strong ETag of the current version, or "*" (RFC 7644 §3.14). */
 export function assertVersion(current: number, ifMatch: string | undefined): void {
-  if (!ifMatch || ifMatch.trim() === '*') return;
-  if (!listedTags(ifMatch).includes(String(current))) {
+  if (!ifMatchAllows(ifMatch, current)) {
     throw new ScimError(412, undefined, 'The resource changed since it was read (If-Match does not match its version)');
   }
-}
-
-/** The versions If-Match accepts, for a conditional statement; null accepts any. */
-export function acceptedVersions(ifMatch: string | undefined): AcceptedVersions {
-  if (!ifMatch || ifMatch.trim() === '*') return null;
-  return listedTags(ifMatch).filter((tag) => VERSION.test(tag)).map(Number).filter((version) => version <= MAX_VERSION);
 }
 
 export async function withUniqueness<T>(work: () => Promise<T>, what: string): Promise<T> {

@@ -1,5 +1,6 @@
-import { PLAN_PER_CALL, type Sql } from '../../db/sql.js';
-import { MANAGER_PATH, MANAGER_VALUE_PATH, page, pageParams, versionAccepted, type AcceptedVersions } from './directory-sql.js';
+import type { Sql } from '../../db/sql.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
+import { MANAGER_PATH, MANAGER_VALUE_PATH, page, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
 export interface UserRow {
@@ -40,29 +41,28 @@ export interface UserWithGroups extends UserRow {
   groups: UserGroupRef[];
 }
 
-const COLUMNS = `u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
-  u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`;
+const COLUMNS = sql.raw(`u.id, u.company_id as "companyId", u.source, u.user_name as "userName", u.external_id as "externalId",
+  u.display_name as "displayName", u.active, u.attributes, u.version, u.created_at as "createdAt", u.updated_at as "updatedAt"`);
 
 // In the same statement as the user: a second round trip for the groups cost more than this subselect.
-const groupsOf = (id: string, companyId: string) => `coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
+const groupsOf = (id: string, companyId: string) => sql.raw(`coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
     from directory_membership m join directory_group g on g.id = m.group_id
-   where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`;
+   where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`);
 
-const columns = (withGroups: boolean) => (withGroups ? `${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}` : COLUMNS);
+const WITH_GROUPS = sql`${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}`;
+const columns = (withGroups: boolean) => (withGroups ? WITH_GROUPS : COLUMNS);
 
-const VERSION_ACCEPTED = versionAccepted('u');
+const MANAGER_VALUE = sql.raw(`(attributes #>> '${MANAGER_VALUE_PATH}')`);
+const WITHOUT_MANAGER = sql.raw(`attributes #- '${MANAGER_PATH}'`);
 
-const MANAGER_VALUE = `(attributes #>> '${MANAGER_VALUE_PATH}')`;
-
-export function createUserStore(sql: Sql) {
+export function createUserStore(db: Sql) {
   async function insert(companyId: string, id: string, write: UserWrite, source: 'SCIM' | 'MANUAL' = 'SCIM') {
-    const rows = await sql.query<UserRow>(
-      `insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
+    const token = write.tokenId ?? null;
+    const rows = await db.query<UserRow>(
+      sql`insert into directory_user as u (id, company_id, source, user_name, external_id, display_name, active,
          email_values, attributes, password_hash, created_by_token_id, updated_by_token_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?, ?::uuid, ?::uuid)
+       values (${id}, ${companyId}, ${source}, ${write.userName}, ${write.externalId}, ${write.displayName}, ${write.active}, ${write.emailValues}::text[], ${JSON.stringify(write.attributes)}::jsonb, ${write.passwordHash ?? null}, ${token}::uuid, ${token}::uuid)
        returning ${COLUMNS}`,
-      [id, companyId, source, write.userName, write.externalId, write.displayName, write.active,
-        write.emailValues, JSON.stringify(write.attributes), write.passwordHash ?? null, write.tokenId ?? null, write.tokenId ?? null],
     );
     return rows[0]!;
   }
@@ -70,9 +70,8 @@ export function createUserStore(sql: Sql) {
   function findById(companyId: string, id: string, options: { forUpdate?: boolean; withGroups: true }): Promise<UserWithGroups | undefined>;
   function findById(companyId: string, id: string, options?: { forUpdate?: boolean; withGroups?: boolean }): Promise<UserRow | undefined>;
   async function findById(companyId: string, id: string, { forUpdate = false, withGroups = false } = {}) {
-    const rows = await sql.query<UserRow>(
-      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and u.id = ?${forUpdate ? ' for update of u' : ''}`,
-      [companyId, id],
+    const rows = await db.query<UserRow>(
+      sql`select ${columns(withGroups)} from directory_user u where u.company_id = ${companyId} and u.id = ${id}${forUpdate ? sql.raw(' for update of u') : sql.empty}`,
     );
     return rows[0];
   }
@@ -80,16 +79,14 @@ export function createUserStore(sql: Sql) {
   /** Replaces the user's values if its version is accepted; undefined when no row qualified. */
   async function update(companyId: string, id: string, write: UserWrite, accepted: AcceptedVersions = null) {
     const keepPassword = write.passwordHash === undefined;
-    const rows = await sql.query<UserWithGroups>(
-      `update directory_user as u set user_name = ?, external_id = ?, display_name = ?, active = ?,
-         email_values = ?::text[], attributes = ?::jsonb,
-         password_hash = ${keepPassword ? 'u.password_hash' : '?'},
-         updated_by_token_id = coalesce(?::uuid, u.updated_by_token_id),
+    const rows = await db.query<UserWithGroups>(
+      sql`update directory_user as u set user_name = ${write.userName}, external_id = ${write.externalId}, display_name = ${write.displayName}, active = ${write.active},
+         email_values = ${write.emailValues}::text[], attributes = ${JSON.stringify(write.attributes)}::jsonb,
+         password_hash = ${keepPassword ? sql.raw('u.password_hash') : sql`${write.passwordHash}`},
+         updated_by_token_id = coalesce(${write.tokenId ?? null}::uuid, u.updated_by_token_id),
          version = u.version + 1, updated_at = now()
-       where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED}
+       where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)}
        returning ${columns(true)}`,
-      [write.userName, write.externalId, write.displayName, write.active, write.emailValues,
-        JSON.stringify(write.attributes), ...(keepPassword ? [] : [write.passwordHash]), write.tokenId ?? null, companyId, id, accepted],
     );
     return rows[0];
   }
@@ -100,14 +97,13 @@ export function createUserStore(sql: Sql) {
    * statement must not both delete and update a row.
    */
   async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<boolean> {
-    const rows = await sql.query<{ deleted: boolean }>(
-      `with deleted as (delete from directory_user u where u.company_id = ? and u.id = ? and ${VERSION_ACCEPTED} returning u.id),
+    const rows = await db.query<{ deleted: boolean }>(
+      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.id),
        cleared as (
-         update directory_user set attributes = attributes #- '${MANAGER_PATH}',
+         update directory_user set attributes = ${WITHOUT_MANAGER},
            version = version + 1, updated_at = now()
-           where company_id = ? and id <> ? and ${MANAGER_VALUE} = ? and exists (select 1 from deleted))
+           where company_id = ${companyId} and id <> ${id} and ${MANAGER_VALUE} = ${id} and exists (select 1 from deleted))
        select exists (select 1 from deleted) as deleted`,
-      [companyId, id, accepted, companyId, id, id],
     );
     return rows[0]?.deleted === true;
   }
@@ -118,16 +114,15 @@ export function createUserStore(sql: Sql) {
    * one table, so a stale statistic can misjudge only the scan, never a join order.
    */
   async function list(
-    companyId: string, where: string, params: unknown[], orderBy: string, offset: number, limit: number, withGroups: boolean,
+    companyId: string, where: SqlFragment, orderBy: SqlFragment, offset: number, limit: number, withGroups: boolean,
   ) {
-    return sql.query<(UserRow | UserWithGroups) & { total: string }>(
-      `${PLAN_PER_CALL}select p.*${withGroups ? `, ${groupsOf('p.id', 'p."companyId"')}` : ''} from (
+    return db.query<(UserRow | UserWithGroups) & { total: string }>(sql.planPerCall(
+      sql`select p.*${withGroups ? sql`, ${groupsOf('p.id', 'p."companyId"')}` : sql.empty} from (
          select count(*) over () as total, row_number() over (order by ${orderBy}) as ordinal, ${COLUMNS}
-           from directory_user u where u.company_id = ? and (${where})
-          order by ${orderBy} ${page(offset)}) p
+           from directory_user u where u.company_id = ${companyId} and (${where})
+          order by ${orderBy} ${page(offset, limit)}) p
        order by p.ordinal`,
-      [companyId, ...params, ...pageParams(offset, limit)],
-    );
+    ));
   }
 
   /**
@@ -136,16 +131,14 @@ export function createUserStore(sql: Sql) {
    * keeper has analysed a directory that grew past the one it was planned on.
    */
   async function findByUserName(companyId: string, userName: string, withGroups: boolean) {
-    return sql.query<UserRow | UserWithGroups>(
-      `select ${columns(withGroups)} from directory_user u where u.company_id = ? and lower(u.user_name) = lower(?)`,
-      [companyId, userName],
+    return db.query<UserRow | UserWithGroups>(
+      sql`select ${columns(withGroups)} from directory_user u where u.company_id = ${companyId} and lower(u.user_name) = lower(${userName})`,
     );
   }
 
-  async function count(companyId: string, where: string, params: unknown[]): Promise<number> {
-    const rows = await sql.query<{ n: string }>(
-      `${PLAN_PER_CALL}select count(*) as n from directory_user u where u.company_id = ? and (${where})`,
-      [companyId, ...params],
+  async function count(companyId: string, where: SqlFragment): Promise<number> {
+    const rows = await db.query<{ n: string }>(
+      sql.planPerCall(sql`select count(*) as n from directory_user u where u.company_id = ${companyId} and (${where})`),
     );
     return Number(rows[0]?.n ?? 0);
   }

@@ -1,6 +1,7 @@
 import type { ArgBuilder, ObjectRef } from '@pothos/core';
 import { builder } from '../../graphql/builder.js';
-import { keyPageRequest, PageInfoRef, type Page } from '../../graphql/connection.js';
+import { PageInfoRef } from '../../graphql/connection.js';
+import { keyPageRequest, type Page } from '../../domain/paging.js';
 import type { DirectoryEmail, DirectoryGroupView, DirectoryMemberView, DirectoryUserView } from './directory-view.service.js';
 import { isUuid } from '../../scim/filter/sql-leaf.js';
 

@@ -1,14 +1,15 @@
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
+import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../graphql/connection.js';
+import { encodeKeyCursor, toPage, type KeyPageRequest, type Page } from '../../domain/paging.js';
 import { ScimError } from '../../scim/errors.js';
-import { NO_PROJECTION } from '../../scim/resources/projection.js';
+import { serializeGroup, serializeUser } from '../../scim/resources/serialize.js';
 import { scimBaseUrl } from '../companies/company.service.js';
 import { isUuid } from '../../scim/filter/sql-leaf.js';
 import { createDirectoryViewStore, type Condition, type GroupViewRow, type MemberViewRow, type UserViewRow } from './directory-view.store.js';
 import { createDirectoryService } from './directory.service.js';
-import { compileFilterText, groupResource, userResource } from './directory.scim.js';
+import { compileFilterText } from './directory-list-query.js';
 
 export interface GroupCriteria {
   /** Case-insensitive substring of displayName or externalId. */
@@ -43,7 +44,7 @@ export type DirectoryMemberView = MemberViewRow & { cursor: string };
 function searchCondition(search: string | null | undefined, columns: string[]): Condition[] {
   if (!search) return [];
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return [{ where: columns.map((column) => `${column} ilike ?`).join(' or '), params: columns.map(() => pattern) }];
+  return [sql.join(columns.map((column) => sql`${sql.raw(column)} ilike ${pattern}`), ' or ')];
 }
 
 /** The parser's and compiler's message is what the caller needs to fix the expression. */
@@ -62,7 +63,7 @@ const GROUP_SEARCH = ['g.display_name', 'g.external_id'];
 
 export function userConditions({ search, filter, active }: UserCriteria): Condition[] {
   // Unassigned (NULL) counts as not active, as in the SCIM counts and filters.
-  const activeCondition = active === null || active === undefined ? [] : [{ where: active ? 'u.active is true' : 'u.active is not true', params: [] }];
+  const activeCondition = active === null || active === undefined ? [] : [sql.raw(active ? 'u.active is true' : 'u.active is not true')];
   return [...searchCondition(search, USER_SEARCH), ...filterCondition('User', filter), ...activeCondition];
 }
 
@@ -95,11 +96,11 @@ function groupView({ createdAt, updatedAt, sortKey, ...row }: GroupViewRow, key 
 const byCursor = <T extends { cursor: string }>(row: T) => row.cursor;
 
 /** The directory as the console and the exports read it: keyset pages, every query scoped to the company. */
-export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' | 'scimMaxResults'>) {
-  const store = createDirectoryViewStore(sql);
+export function createDirectoryView(db: Sql, config: Pick<Config, 'publicUrl' | 'scimMaxResults'>) {
+  const store = createDirectoryViewStore(db);
   // Services are built per GraphQL request; only scimResource needs the SCIM directory, so it is built on first use.
   let scim: ReturnType<typeof createDirectoryService> | undefined;
-  const scimDirectory = () => (scim ??= createDirectoryService(sql, config));
+  const scimDirectory = () => (scim ??= createDirectoryService(db, config));
 
   async function listUsers(companyId: string, criteria: UserCriteria, page: KeyPageRequest): Promise<Page<DirectoryUserView>> {
     const rows = await store.users(companyId, userConditions(criteria), page.afterKey, page.first + 1);
@@ -134,17 +135,17 @@ export function createDirectoryView(sql: Sql, config: Pick<Config, 'publicUrl' |
 
   /** Principals carry their company's slug; one that does not costs a lookup. */
   async function baseUrlOf(companyId: string, slug: string | undefined): Promise<string> {
-    const known = slug ?? (await sql.query<{ slug: string }>('select slug from company where id = ?', [companyId]))[0]?.slug ?? '';
+    const known = slug ?? (await db.query<{ slug: string }>(sql`select slug from company where id = ${companyId}`))[0]?.slug ?? '';
     return scimBaseUrl(config.publicUrl, known);
   }
 
   /** Exactly what GET /Users/{id} answers: the same read and the same serialiser. */
   async function userResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return userResource(await scimDirectory().getUser(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return serializeUser(await scimDirectory().getUser(companyId, id), { baseUrl: await baseUrlOf(companyId, slug) });
   }
 
   async function groupResourceOf(companyId: string, slug: string | undefined, id: string) {
-    return groupResource(await scimDirectory().getGroup(companyId, id), await baseUrlOf(companyId, slug), NO_PROJECTION);
+    return serializeGroup(await scimDirectory().getGroup(companyId, id), { baseUrl: await baseUrlOf(companyId, slug) });
   }
 
   return { listUsers, listGroups, findUser, findGroup, listMembers, listGroupsOf, userResourceOf, groupResourceOf };

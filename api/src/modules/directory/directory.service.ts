@@ -8,7 +8,9 @@ import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
 import { createUserHints } from './directory-user-hints.js';
 import { createUserStore, type UserRow, type UserWithGroups, type UserWrite } from './directory-user.store.js';
-import { compileListQuery, pageTotal, userInput, userPatch, type ListQuery } from './directory.scim.js';
+import type { PatchInput, UserInput } from './directory-input.js';
+import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
+import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
 
 export type { GroupRecord };
@@ -18,7 +20,7 @@ export interface UserRecord extends UserRow {
 }
 
 interface PatchRequest {
-  body: unknown;
+  patch: PatchInput;
   ifMatch: string | undefined;
   tokenId: string | undefined;
 }
@@ -35,7 +37,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   const guard = createDeprovisioningGuard(sql);
   const remembered = <T extends UserRow>(row: T): T => (hints.remember(row), row);
 
-  async function toUserWrite(input: ReturnType<typeof userInput>, tokenId: string | undefined): Promise<UserWrite> {
+  async function toUserWrite(input: UserInput, tokenId: string | undefined): Promise<UserWrite> {
     const { password, ...rest } = input;
     return { ...rest, tokenId, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
@@ -43,8 +45,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   const versionOf = (companyId: string, id: string, store = users) => async () => (await store.findById(companyId, id))?.version;
 
   /** `tokenId`, in every write: the SCIM token the row records as its creator or last writer. */
-  async function createUser(companyId: string, body: unknown, tokenId?: string): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body), tokenId);
+  async function createUser(companyId: string, input: UserInput, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(input, tokenId);
     const row = await withUniqueness(() => users.insert(companyId, randomUUID(), write), `userName "${write.userName}"`);
     return remembered({ ...row, groups: [] });
   }
@@ -56,8 +58,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   }
 
   /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match (unless it may deactivate). */
-  async function replaceUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
-    const write = await toUserWrite(userInput(body), tokenId);
+  async function replaceUser(companyId: string, id: string, input: UserInput, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
+    const write = await toUserWrite(input, tokenId);
     if (write.active === false && UUID.test(id)) return remembered(await replaceInactive(companyId, id, write, ifMatch));
     return remembered(await guardedByVersion(
       { kind: 'User', id, ifMatch },
@@ -83,39 +85,39 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
    * and writes them back only if that version is still current; a concurrent change makes it read
    * again. After a few lost races it locks the row instead, so a hot user still makes progress.
    */
-  async function patchUser(companyId: string, id: string, body: unknown, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
+  async function patchUser(companyId: string, id: string, patch: PatchInput, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
     if (!UUID.test(id)) throw notFound('User', id);
-    const patch = { body, ifMatch, tokenId };
-    const fromHint = await patchHinted(companyId, id, patch);
+    const request = { patch, ifMatch, tokenId };
+    const fromHint = await patchHinted(companyId, id, request);
     if (fromHint && fromHint !== DEACTIVATES) return remembered(fromHint);
     let deactivates = fromHint === DEACTIVATES;
     for (let attempt = 0; !deactivates && attempt < PATCH_ATTEMPTS; attempt += 1) {
       const current = await users.findById(companyId, id);
       if (!current) throw notFound('User', id);
-      const written = await writePatch(users, companyId, current, patch);
+      const written = await writePatch(users, companyId, current, request);
       if (written === DEACTIVATES) deactivates = true;
       else if (written) return remembered(written);
     }
-    return remembered(await patchLocked(companyId, id, patch));
+    return remembered(await patchLocked(companyId, id, request));
   }
 
   /** With the row locked; a deactivation is decided by the mass-deprovisioning guard in the same transaction. */
-  function patchLocked(companyId: string, id: string, patch: PatchRequest): Promise<UserWithGroups> {
-    const target = { companyId, tokenId: patch.tokenId, operation: 'Deactivate User', resourceId: id } as const;
+  function patchLocked(companyId: string, id: string, request: PatchRequest): Promise<UserWithGroups> {
+    const target = { companyId, tokenId: request.tokenId, operation: 'Deactivate User', resourceId: id } as const;
     return guard.guarded(target, async (tx, admit) => {
       const locked = createUserStore(tx);
       const current = await locked.findById(companyId, id, { forUpdate: true });
       if (!current) throw notFound('User', id);
-      return (await writePatch(locked, companyId, current, patch, admit)) as UserWithGroups;
+      return (await writePatch(locked, companyId, current, request, admit)) as UserWithGroups;
     });
   }
 
   /** Any failure against a hint (stale version, If-Match, a patch error) is settled by a fresh read. */
-  async function patchHinted(companyId: string, id: string, patch: PatchRequest) {
+  async function patchHinted(companyId: string, id: string, request: PatchRequest) {
     const hint = hints.get(companyId, id);
     if (!hint) return undefined;
     hints.forget(companyId, id);
-    return writePatch(users, companyId, hint, patch).catch(() => undefined);
+    return writePatch(users, companyId, hint, request).catch(() => undefined);
   }
 
   /**
@@ -123,11 +125,11 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
    * user is written only under the guard (`admit`); without it the answer is DEACTIVATES.
    */
   async function writePatch(
-    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { body, ifMatch, tokenId }: PatchRequest,
+    store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { patch, ifMatch, tokenId }: PatchRequest,
     admit?: () => Promise<void>,
   ): Promise<UserWithGroups | typeof DEACTIVATES | undefined> {
     assertVersion(current.version, ifMatch);
-    const write = await toUserWrite(userPatch(current, body), tokenId);
+    const write = await toUserWrite(patchedUser(current, patch), tokenId);
     if (current.active === true && write.active === false) {
       if (!admit) return DEACTIVATES;
       await admit();
@@ -158,8 +160,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     }
     const rows = compiled.count === 0
       ? []
-      : await users.list(companyId, compiled.where, compiled.params, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
-    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where, compiled.params));
+      : await users.list(companyId, compiled.where, compiled.orderBy, compiled.offset, compiled.count, compiled.includeRelations);
+    const total = await pageTotal(rows, compiled, () => users.count(companyId, compiled.where));
     // A one-user answer is an IdP's "does this user exist" lookup, often followed by a PATCH.
     if (rows.length === 1) hints.remember(rows[0]!);
     return { total, rows, startIndex: compiled.offset + 1 };

@@ -68,7 +68,7 @@ function record(changes: MemberChange[], change: MemberChange | undefined): void
  * PATCH for Groups. `members` is detached: membership operations become `memberChanges` (never
  * needing the current member list) and everything else is applied to the resource, atomically.
  */
-export function applyGroupPatch(resource: ScimObject, operations: PatchOperation[]): GroupPatchResult {
+export function applyGroupPatch(resource: ScimObject, operations: readonly PatchOperation[]): GroupPatchResult {
   const working = structuredClone(resource);
   const memberChanges: MemberChange[] = [];
   for (const operation of operations) {
@@ -95,7 +95,7 @@ export function applyGroupPatch(resource: ScimObject, operations: PatchOperation
  * push group membership), or undefined when any operation edits another attribute. Such a PATCH
  * leaves the stored resource as it is, so it can be applied without reading the group.
  */
-export function memberOnlyChanges(operations: PatchOperation[]): MemberChange[] | undefined {
+export function memberOnlyChanges(operations: readonly PatchOperation[]): MemberChange[] | undefined {
   const memberChanges: MemberChange[] = [];
   for (const operation of operations) {
     const target = operation.path === undefined ? undefined : isMembersPath(operation.path);

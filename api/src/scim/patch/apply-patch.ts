@@ -134,7 +134,7 @@ export function assertRequiredPresent(resource: ScimObject, resourceType: Resour
  * RFC 7644 §3.5.2 PATCH on a canonical resource (as stored in `attributes`). Atomic: works on a
  * deep copy and throws before returning if any operation fails, so the input is never changed.
  */
-export function applyPatch(resource: ScimObject, operations: PatchOperation[], options: ApplyPatchOptions): ScimObject {
+export function applyPatch(resource: ScimObject, operations: readonly PatchOperation[], options: ApplyPatchOptions): ScimObject {
   const working = structuredClone(resource);
   for (const operation of operations) applyOperation(working, options.resourceType, operation);
   assertRequiredPresent(working, options.resourceType);

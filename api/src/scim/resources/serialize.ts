@@ -2,6 +2,7 @@ import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE } from '../schema/resource-type
 import type { ResourceTypeDefinition } from '../schema/schema-types.js';
 import { isPlainObject, type ScimObject } from './attribute-values.js';
 import { applyProjection, NO_PROJECTION, type Projection } from './projection.js';
+import { formatEtag } from '../etag.js';
 
 /** What the service layer loads from `directory_user` (plus, optionally, the user's groups). */
 export interface UserRow {
@@ -36,10 +37,6 @@ export interface SerializeOptions {
   /** The tenant's SCIM base URL without a trailing slash, e.g. `https://host/pp/scim/v2/acme`. */
   baseUrl: string;
   projection?: Projection;
-}
-
-export function formatVersion(version: number): string {
-  return `W/"${version}"`;
 }
 
 function iso(value: Date | string): string {
@@ -78,7 +75,7 @@ function envelope({ resourceType, id, attributes, promoted, extra, row, options 
       created: iso(row.createdAt),
       lastModified: iso(row.updatedAt),
       location: `${options.baseUrl}${resourceType.endpoint}/${id}`,
-      version: formatVersion(row.version),
+      version: formatEtag(row.version),
     },
   };
   return applyProjection(resource, resourceType, options.projection ?? NO_PROJECTION);

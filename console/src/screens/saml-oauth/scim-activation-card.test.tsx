@@ -2,7 +2,7 @@ import { fireEvent, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { never } from 'wonka';
 import { makeFragmentData } from '../../gql/fragment-masking.js';
-import { ActivateScimDocument, type ScimActivationCard_ScimConfigFragment } from '../../gql/graphql.js';
+import { ActivateScimDocument, DisableEntraIdDocument, type ScimActivationCard_ScimConfigFragment } from '../../gql/graphql.js';
 import { fakeClient, on, type Route } from '../../testing/fake-client.js';
 import { renderInConsole, settle } from '../../testing/render-in-console.js';
 import { ScimActivationCard, ScimActivationCardFragment } from './scim-activation-card.js';
@@ -38,19 +38,30 @@ describe('ScimActivationCard', () => {
   });
 
   it.each([
-    ['PLATFORM_DISABLED', 'disabled for this whole Roster deployment'],
-    ['ENTRA_ID_CONFLICT', 'Turn off Entra ID first'],
-  ] as const)('cannot be activated when %s, and says why next to the button', (availability, reason) => {
-    renderCard({ ...inactive, availability });
-    expect(toggle().textContent).toBe('Activate SCIM');
-    expect(toggle().disabled).toBe(true);
-    expect(document.getElementById(toggle().getAttribute('aria-describedby')!)?.textContent).toContain(reason);
+    ['PLATFORM_DISABLED', 'Unavailable in this deployment', 'SCIM_ENABLED'],
+    ['ENTRA_ID_CONFLICT', 'Blocked by the Entra ID integration', 'Turn off the Entra ID integration first'],
+  ] as const)('shows the blocking state and what to do when %s, never "Active" and a toggle', (availability, status, todo) => {
+    renderCard({ availability, status: 'ACTIVE', viewerCanManage: true });
+    expect(screen.getByTestId('activation-status').textContent).toBe(status);
+    expect(screen.getByTestId('activation-blocked').textContent).toContain(todo);
+    expect(screen.queryByRole('button', { name: /SCIM$/ })).toBeNull();
   });
 
-  it('can still be deactivated when it became unavailable while active', () => {
-    renderCard({ availability: 'ENTRA_ID_CONFLICT', status: 'ACTIVE', viewerCanManage: true });
-    expect(toggle().textContent).toBe('Deactivate SCIM');
-    expect(toggle().disabled).toBe(false);
+  it('offers iam:manage operators to turn the Entra ID integration off, after a confirmation', async () => {
+    const available = { disableEntraId: makeFragmentData({ availability: 'AVAILABLE', status: 'INACTIVE', viewerCanManage: true }, ScimActivationCardFragment) };
+    const fake = renderCard({ availability: 'ENTRA_ID_CONFLICT', status: 'INACTIVE', viewerCanManage: true }, on(DisableEntraIdDocument, () => ({ data: available })));
+    expect(screen.queryByRole('button', { name: 'Turn off Entra ID integration' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off Entra ID integration' }));
+    expect(fake.calls('DisableEntraId')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: 'Turn off Entra ID' }));
+    await settle();
+    expect(fake.calls('DisableEntraId')).toHaveLength(1);
+    expect(screen.getByTestId('toast-success').textContent).toContain('Entra ID integration turned off');
+  });
+
+  it('offers no Entra ID switch to readers, nor on the platform-disabled deployment', () => {
+    renderCard({ availability: 'ENTRA_ID_CONFLICT', status: 'INACTIVE', viewerCanManage: false });
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('shows the status without a button to readers without iam:manage', () => {

@@ -1,8 +1,9 @@
 import { useMutation } from '@urql/preact';
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
 import { errorMessage } from '../../lib/graphql-errors.js';
-import { ConflictIcon, SpinnerIcon, WarningIcon } from '../../ui/icons.js';
+import { SpinnerIcon } from '../../ui/icons.js';
 import { useNotify } from '../../ui/notifications.js';
+import { ScimBlockedState } from './scim-blocked-state.js';
 
 export const ScimActivationCardFragment = graphql(`
   fragment ScimActivationCard_ScimConfig on ScimConfig {
@@ -28,21 +29,30 @@ const DeactivateMutation = graphql(`
   }
 `);
 
-const BLOCKED_REASON = {
-  PLATFORM_DISABLED: 'SCIM cannot be activated: it is disabled for this whole Roster deployment. Ask whoever runs the deployment, or Roster support.',
-  ENTRA_ID_CONFLICT: 'SCIM cannot be activated while the native Microsoft Entra ID integration is active. Turn off Entra ID first; SCIM and Entra ID cannot run at the same time.',
-} as const;
-
-/** Turns SCIM provisioning on and off for the company (O19); activation lives only here (O11). */
+/**
+ * Turns SCIM provisioning on and off for the company (O19); activation lives only here (O11).
+ * While SCIM is unavailable (deployment switch, Entra ID) the stored status means nothing to an
+ * IdP — every request is refused — so the card shows the blocking state instead of a toggle.
+ */
 export function ScimActivationCard(props: { config: FragmentType<typeof ScimActivationCardFragment> }) {
   const config = useFragment(ScimActivationCardFragment, props.config);
+  return (
+    <section class="card" aria-labelledby="scim-activation-title" data-testid="scim-activation">
+      {config.availability === 'AVAILABLE' ? (
+        <AvailableState active={config.status === 'ACTIVE'} canManage={config.viewerCanManage} />
+      ) : (
+        <ScimBlockedState availability={config.availability} canManage={config.viewerCanManage} />
+      )}
+      {!config.viewerCanManage && <p class="muted">Activating and deactivating SCIM needs the iam:manage permission.</p>}
+    </section>
+  );
+}
+
+function AvailableState({ active, canManage }: { active: boolean; canManage: boolean }) {
   const [activation, activate] = useMutation(ActivateMutation);
   const [deactivation, deactivate] = useMutation(DeactivateMutation);
   const notify = useNotify();
-  const active = config.status === 'ACTIVE';
-  const blocked = config.availability === 'AVAILABLE' ? undefined : BLOCKED_REASON[config.availability];
   const busy = activation.fetching || deactivation.fetching;
-
   const toggle = async () => {
     const result = active ? await deactivate({}) : await activate({});
     if (!result.data) {
@@ -53,19 +63,12 @@ export function ScimActivationCard(props: { config: FragmentType<typeof ScimActi
   };
 
   return (
-    <section class="card" aria-labelledby="scim-activation-title" data-testid="scim-activation">
+    <>
       <div class="card__header">
         <h2 id="scim-activation-title">SCIM provisioning</h2>
-        {config.viewerCanManage && (
+        {canManage && (
           <div class="card__actions">
-            <button
-              type="button"
-              class={`button ${active ? '' : 'button--primary'}`}
-              onClick={toggle}
-              disabled={busy || (!active && Boolean(blocked))}
-              aria-describedby={blocked ? 'scim-activation-blocked' : undefined}
-              aria-busy={busy}
-            >
+            <button type="button" class={`button ${active ? '' : 'button--primary'}`} onClick={toggle} disabled={busy} aria-busy={busy}>
               {busy && <SpinnerIcon />}
               {active ? 'Deactivate SCIM' : 'Activate SCIM'}
             </button>
@@ -81,13 +84,6 @@ export function ScimActivationCard(props: { config: FragmentType<typeof ScimActi
           {active ? 'Active' : 'Inactive'}
         </span>
       </p>
-      {blocked && (
-        <p class={`notice ${config.availability === 'ENTRA_ID_CONFLICT' ? 'notice--conflict' : 'notice--platform'}`} id="scim-activation-blocked">
-          {config.availability === 'ENTRA_ID_CONFLICT' ? <ConflictIcon /> : <WarningIcon />}
-          <span>{blocked}</span>
-        </p>
-      )}
-      {!config.viewerCanManage && <p class="muted">Activating and deactivating SCIM needs the iam:manage permission.</p>}
-    </section>
+    </>
   );
 }

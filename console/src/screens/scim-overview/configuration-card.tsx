@@ -1,6 +1,7 @@
 import { useMutation } from '@urql/preact';
 import { useRef, useState } from 'preact/hooks';
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
+import { formatCount } from '../../lib/format-number.js';
 import { errorMessage } from '../../lib/graphql-errors.js';
 import { SpinnerIcon, TrashIcon } from '../../ui/icons.js';
 import { useNotify } from '../../ui/notifications.js';
@@ -58,7 +59,7 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
           Configuration
         </h2>
         <div class="card__actions">
-          {active && config.viewerCanManage && <DeactivateButton />}
+          {active && config.viewerCanManage && <DeactivateButton onDeactivated={() => heading.current?.focus()} />}
           {config.viewerCanDeleteAllScimUsers && (
             <button
               type="button"
@@ -85,11 +86,11 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
         </div>
         <div class="fact">
           <dt>SCIM Users</dt>
-          <dd data-testid="scim-users">{counts.users}</dd>
+          <dd data-testid="scim-users">{formatCount(counts.users)}</dd>
         </div>
         <div class="fact">
           <dt>SCIM Groups</dt>
-          <dd data-testid="scim-groups">{counts.groups}</dd>
+          <dd data-testid="scim-groups">{formatCount(counts.groups)}</dd>
         </div>
       </dl>
       {bulk.running && bulk.job && <ProgressBar done={bulk.job.deleted} total={bulk.job.total} label="Deleting SCIM users" />}
@@ -109,7 +110,8 @@ export function ConfigurationCard(props: ConfigurationCardProps) {
   );
 }
 
-function DeactivateButton() {
+/** The button disappears on success, so `onDeactivated` moves focus somewhere that stays. */
+function DeactivateButton({ onDeactivated }: { onDeactivated: () => void }) {
   const [{ fetching }, deactivate] = useMutation(DeactivateMutation);
   const notify = useNotify();
   const onClick = async () => {
@@ -119,6 +121,8 @@ function DeactivateButton() {
       return;
     }
     notify('success', 'SCIM deactivated. Inbound SCIM requests are refused until it is activated again on the SAML/OAuth screen.');
+    // After the re-render that removed the button: focusing earlier would be undone by its removal.
+    requestAnimationFrame(onDeactivated);
   };
   return (
     <button type="button" class="button" onClick={onClick} disabled={fetching} aria-busy={fetching}>

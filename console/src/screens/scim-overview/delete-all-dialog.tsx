@@ -1,5 +1,6 @@
 import { Dialog } from '../../ui/dialog.js';
 import { TrashIcon } from '../../ui/icons.js';
+import { formatCount } from '../../lib/format-number.js';
 
 interface DeleteAllDialogProps {
   count: number;
@@ -11,7 +12,7 @@ interface DeleteAllDialogProps {
 
 /** The confirmation for "Delete All Users" (O13): the count, what is lost, and that it is final. */
 export function DeleteAllDialog({ count, onCancel, onConfirm, returnFocus }: DeleteAllDialogProps) {
-  const users = `${count} ${count === 1 ? 'user' : 'users'}`;
+  const users = `${formatCount(count)} ${count === 1 ? 'user' : 'users'}`;
   return (
     <Dialog title="Delete all SCIM users?" onClose={onCancel} describedBy="delete-all-consequence" returnFocus={returnFocus} testId="delete-all-dialog">
       <div id="delete-all-consequence" class="stack">

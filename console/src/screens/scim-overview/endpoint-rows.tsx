@@ -1,6 +1,7 @@
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
 import { CopyButton } from '../../ui/copy-button.js';
 import { Skeleton } from '../../ui/skeleton.js';
+import { ReachabilityWarning } from './reachability-warning.js';
 
 export const EndpointRowsFragment = graphql(`
   fragment EndpointRows_ScimConfig on ScimConfig {
@@ -37,6 +38,7 @@ export function EndpointRows(props: { config: FragmentType<typeof EndpointRowsFr
           );
         })}
       </ul>
+      {config.baseUrl && <ReachabilityWarning baseUrl={config.baseUrl} />}
     </section>
   );
 }

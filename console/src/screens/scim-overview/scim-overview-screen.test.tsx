@@ -20,20 +20,24 @@ import { advance, renderInConsole } from '../../testing/render-in-console.js';
 import { ConfigurationCardCountsFragment } from './configuration-card.js';
 import { LastRequestFragment, RecentActivityFragment } from './recent-activity.js';
 import { ScimOverviewScreen } from './scim-overview-screen.js';
+import { SetupChecklistFragment } from './setup-checklist.js';
 
 const BASE = 'https://roster.test/pp/scim/v2/acme';
 
-function overview(availability: ScimAvailability, throttledLastHour = 0): ScimOverviewScreenQuery {
+const SET_UP = { tokenCreated: true, requestReceived: true, connectionTested: true };
+
+function overview(availability: ScimAvailability, throttledLastHour = 0, setup = SET_UP, baseUrl = BASE): ScimOverviewScreenQuery {
   const config = { status: 'ACTIVE', viewerCanManage: true, viewerCanDeleteAllScimUsers: true } satisfies Omit<ConfigurationCard_ScimConfigFragment, ' $fragmentName'>;
-  const endpoints = { baseUrl: BASE, usersEndpoint: `${BASE}/Users`, groupsEndpoint: `${BASE}/Groups` } satisfies Omit<EndpointRows_ScimConfigFragment, ' $fragmentName'>;
+  const endpoints = { baseUrl, usersEndpoint: `${baseUrl}/Users`, groupsEndpoint: `${baseUrl}/Groups` } satisfies Omit<EndpointRows_ScimConfigFragment, ' $fragmentName'>;
   const throttled = { throttledLastHour, rateLimit: { perSecond: 100, burst: 300 } } satisfies Omit<ThrottledNotice_ScimConfigFragment, ' $fragmentName'>;
   const expiry = { tokenExpiryWarnings: [] } satisfies Omit<TokenExpiryNotice_ScimConfigFragment, ' $fragmentName'>;
   const counts = makeFragmentData({ users: 42, groups: 3 }, ConfigurationCardCountsFragment);
   const recentActivity = makeFragmentData({ edges: [], pageInfo: { hasNextPage: true } }, RecentActivityFragment);
   const lastRequest = makeFragmentData({ edges: [] }, LastRequestFragment);
+  const scimSetup = makeFragmentData(setup, SetupChecklistFragment);
   return {
     scimConfig: { availability, ...config, ...endpoints, ...throttled, ...expiry },
-    counts, activeBulkDeleteJob: null, recentActivity, lastRequest, deprovisioningGuard: null,
+    counts, activeBulkDeleteJob: null, recentActivity, lastRequest, deprovisioningGuard: null, scimSetup,
   };
 }
 
@@ -58,6 +62,26 @@ describe('ScimOverviewScreen', () => {
     expect(screen.getByRole('button', { name: 'Copy Base URL' })).toBeTruthy();
     expect(screen.getByTestId('recent-activity')).toBeTruthy();
     expect(screen.queryByTestId('notice-throttled')).toBeNull();
+  });
+
+  it('guides a first connection in three steps, each ticked from the server\'s data, until it works', () => {
+    renderScreen(() => ({ data: overview('AVAILABLE', 0, { tokenCreated: true, requestReceived: false, connectionTested: false }) }));
+    const steps = ['setup-step-1', 'setup-step-2', 'setup-step-3'].map((id) => screen.getByTestId(id).getAttribute('data-done'));
+    expect(steps).toEqual(['true', 'false', 'false']);
+    expect(screen.getByTestId('setup-checklist').textContent).toContain('2 of 3 steps to go.');
+  });
+
+  it('shows no checklist once the IdP has connected, nor a warning for a public https Base URL', () => {
+    renderScreen(() => ({ data: overview('AVAILABLE') }));
+    expect(screen.queryByTestId('setup-checklist')).toBeNull();
+    expect(screen.queryByTestId('reachability-warning')).toBeNull();
+  });
+
+  it('warns that cloud IdPs cannot reach a localhost Base URL and names PUBLIC_URL', () => {
+    renderScreen(() => ({ data: overview('AVAILABLE', 0, SET_UP, 'http://localhost:4000/pp/scim/v2/acme') }));
+    const warning = screen.getByTestId('reachability-warning').textContent;
+    expect(warning).toContain('Cloud identity providers cannot reach this Base URL');
+    expect(warning).toContain('PUBLIC_URL');
   });
 
   it('says how many requests the rate limit throttled in the last hour', () => {

@@ -8,6 +8,7 @@ import { AvailabilityNotice } from './availability-notice.js';
 import { ConfigurationCard, ConfigurationCardSkeleton } from './configuration-card.js';
 import { EndpointRows, EndpointRowsSkeleton } from './endpoint-rows.js';
 import { RecentActivity, RecentActivitySkeleton } from './recent-activity.js';
+import { SetupChecklist } from './setup-checklist.js';
 import { ThrottledNotice } from './throttled-notice.js';
 import { DeprovisioningGuardPanel } from './deprovisioning-guard-panel.js';
 import { TokenExpiryNotice } from '../saml-oauth/token-expiry-notice.js';
@@ -36,12 +37,25 @@ const ScimOverviewQuery = graphql(`
     lastRequest: recentActivity(first: 1) {
       ...RecentActivity_LastRequest
     }
+    scimSetup {
+      ...SetupChecklist_ScimSetup
+    }
   }
 `);
 
 const ActivitySubscription = graphql(`
   subscription ScimOverviewActivity {
     provisioningActivity {
+      id
+    }
+  }
+`);
+
+// Another tab, operator or API token started Delete All Users: re-reading the screen finds the
+// job (activeBulkDeleteJob), which the configuration card then follows to its end.
+const BulkDeleteStartedSubscription = graphql(`
+  subscription ScimOverviewBulkDeleteStarted {
+    bulkDeleteStarted {
       id
     }
   }
@@ -54,10 +68,13 @@ const POLL_MS = 10_000;
 export function ScimOverviewScreen() {
   const [first, setFirst] = useState(PAGE);
   const [failuresOnly, setFailuresOnly] = useState(false);
-  const [{ data, error }, reexecute] = useQuery({ query: ScimOverviewQuery, variables: { first, failuresOnly } });
+  // Coming back from SAML/OAuth (a token created there) must tick the set-up at once: the cached
+  // answer shows immediately and the network's replaces it.
+  const [{ data, error }, reexecute] = useQuery({ query: ScimOverviewQuery, variables: { first, failuresOnly }, requestPolicy: 'cache-and-network' });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const live = usePollingFallback(refresh, POLL_MS);
   useRefreshOnActivity(refresh);
+  useRefreshOnBulkDelete(refresh);
   useEffect(() => {
     document.title = 'SCIM Overview · Roster';
   }, []);
@@ -84,6 +101,7 @@ export function ScimOverviewScreen() {
           {data.deprovisioningGuard && <DeprovisioningGuardPanel guard={data.deprovisioningGuard} onChanged={refresh} />}
           <TokenExpiryNotice config={config} />
           <ThrottledNotice config={config} />
+          {data.scimSetup && <SetupChecklist setup={data.scimSetup} />}
           <ConfigurationCard
             config={config}
             counts={data.counts}
@@ -127,6 +145,16 @@ function useRefreshOnActivity(refresh: () => void) {
     }, 400);
   }, [data]);
   useEffect(() => () => clearTimeout(timer.current), []);
+}
+
+function useRefreshOnBulkDelete(refresh: () => void) {
+  const [{ data }] = useSubscription({ query: BulkDeleteStartedSubscription });
+  const latest = useRef(refresh);
+  latest.current = refresh;
+  const jobId = data?.bulkDeleteStarted.id;
+  useEffect(() => {
+    if (jobId) latest.current();
+  }, [jobId]);
 }
 
 function OverviewSkeleton() {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { graphql } from '../../gql/index.js';
 import type { DeleteAll_BulkDeleteJobFragment } from '../../gql/graphql.js';
 import { usePollingFallback } from '../../graphql/use-live-status.js';
+import { formatCount } from '../../lib/format-number.js';
 import { errorMessage } from '../../lib/graphql-errors.js';
 import { useNotify } from '../../ui/notifications.js';
 
@@ -84,8 +85,8 @@ export function useBulkDelete(activeJob: Job | null | undefined, onFinished: () 
   useEffect(() => {
     if (!job || isJobRunning(job) || announced.current.has(job.id)) return;
     announced.current.add(job.id);
-    if (job.status === 'SUCCEEDED') notify('success', `${job.deleted} users deleted in total.`);
-    else notify('error', `Deleting the SCIM users stopped after ${job.deleted} of ${job.total}. Try again to delete the rest.`);
+    if (job.status === 'SUCCEEDED') notify('success', `${formatCount(job.deleted)} users deleted in total.`);
+    else notify('error', `Deleting the SCIM users stopped after ${formatCount(job.deleted)} of ${formatCount(job.total)}. Try again to delete the rest.`);
     onFinished();
   }, [job, notify, onFinished]);
 

@@ -1,7 +1,17 @@
-import type { Principal } from '../modules/access/principal.js';
-import type { Services } from '../services.js';
+import type { Principal } from './principal.js';
+
+/** How callers present themselves over HTTP, read the same way by every edge (GraphQL, SCIM, exports, metrics). */
 
 export const SESSION_COOKIE = 'roster_session';
+
+/** The header the console sends on every cookie-authenticated HTTP request (any non-empty value); see graphql/csrf-prevention.ts. */
+export const CSRF_HEADER = 'x-graphql-csrf';
+
+/** Whoever can turn a presented credential into a principal. */
+export interface Authenticators {
+  tokens: { authenticateApiToken(token: string): Promise<Principal | null> };
+  operators: { authenticateSession(session: string): Promise<Principal | null> };
+}
 
 export function readCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
@@ -34,7 +44,7 @@ export function presentedCredential(authorization: string | undefined, cookieHea
 
 /** An API token in `Authorization` wins over a session cookie; neither means anonymous. */
 export async function authenticate(
-  services: Services,
+  services: Authenticators,
   authorization: string | undefined,
   cookieHeader: string | undefined,
 ): Promise<Principal | null> {
