@@ -67,6 +67,14 @@ const ROOT_RULES: Record<string, unknown> = {
   'Mutation.redeliverWebhookEvent': { permission: 'iam:manage' },
   'Mutation.sendTestWebhookEvent': { permission: 'iam:manage' },
   'Subscription.directoryEvents': { permission: 'iam:read' },
+  'Query.provisioningEvent': { permission: 'iam:read' },
+  'Query.activityTokens': { permission: 'iam:read' },
+  'Query.deprovisioningPolicy': { anyPermission: ['iam:read', 'iam:manage', 'users:delete'] },
+  'Query.deletedUsers': { permission: 'iam:read' },
+  'Query.lastBulkDeleteRun': { permission: 'iam:read' },
+  'Mutation.updateDeprovisioningPolicy': { permission: 'iam:manage' },
+  'Mutation.restoreUsers': { anyPermission: ['iam:manage', 'users:delete'] },
+  'Mutation.restoreBulkDelete': { permission: 'users:delete' },
 };
 
 describe('the schema walk', () => {
