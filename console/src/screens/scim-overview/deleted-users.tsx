@@ -155,6 +155,7 @@ export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
           }}
         />
       </label>
+      <div class="table-wrap">
       <table class="table" data-testid="deleted-users-table">
         <thead>
           <tr>
@@ -176,6 +177,7 @@ export function DeletedUsers({ onRestored }: { onRestored: () => void }) {
           />
         ))}
       </table>
+      </div>
     </section>
   );
 }
