@@ -6,10 +6,7 @@ import { Company } from '../companies/company.entity.js';
 export const ScimToken = defineEntity({
   name: 'ScimToken',
   tableName: 'scim_token',
-  indexes: [
-    { name: 'scim_token_company_index', properties: ['company'] },
-    { name: 'scim_token_rotated_from_index', properties: ['rotatedFrom'] },
-  ],
+  indexes: [{ name: 'scim_token_company_index', properties: ['company'] }],
   properties: {
     ...baseProperties,
     company: p.manyToOne(Company).deleteRule('cascade'),
