@@ -54,6 +54,8 @@ export class Migration20261202600000_directory_events extends Migration {
         select e.id, e.company_id, pg_current_xact_id()::text::bigint, e.type, now(), e.resource_type, e.resource_id, e.id, e.data, e.source
           from (select nextval('directory_event_id_seq') as id, r.* from jsonb_to_recordset(rows)
                   as r(company_id uuid, type text, resource_type text, resource_id uuid, data jsonb, source text)) e
+         -- A company being deleted takes its directory with it by cascade: those rows have no events.
+         where exists (select 1 from company c where c.id = e.company_id)
       $$;
 
       create function directory_user_events() returns trigger language plpgsql as $$
