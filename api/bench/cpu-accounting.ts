@@ -61,3 +61,10 @@ export function cpuSnapshot(serverPid: number | undefined): CpuSnapshot {
 export function cpuSince(before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
   return { client: after.client - before.client, server: after.server - before.server, postgres: after.postgres - before.postgres };
 }
+
+/** A process's resident memory now and at its peak (VmHWM), in MB, from /proc. */
+export function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+}

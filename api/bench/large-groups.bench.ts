@@ -5,7 +5,6 @@
  * without its members, 10,000 members added in one PATCH, and all 50,000 members read (the
  * server's memory is sampled while it answers).
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
@@ -18,6 +17,7 @@ import { seedDirectory } from '../test/directory-seed.js';
 import { spawnRoster, waitForReady } from '../test/process.js';
 import { runPhase, type PhaseResult } from './phase.js';
 import { createJsonClient } from './http-client.js';
+import { memoryMb } from './cpu-accounting.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 50_000);
 const BULK_ADD = 10_000;
@@ -37,12 +37,6 @@ async function p95Of(name: string, items: readonly number[], work: (i: number) =
     return ok;
   });
   return { ...result, p95: quantile(latencies, 0.95) };
-}
-
-function rssMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
 interface Row { operation: string; roster: string; raw: string; target: string; met: boolean }
@@ -122,9 +116,9 @@ export async function run(): Promise<void> {
     const rawBulkMs = performance.now() - begin;
     rows.push({ operation: `PATCH add ${BULK_ADD} members at once`, roster: `${ms(bulkMs)} (status ${bulkAdd.status})`, raw: ms(rawBulkMs), target: '< 2,000 ms', met: bulkAdd.status === 204 && bulkMs < 2000 });
 
-    const before = rssMb(pid);
+    const before = memoryMb(pid);
     let peak = before.rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, rssMb(pid).rss)), 5);
+    const sampler = setInterval(() => (peak = Math.max(peak, memoryMb(pid).rss)), 5);
     begin = performance.now();
     const full = await scim('GET', `/Groups/${groupId}`);
     const fullMs = performance.now() - begin;

@@ -4,7 +4,6 @@
  * `npm run bench -- soak` is the same load for 10 minutes with fewer companies and reads the
  * server's memory every 5 s: the RSS slope (with its standard error) says whether it leaks.
  */
-import { readFileSync } from 'node:fs';
 import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { findFreePort } from '../src/db/free-port.js';
@@ -12,15 +11,10 @@ import { migrate, openOrm } from '../src/db/orm.js';
 import { openSqlPool } from '../src/db/sql.js';
 import { createServices } from '../src/services.js';
 import { spawnRoster, waitForReady } from '../test/process.js';
+import { memoryMb } from './cpu-accounting.js';
 import { driveTenant, p95, slope, type TenantTarget } from './entra-load.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function rssMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const mb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
-}
 
 interface LoadShape { companies: number; perSecond: number; seconds: number }
 
@@ -46,10 +40,10 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
     log(`${companies} companies × ${perSecond} req/s for ${seconds} s (Entra mix: 40 % lookups, 20 % creates, 20 % user PATCH, 20 % group member PATCH)`);
     const samples: { x: number; y: number }[] = [];
     const startedAt = Date.now();
-    const sampler = setInterval(() => samples.push({ x: (Date.now() - startedAt) / 60_000, y: rssMb(pid).rss }), 5_000);
+    const sampler = setInterval(() => samples.push({ x: (Date.now() - startedAt) / 60_000, y: memoryMb(pid).rss }), 5_000);
     const results = await Promise.all(targets.map((target) => driveTenant(target, perSecond, seconds)));
     clearInterval(sampler);
-    const memory = rssMb(pid);
+    const memory = memoryMb(pid);
 
     const all = results.flatMap((r) => r.latencies);
     const perCompany = results.map((r) => ({ slug: r.slug, p95: p95(r.latencies), requests: r.requests, errors: r.errors, statuses: r.statuses }));
