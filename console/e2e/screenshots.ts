@@ -141,8 +141,12 @@ async function main(): Promise<void> {
     // The request recorder writes in batches: wait until the last request is listed.
     await page.goto(`${demo.origin}${SCIM2}/activity`);
     await page.getByTestId('activity-row').filter({ hasText: 'Get User' }).first().waitFor({ timeout: 15_000 });
+    // The overview is a long page: tall enough to show its recent-activity card as well.
+    await page.setViewportSize({ width: VIEWPORT.width, height: 1560 });
+    await page.goto(`${demo.origin}${SCIM2}`);
+    await save(page, 'scim-overview', '[data-testid="activity-row"]');
+    await page.setViewportSize(VIEWPORT);
     const shots: [string, string, string][] = [
-      ['scim-overview', SCIM2, '[data-testid="activity-row"]'],
       ['scim-users', `${SCIM2}/users`, '[data-testid="user-row"]'],
       ['scim-user-detail', `${SCIM2}/users/${adaId}`, '[data-testid="resource-activity-row"]'],
       ['scim-groups', `${SCIM2}/groups`, '[data-testid="group-row"]'],
@@ -153,7 +157,8 @@ async function main(): Promise<void> {
       await page.goto(`${demo.origin}${path}`);
       await save(page, name, ready);
     }
-    await page.goto(`${demo.origin}${SCIM2}/activity?outcome=409`);
+    // A write, to show the changed attributes beside the request.
+    await page.goto(`${demo.origin}${SCIM2}/activity?operation=Update+User`);
     await page.getByTestId('activity-row').first().getByRole('link').click();
     await save(page, 'scim-activity-detail', '[data-testid="activity-detail"]');
   } finally {

@@ -72,7 +72,9 @@ function ActivityRow({ event, showResource, fresh, testId }: { event: ActivityRo
         <span title={event.userAgent ?? undefined}>{event.tokenLabel ?? 'Unknown (no valid token)'}</span>
       </td>
       <td data-label="Request">
-        <Link href={activityPath(event.id)}>{event.operation}</Link>
+        <Link href={activityPath(event.id)} class="activity-operation">
+          {event.operation}
+        </Link>
         <div class="muted mono">{event.method}</div>
       </td>
       {showResource && (
