@@ -19,6 +19,7 @@ const SCIM2 = '/it-settings/iam/scim2';
 const USERS = `${SCIM2}/users`;
 const GROUPS = `${SCIM2}/groups`;
 const CORE_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const CORE_GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 /** Seeded straight into the tables: enough to cross the 100-row mark and two page boundaries. */
@@ -49,7 +50,8 @@ describe('SCIM2 Users and Groups tabs (real server, real browser)', () => {
     }
     const idp = scimClient(acme);
     ada = (await idp('POST', '/Users', {
-      schemas: [CORE_USER], userName: 'ada@example.test', displayName: 'Ada Lovelace', externalId: 'okta-ada', title: 'Analyst',
+      schemas: [CORE_USER, ENTERPRISE], userName: 'ada@example.test', displayName: 'Ada Lovelace', externalId: 'okta-ada', title: 'Analyst',
+      [ENTERPRISE]: { department: 'Research' },
       name: { givenName: 'Ada', familyName: 'Lovelace' }, emails: [{ value: 'ada@example.test', type: 'work', primary: true }],
     })).body as { id: string };
     const okta = await t.services().tokens.createScimToken(acme.companyId, 'Okta', 'test');
@@ -207,6 +209,12 @@ describe('SCIM2 Users and Groups tabs (real server, real browser)', () => {
       expect(text).toContain(expected);
     }
     expect(await page.getByTestId('user-groups').getByRole('link').allTextContents()).toEqual(['Engineering']);
+    // The enterprise extension's long attribute path wraps in its label: values keep their column.
+    expect(text).toContain(`${ENTERPRISE}.departmentResearch`);
+    const valueLefts = await attributes.locator('dd').evaluateAll((all) => [...new Set(all.map((dd) => Math.round(dd.getBoundingClientRect().left)))]);
+    const listLeft = await attributes.evaluate((dl) => dl.getBoundingClientRect().left);
+    expect(valueLefts).toHaveLength(1);
+    expect(valueLefts[0]! - listLeft).toBeLessThan(360);
 
     const scim = await scimClient(acme)('GET', `/Users/${ada.id}`);
     const shown = JSON.parse((await page.getByTestId('raw-json').textContent()) ?? '') as Record<string, unknown>;

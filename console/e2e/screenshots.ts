@@ -5,7 +5,9 @@
  *
  * Starts Roster as `npm start` does (fresh DATA_DIR, free port), takes the demo sign-in from what
  * the first start prints, provisions a small directory over SCIM as two IdPs would, and saves
- * one PNG per screen at 1280 px, cropped to the viewport so each file stays small.
+ * one PNG per screen at 1280 px, cropped to the viewport so each file stays small. The README's
+ * other screenshots (a running Delete All Users, the guided set-up) come from the e2e tests:
+ * SCREENSHOT_DIR=docs/screenshots npx vitest run console/e2e/<file>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
@@ -21,6 +23,7 @@ const OUT = join(REPO, 'docs/screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 const MAX_BYTES = 200_000;
 const SCIM2 = '/it-settings/iam/scim2';
+const SAML = '/it-settings/iam/saml-oauth';
 
 interface Demo {
   origin: string;
@@ -31,8 +34,7 @@ interface Demo {
 }
 
 /** `npm start` on an empty data folder; resolves once the demo's secrets and the sign-in line are printed. */
-async function startRoster(dataDir: string, port: number): Promise<{ child: ChildProcess; demo: Demo }> {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(await findFreePort()), LOG_LEVEL: 'warn' };
+async function startRoster(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; demo: Demo }> {
   const child = spawn('npm', ['start', '--silent'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   const demo = await new Promise<Demo>((resolve, reject) => {
@@ -48,6 +50,14 @@ async function startRoster(dataDir: string, port: number): Promise<{ child: Chil
     });
   });
   return { child, demo };
+}
+
+/** `npm run roster -- …` against the running instance (the CLI finds it through DATA_DIR). */
+function roster(env: NodeJS.ProcessEnv, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'api/src/cli/main.ts', ...args], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    cli.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`roster ${args.join(' ')} exited with ${code}`))));
+  });
 }
 
 function scim(demo: Demo, token: string, userAgent: string) {
@@ -128,10 +138,27 @@ async function save(page: Page, name: string, ready: string): Promise<void> {
   process.stdout.write(`${name}.png  ${Math.round(size / 1024)} KB\n`);
 }
 
+/** The new token's one-time secret, and the blocked states while the native Entra ID integration is on. */
+async function tokenAndEntraStates(page: Page, origin: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await page.goto(`${origin}${SAML}`);
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await page.getByTestId('create-token-dialog').getByLabel('Label').fill('OneLogin');
+  await page.keyboard.press('Enter');
+  await save(page, 'saml-oauth-token-created', '[data-testid="token-created-dialog"]');
+  await page.getByTestId('token-created-dialog').getByRole('button', { name: 'Done' }).click();
+  await roster(env, ['company', 'entra', 'demo', 'on']);
+  await page.goto(`${origin}${SCIM2}`);
+  await save(page, 'scim-overview-entra-conflict', '[data-testid="notice-entra-conflict"]');
+  await page.goto(`${origin}${SAML}`);
+  await save(page, 'saml-oauth-entra-conflict', '[data-testid="activation-blocked"]');
+  await roster(env, ['company', 'entra', 'demo', 'off']);
+}
+
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const dataDir = await mkdtemp(join(tmpdir(), 'roster-screenshots-'));
-  const { child, demo } = await startRoster(dataDir, await findFreePort());
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(await findFreePort()), METRICS_PORT: String(await findFreePort()), LOG_LEVEL: 'warn' };
+  const { child, demo } = await startRoster(env);
   const browser = await openBrowser(demo.origin);
   try {
     const { page } = browser;
@@ -161,6 +188,7 @@ async function main(): Promise<void> {
     await page.goto(`${demo.origin}${SCIM2}/activity?operation=Update+User`);
     await page.getByTestId('activity-row').first().getByRole('link').click();
     await save(page, 'scim-activity-detail', '[data-testid="activity-detail"]');
+    await tokenAndEntraStates(page, demo.origin, env);
   } finally {
     await browser.close();
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
