@@ -1,4 +1,5 @@
 import type { EventBus } from '../../events/event-bus.js';
+import { anyPayload, followChannel } from '../../events/event-stream.js';
 import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import type { EventStore, EventPosition, EventRow } from './event-store.js';
 
@@ -38,7 +39,7 @@ export async function streamDirectoryEvents(
     if (done || reading) return;
     reading = readNew().catch(() => undefined).finally(() => (reading = undefined));
   };
-  const unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, wake);
+  const unsubscribe = await followChannel(events, DIRECTORY_EVENTS_CHANNEL, anyPayload, wake);
   const timer = setInterval(wake, pollMs);
 
   const finish = async (): Promise<IteratorResult<EventRow>> => {
