@@ -33,26 +33,34 @@ export async function followChannel<T>(
   };
 }
 
+/** An async iterator fed by `push`; `ended` says whether its consumer has stopped it. */
+export interface PushedStream<T> {
+  iterator: AsyncIterableIterator<T>;
+  push: (value: T) => void;
+  ended: () => boolean;
+}
+
 /**
- * The events of one channel as an async iterator, on followChannel: every subscription (GraphQL
- * or internal) reads a channel through this. LISTEN is in place before it resolves, so nothing
- * published after that is missed. A hand-written iterator rather than an async generator: a generator parked on an
- * await ignores return() until the next event, which would keep a closed stream listening.
+ * Events kept for a consumer that is behind, up to `maxBacklog` (beyond it the oldest go: memory
+ * is the bound); return() ends the stream at once and runs `onEnd` (stop listening). A
+ * hand-written iterator rather than an async generator: a generator parked on an await ignores
+ * return() until the next event, which would keep a closed stream listening.
  */
-export async function streamChannel<T>(events: EventBus, channel: string, { parse, maxBacklog }: StreamOptions<T>): Promise<AsyncIterableIterator<T>> {
+export function pushedStream<T>(maxBacklog: number, onEnd: () => Promise<void>): PushedStream<T> {
   const queue: T[] = [];
   const waiting: ((result: IteratorResult<T>) => void)[] = [];
   let done = false;
-  const stop = await followChannel(events, channel, parse, (event) => {
+  const push = (value: T) => {
+    if (done) return;
     const take = waiting.shift();
-    if (take) take({ value: event, done: false });
-    else if (queue.push(event) > maxBacklog) queue.shift();
-  });
+    if (take) take({ value, done: false });
+    else if (queue.push(value) > maxBacklog) queue.shift();
+  };
   const finish = async (): Promise<IteratorResult<T>> => {
     if (!done) {
       done = true;
       for (const take of waiting.splice(0)) take({ value: undefined, done: true });
-      await stop();
+      await onEnd();
     }
     return { value: undefined, done: true };
   };
@@ -69,5 +77,17 @@ export async function streamChannel<T>(events: EventBus, channel: string, { pars
     },
     [Symbol.asyncIterator]: () => iterator,
   };
-  return iterator;
+  return { iterator, push, ended: () => done };
+}
+
+/**
+ * The events of one channel as an async iterator, on followChannel: every subscription (GraphQL
+ * or internal) reads a channel through this. LISTEN is in place before it resolves, so nothing
+ * published after that is missed.
+ */
+export async function streamChannel<T>(events: EventBus, channel: string, { parse, maxBacklog }: StreamOptions<T>): Promise<AsyncIterableIterator<T>> {
+  let stop = async () => undefined as void;
+  const stream = pushedStream<T>(maxBacklog, () => stop());
+  stop = await followChannel(events, channel, parse, stream.push);
+  return stream.iterator;
 }
