@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // One way to listen (ARCHITECTURE.md): followChannel or streamChannel, which parse every payload.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/events/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='events'][callee.property.name='subscribe']",
+          message: 'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'api/test/**/*.ts', 'console/e2e/**/*.ts', 'api/bench/**/*.ts'],
     rules: { 'max-lines': 'off', 'no-restricted-properties': 'off' },
   },

@@ -48,4 +48,20 @@ describe('import rules (eslint/import-rules.js)', () => {
   ])('allows: %s', async (_name, filePath, code) => {
     expect(await boundaryErrors(eslint, filePath, `${code}\n`)).toEqual([]);
   });
+
+  it('refuses a listener outside events/ that subscribes to the bus itself, and allows followChannel', async () => {
+    const listenerErrors = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${filePath}` });
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const raw = `import type { EventBus } from '../../events/event-bus.js';
+export const listen = (events: EventBus) => events.subscribe('scim_auth', () => undefined);`;
+    const followed = `import type { EventBus } from '../../events/event-bus.js';
+import { anyPayload, followChannel } from '../../events/event-stream.js';
+export const listen = (events: EventBus) => followChannel(events, 'scim_auth', anyPayload, () => undefined);`;
+    expect(await listenerErrors('api/src/modules/access/probe.ts', raw)).toEqual([
+      'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
+    ]);
+    expect(await listenerErrors('api/src/modules/access/probe.ts', followed)).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * Every event channel, named once. TypeScript publishes with EventBus.publish/publishMany and
- * listens with streamChannel (events/event-stream.ts) or EventBus.subscribe; SQL that notifies in
- * the same statement as its change builds its pg_notify with `notifyInSql`. The scim_auth trigger
+ * listens with followChannel or streamChannel (events/event-stream.ts; lint keeps EventBus.subscribe
+ * inside events/); SQL that notifies in the same statement as its change builds its pg_notify with
+ * `notifyInSql`. The scim_auth trigger
  * (migration scim_auth_notify) cannot import this file: channels.test.ts checks its text instead.
  */
 

@@ -29,6 +29,8 @@ export function writeScimReply(res: ServerResponse, reply: ScimReply): void {
 export function toScimError(error: unknown): unknown {
   if (isDatabaseUnavailable(error)) return new ScimError(503, undefined, 'The service is temporarily unavailable; retry later');
   if (!(error instanceof DomainError)) return error;
+  // RFC 7644 §3.14: a failed If-Match is 412, where GraphQL sees a conflict like any other.
+  if (error.code === 'VERSION_MISMATCH') return new ScimError(412, undefined, error.message);
   switch (error.kind) {
     case 'NOT_FOUND':
       return new ScimError(404, undefined, error.message);

@@ -1,5 +1,6 @@
 import { SCIM_AUTH_CHANNEL } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
+import { followChannel } from '../../events/event-stream.js';
 import type { ScimCaller } from './scim-token-auth.js';
 
 /**
@@ -69,11 +70,14 @@ export function createScimCallerCache() {
 
 export type ScimCallerCache = ReturnType<typeof createScimCallerCache>;
 
+/** The company a scim_auth notification names (json_build_object('companyId', …) in the trigger). */
+function companyOf(payload: unknown): string | undefined {
+  const companyId = (payload as { companyId?: unknown } | null)?.companyId;
+  return typeof companyId === 'string' ? companyId : undefined;
+}
+
 /** Forgets what another process (or the CLI, or plain SQL) changed; see migration scim_auth_notify. */
 export async function followScimAuthChanges(events: EventBus, callers: ScimCallerCache): Promise<() => Promise<void>> {
   events.onReconnect(callers.forgetAll);
-  return events.subscribe(SCIM_AUTH_CHANNEL, (payload) => {
-    const companyId = (payload as { companyId?: unknown } | null)?.companyId;
-    if (typeof companyId === 'string') callers.forget(companyId);
-  });
+  return followChannel(events, SCIM_AUTH_CHANNEL, companyOf, (companyId) => callers.forget(companyId));
 }

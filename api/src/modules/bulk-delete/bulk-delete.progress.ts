@@ -1,7 +1,7 @@
 import { Repeater, SlidingBuffer } from 'graphql-yoga';
 import { bulkDeleteCompanyJobsChannel, bulkDeleteProgressChannel } from '../../events/channels.js';
 import type { EventBus } from '../../events/event-bus.js';
-import { streamChannel } from '../../events/event-stream.js';
+import { followChannel, streamChannel } from '../../events/event-stream.js';
 import { isFinished, isNewer, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
 export interface WatchDeps {
@@ -51,7 +51,7 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
  */
 export function watchCompanyJobs(events: EventBus, companyId: string): AsyncIterableIterator<BulkDeleteJobView> {
   return new Repeater<BulkDeleteJobView>(async (push, stop) => {
-    const unsubscribe = await events.subscribe(bulkDeleteCompanyJobsChannel(companyId), (payload) => void push(toJobView(payload)));
+    const unsubscribe = await followChannel(events, bulkDeleteCompanyJobsChannel(companyId), toJobView, (job) => void push(job));
     try {
       await stop;
     } finally {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Sql } from '../../db/sql.js';
 import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { EventBus } from '../../events/event-bus.js';
+import { anyPayload, followChannel } from '../../events/event-stream.js';
 import type { Logger } from '../../logger.js';
 import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
 import { restoreBatch } from '../deprovisioning/restore.batch.js';
@@ -153,7 +154,7 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
       stopped = false;
       timer = setInterval(wake, pollMs);
       try {
-        unsubscribe = await events.subscribe(BULK_DELETE_QUEUED_CHANNEL, () => wake());
+        unsubscribe = await followChannel(events, BULK_DELETE_QUEUED_CHANNEL, anyPayload, () => wake());
       } catch (error) {
         log.warn({ err: error }, 'bulk-delete runner cannot listen; polling only');
       }

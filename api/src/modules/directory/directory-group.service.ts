@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../db/sql.js';
-import { ScimError } from '../../scim/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { createGroupStore, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { createMemberAddQueue } from './directory-member-queue.js';
 import { createMembershipStore, type MembershipStore } from './directory-membership.store.js';
@@ -31,7 +31,7 @@ async function applyMemberChanges(tx: Sql, companyId: string, groupId: string, c
     if (change.kind === 'add' || change.kind === 'replace') {
       const unknown = [...invalid, ...(await scoped.add(companyId, groupId, ids.filter((id) => UUID.test(id))))];
       if (unknown.length > 0) {
-        throw new ScimError(400, 'invalidValue', `No user or group with id ${unknown.slice(0, 5).join(', ')} in this company`);
+        throw new DomainError('UNKNOWN_MEMBER', `No user or group with id ${unknown.slice(0, 5).join(', ')} in this company`);
       }
     }
   }

@@ -1,17 +1,17 @@
 import { uniqueViolation } from '../../db/sql.js';
-import { ScimError } from '../../scim/errors.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { acceptedVersions, ifMatchAllows, type AcceptedVersions } from '../../scim/etag.js';
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function notFound(kind: 'User' | 'Group', id: string): ScimError {
-  return new ScimError(404, undefined, `${kind} ${id} not found`);
+export function notFound(kind: 'User' | 'Group', id: string): DomainError {
+  return new DomainError(kind === 'User' ? 'USER_NOT_FOUND' : 'GROUP_NOT_FOUND', `${kind} ${id} not found`);
 }
 
 /** If-Match: a weak or strong ETag of the current version, or "*" (RFC 7644 §3.14). */
 export function assertVersion(current: number, ifMatch: string | undefined): void {
   if (!ifMatchAllows(ifMatch, current)) {
-    throw new ScimError(412, undefined, 'The resource changed since it was read (If-Match does not match its version)');
+    throw new DomainError('VERSION_MISMATCH', 'The resource changed since it was read (If-Match does not match its version)');
   }
 }
 
@@ -19,7 +19,7 @@ export async function withUniqueness<T>(work: () => Promise<T>, what: string): P
   try {
     return await work();
   } catch (error) {
-    if (uniqueViolation(error) !== undefined) throw new ScimError(409, 'uniqueness', `${what} is already taken`);
+    if (uniqueViolation(error) !== undefined) throw new DomainError('NAME_TAKEN', `${what} is already taken`);
     throw error;
   }
 }
@@ -45,7 +45,7 @@ export async function guardedByVersion<T>(
     if (version === undefined) throw notFound(target.kind, target.id);
     assertVersion(version, target.ifMatch);
     if (attempt === ATTEMPTS) {
-      throw new ScimError(412, undefined, 'The resource kept changing while it was written; read it again and retry');
+      throw new DomainError('VERSION_MISMATCH', 'The resource kept changing while it was written; read it again and retry');
     }
   }
 }

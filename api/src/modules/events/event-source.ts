@@ -1,4 +1,4 @@
-import { sql as q } from '../../db/sql-tag.js';
+import { sql } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
 
 /**
@@ -8,10 +8,10 @@ import type { Sql } from '../../db/sql.js';
 export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}`;
 
 /** Runs `work` in one transaction whose events name `source` (the `roster.event_source` setting). */
-export async function withEventSource<T>(sql: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
-  if (!source) return work(sql);
-  return sql.transaction(async (tx) => {
-    await tx.query(q`select set_config('roster.event_source', ${source}, true)`);
+export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
+  if (!source) return work(db);
+  return db.transaction(async (tx) => {
+    await tx.query(sql`select set_config('roster.event_source', ${source}, true)`);
     return work(tx);
   });
 }

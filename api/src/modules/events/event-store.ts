@@ -1,4 +1,4 @@
-import { sql as q } from '../../db/sql-tag.js';
+import { sql } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
 import { serializeGroup, serializeUser, type GroupRow, type UserRow } from '../../scim/resources/serialize.js';
 import { scimBaseUrl } from '../companies/company.service.js';
@@ -68,33 +68,33 @@ export function toEventView(row: EventRow, publicUrl: string): DirectoryEventVie
   };
 }
 
-export const EVENT_COLUMNS = q`e.company_id as "companyId", c.slug, e.id::text as id, e.tx_id::text as "txId", e.type,
+export const EVENT_COLUMNS = sql`e.company_id as "companyId", c.slug, e.id::text as id, e.tx_id::text as "txId", e.type,
   e.occurred_at as "occurredAt", e.resource_type as "resourceType", e.resource_id as "resourceId",
   e.resource_version::text as "resourceVersion", e.data, e.source`;
 
 /** Events of transactions that ended (the horizon), so the order below a cursor never changes. */
-export const SETTLED = q`e.tx_id < directory_event_horizon()`;
+export const SETTLED = sql`e.tx_id < directory_event_horizon()`;
 
-export const after = (position: EventPosition) => q`(e.tx_id, e.id) > (${position.txId}::bigint, ${position.id}::bigint)`;
+export const after = (position: EventPosition) => sql`(e.tx_id, e.id) > (${position.txId}::bigint, ${position.id}::bigint)`;
 
-export function createEventStore(sql: Sql) {
+export function createEventStore(db: Sql) {
   /** A company's settled events after `position`, oldest first. */
   async function list(companyId: string, position: EventPosition, limit: number, types?: readonly string[]): Promise<EventRow[]> {
-    const typeFilter = types?.length ? q`and e.type = any(${types}::text[])` : q``;
-    return sql.query<EventRow>(q`select ${EVENT_COLUMNS} from directory_event e join company c on c.id = e.company_id
+    const typeFilter = types?.length ? sql`and e.type = any(${types}::text[])` : sql``;
+    return db.query<EventRow>(sql`select ${EVENT_COLUMNS} from directory_event e join company c on c.id = e.company_id
       where e.company_id = ${companyId} and ${SETTLED} and ${after(position)} ${typeFilter}
       order by e.tx_id, e.id limit ${limit}`);
   }
 
   /** Settled events of every company after `position` (the live stream's feed). */
   async function listAll(position: EventPosition, limit: number): Promise<EventRow[]> {
-    return sql.query<EventRow>(q`select ${EVENT_COLUMNS} from directory_event e join company c on c.id = e.company_id
+    return db.query<EventRow>(sql`select ${EVENT_COLUMNS} from directory_event e join company c on c.id = e.company_id
       where ${SETTLED} and ${after(position)} order by e.tx_id, e.id limit ${limit}`);
   }
 
   /** Where the settled stream ends now: a new reader starts here. */
   async function head(): Promise<EventPosition> {
-    const [row] = await sql.query<{ txId: string }>(q`select (directory_event_horizon() - 1)::text as "txId"`);
+    const [row] = await db.query<{ txId: string }>(sql`select (directory_event_horizon() - 1)::text as "txId"`);
     return { txId: row!.txId, id: '9223372036854775807' };
   }
 
@@ -102,7 +102,7 @@ export function createEventStore(sql: Sql) {
   async function prune(days: number, slice = 10_000): Promise<number> {
     let total = 0;
     for (;;) {
-      const rows = await sql.query<{ n: number }>(q`with gone as (delete from directory_event where id = any (array(
+      const rows = await db.query<{ n: number }>(sql`with gone as (delete from directory_event where id = any (array(
           select id from directory_event where occurred_at < now() - make_interval(days => ${days}) limit ${slice}))
         returning 1) select count(*)::int as n from gone`);
       total += rows[0]!.n;

@@ -1,4 +1,5 @@
 import type { EventBus } from '../../events/event-bus.js';
+import { anyPayload, followChannel, pushedStream } from '../../events/event-stream.js';
 import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import type { EventStore, EventPosition, EventRow } from './event-store.js';
 
@@ -16,53 +17,29 @@ export async function streamDirectoryEvents(
   types: readonly string[] | undefined,
 ): Promise<AsyncIterableIterator<EventRow>> {
   let position: EventPosition = await store.head();
-  const queue: EventRow[] = [];
-  const waiting: ((result: IteratorResult<EventRow>) => void)[] = [];
-  let done = false;
   let reading: Promise<void> | undefined;
+  let unsubscribe = async () => undefined as void;
+  const stream = pushedStream<EventRow>(MAX_BACKLOG, async () => {
+    clearInterval(timer);
+    await unsubscribe();
+  });
 
   async function readNew(): Promise<void> {
     for (;;) {
       const rows = await store.list(companyId, position, PAGE);
       for (const row of rows) {
         position = { txId: row.txId, id: row.id };
-        if (types?.length && !types.includes(row.type)) continue;
-        const take = waiting.shift();
-        if (take) take({ value: row, done: false });
-        else if (queue.push(row) > MAX_BACKLOG) queue.shift(); // a stalled client loses the oldest, not the server's memory
+        // A stalled client loses the oldest rows (pushedStream's backlog), not the server's memory.
+        if (!types?.length || types.includes(row.type)) stream.push(row);
       }
-      if (rows.length < PAGE || done) return;
+      if (rows.length < PAGE || stream.ended()) return;
     }
   }
   const wake = () => {
-    if (done || reading) return;
+    if (stream.ended() || reading) return;
     reading = readNew().catch(() => undefined).finally(() => (reading = undefined));
   };
-  const unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, wake);
+  unsubscribe = await followChannel(events, DIRECTORY_EVENTS_CHANNEL, anyPayload, wake);
   const timer = setInterval(wake, pollMs);
-
-  const finish = async (): Promise<IteratorResult<EventRow>> => {
-    if (!done) {
-      done = true;
-      clearInterval(timer);
-      for (const take of waiting.splice(0)) take({ value: undefined, done: true });
-      await unsubscribe();
-    }
-    return { value: undefined, done: true };
-  };
-  const iterator: AsyncIterableIterator<EventRow> = {
-    next: () => {
-      const value = queue.shift();
-      if (value) return Promise.resolve({ value, done: false });
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => waiting.push(resolve));
-    },
-    return: finish,
-    throw: async (error: unknown) => {
-      await finish();
-      throw error;
-    },
-    [Symbol.asyncIterator]: () => iterator,
-  };
-  return iterator;
+  return stream.iterator;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql as q } from '../../db/sql-tag.js';
+import { sql } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
 import { ENDPOINT_COLUMNS, type EndpointRow } from './webhook-endpoint.store.js';
 import type { WebhookAttempt } from './webhook-http.js';
@@ -49,7 +49,7 @@ const outcomesJson = (outcomes: readonly DeliveryOutcome[]) => JSON.stringify(ou
 async function writeOutcomes(tx: Sql, companyId: string, endpointId: string, outcomes: readonly DeliveryOutcome[]) {
   if (outcomes.length === 0) return;
   const json = outcomesJson(outcomes);
-  await tx.query(q`insert into webhook_delivery as d (id, company_id, endpoint_id, event_id, event_type, status, attempts,
+  await tx.query(sql`insert into webhook_delivery as d (id, company_id, endpoint_id, event_id, event_type, status, attempts,
       next_attempt_at, last_status_code, created_at, finished_at)
     select r.id, ${companyId}, ${endpointId}, r.event_id, r.event_type, r.status, r.attempts, r.next_attempt_at,
       r.last_status_code, r.attempted_at, r.finished_at
@@ -57,16 +57,16 @@ async function writeOutcomes(tx: Sql, companyId: string, endpointId: string, out
       next_attempt_at timestamptz, last_status_code int, attempted_at timestamptz, finished_at timestamptz)
     on conflict (id) do update set status = excluded.status, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
       last_status_code = excluded.last_status_code, finished_at = excluded.finished_at, leased_by = null, lease_until = null`);
-  await tx.query(q`insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_body, error)
+  await tx.query(sql`insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_body, error)
     select r.id, r.attempted_at, r.last_status_code, r.duration_ms, r.response_body, r.error
     from jsonb_to_recordset(${json}::jsonb) as r(id uuid, attempted_at timestamptz, last_status_code int, duration_ms int,
       response_body text, error text)`);
 }
 
-export function createDeliveryStore(sql: Sql) {
+export function createDeliveryStore(db: Sql) {
   /** Due endpoints with settled events past their cursor, leased to `owner` (SKIP LOCKED: one replica each). */
   async function claimEndpoints(owner: string, leaseMs: number, limit: number): Promise<EndpointRow[]> {
-    return sql.query<EndpointRow>(q`update webhook_endpoint w set leased_by = ${owner},
+    return db.query<EndpointRow>(sql`update webhook_endpoint w set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where w.id = any (array(select e.id from webhook_endpoint e
         where e.enabled and e.next_attempt_at <= now() and (e.lease_until is null or e.lease_until < now())
@@ -77,7 +77,7 @@ export function createDeliveryStore(sql: Sql) {
   }
 
   async function attemptsOf(deliveryId: string): Promise<number> {
-    const [row] = await sql.query<{ attempts: number }>(q`select attempts from webhook_delivery where id = ${deliveryId}`);
+    const [row] = await db.query<{ attempts: number }>(sql`select attempts from webhook_delivery where id = ${deliveryId}`);
     return row?.attempts ?? 0;
   }
 
@@ -86,11 +86,11 @@ export function createDeliveryStore(sql: Sql) {
    * (false when another replica took over: its deliveries repeat ours, at least once).
    */
   async function recordStream(endpoint: EndpointRow, owner: string, outcomes: readonly DeliveryOutcome[], state: StreamState, release: boolean) {
-    return sql.transaction(async (tx) => {
-      const [held] = await tx.query(q`select id from webhook_endpoint where id = ${endpoint.id} and leased_by = ${owner} for update`);
+    return db.transaction(async (tx) => {
+      const [held] = await tx.query(sql`select id from webhook_endpoint where id = ${endpoint.id} and leased_by = ${owner} for update`);
       if (!held) return false;
       await writeOutcomes(tx, endpoint.companyId, endpoint.id, outcomes);
-      await tx.query(q`update webhook_endpoint set cursor_tx_id = ${state.cursor.txId}::bigint, cursor_id = ${state.cursor.id}::bigint,
+      await tx.query(sql`update webhook_endpoint set cursor_tx_id = ${state.cursor.txId}::bigint, cursor_id = ${state.cursor.id}::bigint,
           head_delivery_id = ${state.headDeliveryId}, failed_deliveries = ${state.failedDeliveries},
           next_attempt_at = coalesce(${state.nextAttemptAt}::timestamptz, now()),
           enabled = enabled and ${state.disabledReason}::text is null, disabled_reason = coalesce(${state.disabledReason}, disabled_reason),
@@ -101,11 +101,11 @@ export function createDeliveryStore(sql: Sql) {
   }
 
   async function release(endpointId: string, owner: string): Promise<void> {
-    await sql.query(q`update webhook_endpoint set leased_by = null, lease_until = null where id = ${endpointId} and leased_by = ${owner}`);
+    await db.query(sql`update webhook_endpoint set leased_by = null, lease_until = null where id = ${endpointId} and leased_by = ${owner}`);
   }
 
   async function claimManual(owner: string, leaseMs: number, limit: number): Promise<ManualDelivery[]> {
-    return sql.query<ManualDelivery>(q`with claimed as (update webhook_delivery d set leased_by = ${owner},
+    return db.query<ManualDelivery>(sql`with claimed as (update webhook_delivery d set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where d.id = any (array(select x.id from webhook_delivery x
         where x.manual and x.status = 'PENDING' and x.next_attempt_at <= now() and (x.lease_until is null or x.lease_until < now())
@@ -117,13 +117,13 @@ export function createDeliveryStore(sql: Sql) {
   }
 
   async function recordManual(delivery: ManualDelivery, outcome: DeliveryOutcome): Promise<void> {
-    await sql.transaction((tx) => writeOutcomes(tx, delivery.companyId, delivery.endpoint.id, [outcome]));
+    await db.transaction((tx) => writeOutcomes(tx, delivery.companyId, delivery.endpoint.id, [outcome]));
   }
 
   /** A delivery sent beside the stream: a redelivery of a stored event, or a test message. */
   async function enqueueManual(companyId: string, endpointId: string, message: { eventId: string; eventType: string; payload: string }) {
     const id = randomUUID();
-    await sql.query(q`insert into webhook_delivery (id, company_id, endpoint_id, event_id, event_type, status, attempts, manual,
+    await db.query(sql`insert into webhook_delivery (id, company_id, endpoint_id, event_id, event_type, status, attempts, manual,
         payload, next_attempt_at, created_at)
       values (${id}, ${companyId}, ${endpointId}, ${message.eventId}, ${message.eventType}, 'PENDING', 0, true, ${message.payload}, now(), now())`);
     return id;

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/domain-error.js';
-import { sql as q } from '../../db/sql-tag.js';
+import { sql } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
 import type { DeliveryStatus } from './webhook-delivery.store.js';
 
@@ -29,7 +29,7 @@ export interface WebhookDeliveryView {
 
 const RECENT_ATTEMPTS = 5;
 
-const DELIVERY_COLUMNS = q`d.id, d.endpoint_id as "endpointId", d.event_id as "eventId", d.event_type as "eventType", d.status,
+const DELIVERY_COLUMNS = sql`d.id, d.endpoint_id as "endpointId", d.event_id as "eventId", d.event_type as "eventType", d.status,
   d.attempts, d.manual, d.last_status_code as "lastStatusCode", d.next_attempt_at as "nextAttemptAt", d.created_at as "createdAt",
   d.finished_at as "finishedAt", d.created_at::text as "cursorAt",
   coalesce((select json_agg(a order by a."attemptedAt" desc) from (select x.attempted_at as "attemptedAt", x.status_code as "statusCode",
@@ -67,12 +67,12 @@ function decode(cursor: string): { at: string; id: string } {
 }
 
 /** An endpoint's deliveries, newest first, a page at a time. */
-export async function listDeliveries(sql: Sql, companyId: string, endpointId: string, page: DeliveryPageRequest) {
+export async function listDeliveries(db: Sql, companyId: string, endpointId: string, page: DeliveryPageRequest) {
   const after = page.after ? decode(page.after) : null;
-  const rows = await sql.query<DeliveryRow>(q`select ${DELIVERY_COLUMNS} from webhook_delivery d
+  const rows = await db.query<DeliveryRow>(sql`select ${DELIVERY_COLUMNS} from webhook_delivery d
     where d.company_id = ${companyId} and d.endpoint_id = ${endpointId}
-      ${page.failedOnly ? q`and d.status = 'FAILED'` : q``}
-      ${after ? q`and (d.created_at, d.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : q``}
+      ${page.failedOnly ? sql`and d.status = 'FAILED'` : sql``}
+      ${after ? sql`and (d.created_at, d.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql``}
     order by d.created_at desc, d.id desc limit ${page.first + 1}`);
   const kept = rows.slice(0, page.first);
   return {
@@ -81,8 +81,8 @@ export async function listDeliveries(sql: Sql, companyId: string, endpointId: st
   };
 }
 
-export async function findDelivery(sql: Sql, companyId: string, id: string): Promise<WebhookDeliveryView | undefined> {
-  const [row] = await sql.query<DeliveryRow>(q`select ${DELIVERY_COLUMNS} from webhook_delivery d
+export async function findDelivery(db: Sql, companyId: string, id: string): Promise<WebhookDeliveryView | undefined> {
+  const [row] = await db.query<DeliveryRow>(sql`select ${DELIVERY_COLUMNS} from webhook_delivery d
     where d.company_id = ${companyId} and d.id = ${id}`);
   return row && toView(row);
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
+import { anyPayload, followChannel } from '../../events/event-stream.js';
 import type { Logger } from '../../logger.js';
 import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import { createEventStore, toEventView, type EventRow } from './event-store.js';
@@ -149,7 +150,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     wake,
     async start(): Promise<void> {
       stopped = false;
-      unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, () => wake()).catch((error: unknown) => {
+      unsubscribe = await followChannel(events, DIRECTORY_EVENTS_CHANNEL, anyPayload, () => wake()).catch((error: unknown) => {
         logger.warn({ err: error }, 'webhook worker listens again once the database is back; polling meanwhile');
         return undefined;
       });
