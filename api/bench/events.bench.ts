@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { loadConfig, type Config } from '../src/config.js';
@@ -13,7 +12,7 @@ import { seedDirectory } from '../test/directory-seed.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
 import { createJsonClient } from './http-client.js';
 import { medianOf, runPhase, type PhaseResult } from './phase.js';
-import { rawOrderedPosts, startWebhookSink, type WebhookSink } from './webhook-sink.js';
+import { preciseNow, rawOrderedPosts, startWebhookSink, type SinkMode, type WebhookSink } from './webhook-sink.js';
 
 /*
  * npm run bench -- events
@@ -29,7 +28,8 @@ import { rawOrderedPosts, startWebhookSink, type WebhookSink } from './webhook-s
  *    then up: every event must arrive, in order per endpoint, and the time to drain is printed.
  *
  * Small by default (a shared machine): EVENTS_BENCH_USERS (1,000), EVENTS_BENCH_DRAIN (5,000),
- * BENCH_ROUNDS (3), BENCH_RECEIVER_DOWN_SECONDS (600; 0 skips phase 3).
+ * BENCH_ROUNDS (3), BENCH_RECEIVER_DOWN_SECONDS (600; 0 skips phase 3). The receiver runs in a
+ * process of its own (webhook-sink-process.ts), as a host application's would.
  */
 const USERS = Number(process.env.EVENTS_BENCH_USERS ?? 1000);
 const DRAIN = Number(process.env.EVENTS_BENCH_DRAIN ?? 5000);
@@ -131,7 +131,7 @@ async function drainPhase(bench: Bench, name: string): Promise<DrainResult> {
   const before = await transactions(bench.db);
   await bench.services.webhooks.updateEndpoint(company.id, endpoint.id, { enabled: true });
   await bench.sink.waitFor(path, expected.length, 600_000);
-  const sinkLog = bench.sink.log(path);
+  const sinkLog = await bench.sink.log(path);
   const after = await transactions(bench.db);
   const seconds = Math.max(0.001, (sinkLog.lastAt - sinkLog.firstAt) / 1000);
   const arrivals = firstArrivals(sinkLog.accepted);
@@ -206,24 +206,28 @@ async function receiverDownPhase(bench: Bench): Promise<DownResult> {
   const { company, scim } = await newCompany(bench, 'receiver-down');
   const paths = [{ path: '/down-all', types: null }, { path: '/down-users', types: ['user.created', 'user.updated', 'user.deactivated'] }];
   for (const { path, types } of paths) await bench.services.webhooks.createEndpoint(company.id, { url: bench.sink.url(path), eventTypes: types });
-  const setModes = (mode: 'up' | '503' | 'refuse') => paths.forEach(({ path }) => bench.sink.setMode(path, mode));
-  setModes('503');
+  const setModes = (mode: SinkMode) => Promise.all(paths.map(({ path }) => bench.sink.setMode(path, mode)));
+  await setModes('503');
   const downUntil = Date.now() + DOWN_SECONDS * 1000;
   let writes = 0;
+  let refusing = false;
   log(`receiver down for ${DOWN_SECONDS} s (503, then connection resets), ${DOWN_WRITES_PER_SECOND} SCIM writes/s meanwhile`);
   while (Date.now() < downUntil) {
-    if (Date.now() > downUntil - (DOWN_SECONDS * 1000) / 2) setModes('refuse');
+    if (!refusing && Date.now() > downUntil - (DOWN_SECONDS * 1000) / 2) {
+      refusing = true;
+      await setModes('refuse');
+    }
     const created = await scim('POST', '/Users', { schemas: [USER_SCHEMA], userName: `down-${writes}@example.com` });
     if (writes % 2 === 1) await scim('PATCH', `/Users/${String(created.json?.id)}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'displayName', value: `D ${writes}` }] });
     writes += 1;
     await new Promise((resolve) => setTimeout(resolve, 1000 / DOWN_WRITES_PER_SECOND));
   }
-  const recovered = performance.now();
-  setModes('up');
+  const recovered = preciseNow();
+  await setModes('up');
   const expected = await Promise.all(paths.map(({ types }) => eventIds(bench, company.id, types)));
   const limitMs = Math.max(20 * 60_000, DOWN_SECONDS * 3000);
   await Promise.all(paths.map(({ path }, i) => bench.sink.waitFor(path, expected[i]!.length, limitMs)));
-  const logs = paths.map(({ path }) => bench.sink.log(path));
+  const logs = await Promise.all(paths.map(({ path }) => bench.sink.log(path)));
   return {
     writes,
     endpoints: paths.map(({ path }, i) => {
@@ -233,7 +237,7 @@ async function receiverDownPhase(bench: Bench): Promise<DownResult> {
     }),
     firstAfterRecoveryMs: Math.min(...logs.map((l) => l.firstAt)) - recovered,
     drainedAfterRecoveryMs: Math.max(...logs.map((l) => l.lastAt)) - recovered,
-    refused: bench.sink.refused(),
+    refused: await bench.sink.refused(),
   };
 }
 

@@ -1,71 +1,55 @@
-import http, { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import type { PathLog, SinkMode, SinkReply, SinkRequest } from './webhook-sink-process.js';
 
-/** How the sink answers: 204 at once, 503, or by resetting the connection (a receiver that is gone). */
-export type SinkMode = 'up' | '503' | 'refuse';
+export type { SinkMode } from './webhook-sink-process.js';
 
-interface PathLog {
-  /** webhook-id of every accepted (2xx) request, in arrival order; retries appear again. */
-  accepted: string[];
-  firstAt: number;
-  lastAt: number;
-}
+/** Milliseconds since the epoch with sub-millisecond precision, comparable across processes. */
+export const preciseNow = () => performance.timeOrigin + performance.now();
 
 /**
- * A loopback webhook receiver for the events bench: per path, what it accepted and when. It
- * answers without reading the signature (the tests verify signatures; here it would only measure
- * the receiver), and runs in the bench's process, so it shares that process's CPU with Roster.
+ * A loopback webhook receiver for the events bench, in a process of its own as a host
+ * application's receiver would be (in Roster's process it would take Roster's CPU): per path,
+ * what it accepted and when.
  */
 export async function startWebhookSink() {
-  const paths = new Map<string, PathLog>();
-  const modes = new Map<string, SinkMode>();
-  let refused = 0;
-  const logOf = (path: string) => {
-    let log = paths.get(path);
-    if (!log) paths.set(path, (log = { accepted: [], firstAt: 0, lastAt: 0 }));
-    return log;
-  };
-  const server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    const mode = modes.get(path) ?? 'up';
-    if (mode === 'refuse') {
-      refused += 1;
-      req.socket.destroy();
-      return;
-    }
-    req.resume();
-    req.on('end', () => {
-      if (mode === '503') {
-        refused += 1;
-        res.writeHead(503).end('down');
-        return;
-      }
-      const log = logOf(path);
-      const now = performance.now();
-      if (log.accepted.length === 0) log.firstAt = now;
-      log.lastAt = now;
-      log.accepted.push(String(req.headers['webhook-id'] ?? ''));
-      res.writeHead(204).end();
-    });
+  const child = fork(fileURLToPath(new URL('./webhook-sink-process.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const waiting = new Map<number, (reply: SinkReply) => void>();
+  let nextId = 0;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (message) => resolve((message as { port: number }).port));
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  child.on('message', (message) => {
+    const reply = message as SinkReply;
+    waiting.get(reply.id)?.(reply);
+    waiting.delete(reply.id);
+  });
+  const ask = (request: Omit<SinkRequest, 'id'>) => new Promise<SinkReply>((resolve) => {
+    const id = (nextId += 1);
+    waiting.set(id, resolve);
+    child.send({ ...request, id });
+  });
+  const log = async (path: string): Promise<PathLog> => (await ask({ op: 'log', path })).log!;
   return {
-    url: (path: string) => `${base}${path}`,
-    log: (path: string) => logOf(path),
-    setMode: (path: string, mode: SinkMode) => modes.set(path, mode),
-    refused: () => refused,
+    url: (path: string) => `http://127.0.0.1:${port}${path}`,
+    log,
+    setMode: async (path: string, mode: SinkMode) => void (await ask({ op: 'mode', path, mode })),
+    refused: async () => (await ask({ op: 'refused' })).refused!,
     async waitFor(path: string, count: number, timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;
-      while (logOf(path).accepted.length < count) {
+      while ((await ask({ op: 'count', path })).count! < count) {
         if (Date.now() > deadline) return false;
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return true;
     },
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    close: () => new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill();
+    }),
   };
 }
 

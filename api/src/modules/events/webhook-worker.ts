@@ -51,6 +51,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   let timer: NodeJS.Timeout | undefined;
   let claiming: Promise<void> | undefined;
   let again = false;
+  let againWithManual = false;
   let lanes = 0;
   let manualRunning = false;
   const inFlight = new Set<Promise<void>>();
@@ -177,45 +178,52 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     inFlight.add(tracked);
   }
 
-  /** Claims due endpoints for the free lanes (each then keeps claiming), and the manual deliveries. */
-  async function fill(): Promise<void> {
+  /**
+   * Claims due endpoints for the free lanes (each then keeps claiming), and on a poll tick the
+   * manual deliveries (a NOTIFY says events were committed, not that one was enqueued).
+   */
+  async function fill(withManual: boolean): Promise<void> {
     const free = LANES - lanes;
     const endpoints = free > 0 ? await store.claimEndpoints(owner, schedule.leaseMs, free) : [];
     for (const endpoint of endpoints) {
       lanes += 1;
       track(lane(endpoint).finally(() => (lanes -= 1)), 'lane');
     }
-    if (!manualRunning) {
+    if (withManual && !manualRunning) {
       manualRunning = true;
       track(manualDeliveries().finally(() => (manualRunning = false)), 'redelivery');
     }
   }
 
   /** One claim at a time; a wake-up during a claim claims again right after it. */
-  function wake(): void {
+  function wake(withManual = false): void {
     if (stopped) return;
     if (claiming) {
       again = true;
+      againWithManual ||= withManual;
       return;
     }
-    claiming = fill()
+    claiming = fill(withManual)
       .catch((error: unknown) => logger.error({ err: error }, 'webhook worker could not claim; polls again'))
       .finally(() => {
         claiming = undefined;
         if (again) {
+          const manual = againWithManual;
           again = false;
-          wake();
+          againWithManual = false;
+          wake(manual);
         }
       });
   }
 
   function tick(): void {
-    wake();
+    wake(true);
     timer = setTimeout(tick, schedule.pollMs);
   }
 
   return {
-    wake,
+    /** Claims now, manual deliveries included (after one is enqueued). */
+    wake: () => wake(true),
     async start(): Promise<void> {
       stopped = false;
       unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, () => wake()).catch((error: unknown) => {
