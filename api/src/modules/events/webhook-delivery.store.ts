@@ -68,13 +68,16 @@ function outcomeWrites(gate: SqlFragment, companyId: string, endpointId: string,
 const ORIGIN = (url: SqlFragment) => q`lower(substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+'))`;
 
 export function createDeliveryStore(sql: Sql) {
-  /** Due endpoints with settled events past their cursor, leased to `owner` (SKIP LOCKED: one replica each). */
-  async function claimEndpoints(owner: string, leaseMs: number, limit: number): Promise<EndpointRow[]> {
+  /**
+   * Due endpoints with settled events past their cursor, leased to `owner` (SKIP LOCKED: one
+   * replica each), other than `except`.
+   */
+  async function claimEndpoints(owner: string, leaseMs: number, limit: number, except: string | null = null): Promise<EndpointRow[]> {
     return sql.query<EndpointRow>(q`update webhook_endpoint w set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where w.id = any (array(select e.id from webhook_endpoint e
         where e.enabled and e.next_attempt_at <= now() and (e.lease_until is null or e.lease_until < now())
-          and exists (select 1 from directory_event d where d.company_id = e.company_id
+          and e.id is distinct from ${except}::uuid and exists (select 1 from directory_event d where d.company_id = e.company_id
             and d.tx_id < directory_event_horizon() and (d.tx_id, d.id) > (e.cursor_tx_id, e.cursor_id))
         order by e.next_attempt_at limit ${limit} for update skip locked))
       returning ${ENDPOINT_COLUMNS}`);

@@ -26,6 +26,8 @@ const PAGE = 500;
 const LANES = 16;
 /** A stream gives its lane up after this long, so due endpoints beyond LANES get their turn. */
 const STREAM_TURN_MS = 5_000;
+/** How long a wake-up by NOTIFY waits for more commits before claiming. */
+const NOTIFY_COALESCE_MS = 100;
 
 /** The secrets that sign now: the current one, and the previous one during its grace period. */
 function signingSecrets(endpoint: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, box: SecretBox): string[] {
@@ -49,6 +51,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   const eventStore = createEventStore(sql);
   const schedule = config.events;
   let timer: NodeJS.Timeout | undefined;
+  let notified: NodeJS.Timeout | undefined;
   let claiming: Promise<void> | undefined;
   let again = false;
   let againWithManual = false;
@@ -76,9 +79,10 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   /**
    * One endpoint's events, in order, page after page while its turn lasts, stopping at the first
    * that must wait for a retry. The next page is read while the current one is being sent; each
-   * page's outcomes are recorded (and the lease renewed) before the next page goes out.
+   * page's outcomes are recorded (and the lease renewed) before the next page goes out. True when
+   * it ended having sent everything there was.
    */
-  async function deliverStream(endpoint: EndpointRow): Promise<void> {
+  async function deliverStream(endpoint: EndpointRow): Promise<boolean> {
     const state: StreamState = {
       cursor: { txId: endpoint.cursorTxId, id: endpoint.cursorId }, headDeliveryId: endpoint.headDeliveryId,
       nextAttemptAt: null, failedDeliveries: endpoint.failedDeliveries, disabledReason: null,
@@ -95,10 +99,10 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
       const held = await store.recordStream(endpoint, owner, outcomes, state, { release: !more, leaseMs: schedule.leaseMs });
       if (!held) {
         logger.warn({ endpointId: endpoint.id }, 'webhook endpoint lease lost; another replica resends its page');
-        return;
+        return false;
       }
       if (outcomes.some((outcome) => outcome.status === 'SUCCEEDED' && outcome.attempts > 1)) await recovered(endpoint.id);
-      if (!more) return;
+      if (!more) return !stop && page.length < PAGE;
       page = await next;
     }
   }
@@ -146,19 +150,24 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     if (succeeded(attempt)) await recovered(delivery.endpoint.id);
   }
 
-  async function streamSafely(endpoint: EndpointRow): Promise<void> {
-    await deliverStream(endpoint).catch(async (error: unknown) => {
+  async function streamSafely(endpoint: EndpointRow): Promise<boolean> {
+    return deliverStream(endpoint).catch(async (error: unknown) => {
       logger.error({ err: error, endpointId: endpoint.id }, 'webhook delivery failed');
       await store.release(endpoint.id, owner).catch(() => undefined);
+      return false;
     });
   }
 
-  /** A lane delivers one endpoint after another, claiming the next as soon as it is free. */
+  /**
+   * A lane delivers one endpoint after another, claiming the next as soon as it is free. An
+   * endpoint it caught up with waits for the next wake-up: while an IdP writes, its events then go
+   * out a wake-up's worth at a time rather than a few per claim.
+   */
   async function lane(first: EndpointRow): Promise<void> {
     let endpoint: EndpointRow | undefined = first;
     while (endpoint && !stopped) {
-      await streamSafely(endpoint);
-      [endpoint] = stopped ? [] : await store.claimEndpoints(owner, schedule.leaseMs, 1);
+      const caughtUp = await streamSafely(endpoint);
+      [endpoint] = stopped ? [] : await store.claimEndpoints(owner, schedule.leaseMs, 1, caughtUp ? endpoint.id : null);
     }
   }
 
@@ -216,6 +225,14 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
       });
   }
 
+  /** Events were committed somewhere: claim after a short while, so a burst of writes is one claim. */
+  function committed(): void {
+    notified ??= setTimeout(() => {
+      notified = undefined;
+      wake();
+    }, NOTIFY_COALESCE_MS);
+  }
+
   function tick(): void {
     wake(true);
     timer = setTimeout(tick, schedule.pollMs);
@@ -226,7 +243,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     wake: () => wake(true),
     async start(): Promise<void> {
       stopped = false;
-      unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, () => wake()).catch((error: unknown) => {
+      unsubscribe = await events.subscribe(DIRECTORY_EVENTS_CHANNEL, committed).catch((error: unknown) => {
         logger.warn({ err: error }, 'webhook worker listens again once the database is back; polling meanwhile');
         return undefined;
       });
@@ -235,6 +252,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(notified);
       await unsubscribe?.();
       await claiming;
       await Promise.all(inFlight);
