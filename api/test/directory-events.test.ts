@@ -152,6 +152,21 @@ describe('the outbox', () => {
   });
 });
 
+describe('a company deleted with its directory', () => {
+  it('takes its events along, writes none for the rows its deletion removes, and leaves other companies\' events', async () => {
+    const gone = await seedCompany(t);
+    const kept = await seedCompany(t);
+    await seedDirectory(db, { companyId: gone.companyId, prefix: 'g', users: 120, groupSize: 30 });
+    await seedDirectory(db, { companyId: kept.companyId, prefix: 'k', users: 3 });
+    const keptBefore = await eventsOf(kept.companyId);
+    expect((await eventsOf(gone.companyId)).length).toBeGreaterThan(120);
+    await db.query('delete from company where id = $1', [gone.companyId]);
+    const left = await db.query('select count(*)::int as n from directory_event where company_id = $1', [gone.companyId]);
+    expect(left.rows[0].n).toBe(0);
+    expect(await eventsOf(kept.companyId)).toEqual(keptBefore);
+  });
+});
+
 describe('retention', () => {
   it('prunes events older than the retention period and keeps the rest', async () => {
     const own = await seedCompany(t);

@@ -173,3 +173,44 @@ describe('webhook delivery', () => {
     });
   });
 });
+
+describe('after an outage', () => {
+  let slow: TestApp;
+  beforeAll(async () => {
+    // A backoff that would make the stream wait a minute after the refusal.
+    slow = await startTestApp({
+      WEBHOOK_ALLOW_INSECURE: 'true', WEBHOOK_SECRET_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_RETRY_BASE_MS: '60000', WEBHOOK_POLL_MS: '100',
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('a test event that goes through makes the endpoint, and others at the same receiver, retry at once', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const service = createWebhookService({ sql: slow.sql, config: slow.config });
+      const [one, two] = [await seedCompany(slow), await seedCompany(slow)];
+      const first = await service.createEndpoint(one.companyId, { url: receiver.url, eventTypes: ['user.created'] });
+      await service.createEndpoint(two.companyId, { url: `${receiver.url}/other`, eventTypes: ['user.created'] });
+      receiver.answerWith(() => ({ status: 503 }));
+      await createUsersIn(one, 'one@example.com');
+      await createUsersIn(two, 'two@example.com');
+      await receiver.waitFor(2);
+      receiver.answerWith(() => ({ status: 204 }));
+      const sentAt = Date.now();
+      await service.sendTest(one.companyId, first.endpoint.id);
+      await receiver.waitFor(5, 20_000);
+      expect(Date.now() - sentAt).toBeLessThan(20_000);
+      const accepted = receiver.received.slice(2).map((r) => r.payload.type === 'webhook.test' ? 'test' : r.payload.data['userName']);
+      expect(accepted.sort()).toEqual(['one@example.com', 'test', 'two@example.com']);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+async function createUsersIn(company: SeededCompany, name: string) {
+  expect((await scimClient(company)('POST', '/Users', { schemas: [USER], userName: name })).status).toBe(201);
+}

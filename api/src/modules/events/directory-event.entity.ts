@@ -1,21 +1,22 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
-import { Company } from '../companies/company.entity.js';
 
 /**
  * The outbox: one row per directory change, written by triggers in the change's transaction
  * (Migration20261202600000_directory_events). Read in (tx_id, id) order below the horizon.
+ * `company_id` has no foreign key (Migration20261203300000_outbox_without_company_key): a trigger
+ * on company removes a deleted company's events.
  */
 export const DirectoryEvent = defineEntity({
   name: 'DirectoryEvent',
   tableName: 'directory_event',
   indexes: [
-    { name: 'directory_event_company_order_index', properties: ['company', 'txId', 'id'] },
+    { name: 'directory_event_company_order_index', properties: ['companyId', 'txId', 'id'] },
     { name: 'directory_event_order_index', properties: ['txId', 'id'] },
     { name: 'directory_event_occurred_at_index', properties: ['occurredAt'] },
   ],
   properties: {
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
+    companyId: p.uuid(),
     txId: p.bigint('string'),
     type: p.text(),
     occurredAt: p.datetime(),

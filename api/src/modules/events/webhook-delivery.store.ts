@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from '../../db/sql-tag.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
 import { ENDPOINT_COLUMNS, type EndpointRow } from './webhook-endpoint.store.js';
 import type { WebhookAttempt } from './webhook-http.js';
@@ -45,32 +45,39 @@ const outcomesJson = (outcomes: readonly DeliveryOutcome[]) => JSON.stringify(ou
   finished_at: o.status === 'PENDING' ? null : o.attemptedAt,
 })));
 
-/** The outcomes' delivery rows (inserted, or updated when retried) and their attempt rows. */
-async function writeOutcomes(tx: Sql, companyId: string, endpointId: string, outcomes: readonly DeliveryOutcome[]) {
-  if (outcomes.length === 0) return;
+/**
+ * The outcomes' delivery rows (inserted, or updated when retried) and their attempt rows, as CTEs
+ * of one statement; `gate` is a CTE that yields a row only when the write may happen.
+ */
+function outcomeWrites(gate: SqlFragment, companyId: string, endpointId: string, outcomes: readonly DeliveryOutcome[]): SqlFragment {
   const json = outcomesJson(outcomes);
-  await tx.query(sql`insert into webhook_delivery as d (id, company_id, endpoint_id, event_id, event_type, status, attempts,
+  return sql`outcomes as (select r.* from jsonb_to_recordset(${json}::jsonb) as r(id uuid, event_id text, event_type text, status text,
+      attempts int, next_attempt_at timestamptz, last_status_code int, attempted_at timestamptz, finished_at timestamptz,
+      duration_ms int, response_body text, error text)
+    where exists (select 1 from ${gate})
+  ), deliveries as (insert into webhook_delivery as d (id, company_id, endpoint_id, event_id, event_type, status, attempts,
       next_attempt_at, last_status_code, created_at, finished_at)
     select r.id, ${companyId}, ${endpointId}, r.event_id, r.event_type, r.status, r.attempts, r.next_attempt_at,
-      r.last_status_code, r.attempted_at, r.finished_at
-    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, event_id text, event_type text, status text, attempts int,
-      next_attempt_at timestamptz, last_status_code int, attempted_at timestamptz, finished_at timestamptz)
+      r.last_status_code, r.attempted_at, r.finished_at from outcomes r
     on conflict (id) do update set status = excluded.status, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
-      last_status_code = excluded.last_status_code, finished_at = excluded.finished_at, leased_by = null, lease_until = null`);
-  await tx.query(sql`insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_body, error)
-    select r.id, r.attempted_at, r.last_status_code, r.duration_ms, r.response_body, r.error
-    from jsonb_to_recordset(${json}::jsonb) as r(id uuid, attempted_at timestamptz, last_status_code int, duration_ms int,
-      response_body text, error text)`);
+      last_status_code = excluded.last_status_code, finished_at = excluded.finished_at, leased_by = null, lease_until = null
+  ), attempts as (insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_body, error)
+    select r.id, r.attempted_at, r.last_status_code, r.duration_ms, r.response_body, r.error from outcomes r)`;
 }
 
+const ORIGIN = (url: SqlFragment) => sql`lower(substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+'))`;
+
 export function createDeliveryStore(db: Sql) {
-  /** Due endpoints with settled events past their cursor, leased to `owner` (SKIP LOCKED: one replica each). */
-  async function claimEndpoints(owner: string, leaseMs: number, limit: number): Promise<EndpointRow[]> {
+  /**
+   * Due endpoints with settled events past their cursor, leased to `owner` (SKIP LOCKED: one
+   * replica each), other than `except`.
+   */
+  async function claimEndpoints(owner: string, leaseMs: number, limit: number, except: string | null = null): Promise<EndpointRow[]> {
     return db.query<EndpointRow>(sql`update webhook_endpoint w set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where w.id = any (array(select e.id from webhook_endpoint e
         where e.enabled and e.next_attempt_at <= now() and (e.lease_until is null or e.lease_until < now())
-          and exists (select 1 from directory_event d where d.company_id = e.company_id
+          and e.id is distinct from ${except}::uuid and exists (select 1 from directory_event d where d.company_id = e.company_id
             and d.tx_id < directory_event_horizon() and (d.tx_id, d.id) > (e.cursor_tx_id, e.cursor_id))
         order by e.next_attempt_at limit ${limit} for update skip locked))
       returning ${ENDPOINT_COLUMNS}`);
@@ -82,22 +89,39 @@ export function createDeliveryStore(db: Sql) {
   }
 
   /**
-   * Records a batch and moves the stream on, in one transaction, if `owner` still holds the lease
-   * (false when another replica took over: its deliveries repeat ours, at least once).
+   * Records a page of outcomes and moves the stream on, in one statement (so one transaction), if
+   * `owner` still holds the lease, which it renews unless `release` (false when another replica
+   * took over: its deliveries repeat ours, at least once).
    */
-  async function recordStream(endpoint: EndpointRow, owner: string, outcomes: readonly DeliveryOutcome[], state: StreamState, release: boolean) {
-    return db.transaction(async (tx) => {
-      const [held] = await tx.query(sql`select id from webhook_endpoint where id = ${endpoint.id} and leased_by = ${owner} for update`);
-      if (!held) return false;
-      await writeOutcomes(tx, endpoint.companyId, endpoint.id, outcomes);
-      await tx.query(sql`update webhook_endpoint set cursor_tx_id = ${state.cursor.txId}::bigint, cursor_id = ${state.cursor.id}::bigint,
+  async function recordStream(endpoint: EndpointRow, owner: string, outcomes: readonly DeliveryOutcome[], state: StreamState,
+    lease: { release: boolean; leaseMs: number }) {
+    const [row] = await db.query<{ held: boolean }>(sql`with held as (
+        select id from webhook_endpoint where id = ${endpoint.id} and leased_by = ${owner} for update
+      ), ${outcomeWrites(sql`held`, endpoint.companyId, endpoint.id, outcomes)},
+      moved as (update webhook_endpoint set cursor_tx_id = ${state.cursor.txId}::bigint, cursor_id = ${state.cursor.id}::bigint,
           head_delivery_id = ${state.headDeliveryId}, failed_deliveries = ${state.failedDeliveries},
           next_attempt_at = coalesce(${state.nextAttemptAt}::timestamptz, now()),
           enabled = enabled and ${state.disabledReason}::text is null, disabled_reason = coalesce(${state.disabledReason}, disabled_reason),
-          leased_by = case when ${release} then null else leased_by end, lease_until = case when ${release} then null else lease_until end
-        where id = ${endpoint.id}`);
-      return true;
-    });
+          leased_by = case when ${lease.release} then null else leased_by end,
+          lease_until = case when ${lease.release} then null else now() + make_interval(secs => ${lease.leaseMs / 1000}) end
+        where id = (select id from held) returning 1)
+      select exists (select 1 from moved) as held`);
+    return row?.held ?? false;
+  }
+
+  /**
+   * An endpoint answered 2xx after failing: its own stream, and those of other endpoints at the
+   * same origin (scheme, host and port), stop waiting out their backoff and retry now. Without it
+   * a stream whose receiver was down for an hour would wait up to another hour and a half (the
+   * doubling schedule) before its next attempt.
+   */
+  async function wakeRecovered(endpointId: string): Promise<number> {
+    const rows = await db.query(sql`update webhook_endpoint w set next_attempt_at = now()
+      from webhook_endpoint r
+      where r.id = ${endpointId} and w.enabled and w.head_delivery_id is not null and w.next_attempt_at > now()
+        and (w.id = r.id or ${ORIGIN(sql`w.url`)} = ${ORIGIN(sql`r.url`)})
+      returning w.id`);
+    return rows.length;
   }
 
   async function release(endpointId: string, owner: string): Promise<void> {
@@ -117,7 +141,7 @@ export function createDeliveryStore(db: Sql) {
   }
 
   async function recordManual(delivery: ManualDelivery, outcome: DeliveryOutcome): Promise<void> {
-    await db.transaction((tx) => writeOutcomes(tx, delivery.companyId, delivery.endpoint.id, [outcome]));
+    await db.query(sql`with gate as (select 1), ${outcomeWrites(sql`gate`, delivery.companyId, delivery.endpoint.id, [outcome])} select 1`);
   }
 
   /** A delivery sent beside the stream: a redelivery of a stored event, or a test message. */
@@ -129,7 +153,7 @@ export function createDeliveryStore(db: Sql) {
     return id;
   }
 
-  return { claimEndpoints, attemptsOf, recordStream, release, claimManual, recordManual, enqueueManual };
+  return { claimEndpoints, attemptsOf, recordStream, wakeRecovered, release, claimManual, recordManual, enqueueManual };
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;

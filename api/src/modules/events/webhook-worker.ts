@@ -7,7 +7,7 @@ import type { Logger } from '../../logger.js';
 import { DIRECTORY_EVENTS_CHANNEL } from '../../events/channels.js';
 import { createEventStore, toEventView, type EventRow } from './event-store.js';
 import type { SecretBox } from './webhook-secrets.js';
-import { webhookBody, signedHeaders } from './webhook-signing.js';
+import { createSigner, webhookBody, type Signer } from './webhook-signing.js';
 import { postWebhook, succeeded, type WebhookAttempt } from './webhook-http.js';
 import { createDeliveryStore, type DeliveryOutcome, type ManualDelivery, type StreamState } from './webhook-delivery.store.js';
 import type { EndpointRow } from './webhook-endpoint.store.js';
@@ -21,8 +21,14 @@ export interface WebhookWorkerDeps {
   secrets: SecretBox;
 }
 
-const BATCH = 200;
-const ENDPOINTS_PER_CLAIM = 16;
+/** Events read per query: a crash re-sends at most this many of an endpoint's events. */
+const PAGE = 500;
+/** Endpoint streams delivered side by side (each one in order). */
+const LANES = 16;
+/** A stream gives its lane up after this long, so due endpoints beyond LANES get their turn. */
+const STREAM_TURN_MS = 5_000;
+/** How long a wake-up by NOTIFY waits for more commits before claiming. */
+const NOTIFY_COALESCE_MS = 100;
 
 /** The secrets that sign now: the current one, and the previous one during its grace period. */
 function signingSecrets(endpoint: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, box: SecretBox): string[] {
@@ -31,12 +37,14 @@ function signingSecrets(endpoint: Pick<EndpointRow, 'secret' | 'previousSecret' 
 }
 
 const subscribes = (endpoint: EndpointRow, type: string) => !endpoint.eventTypes || endpoint.eventTypes.includes(type);
+const last = <T>(rows: readonly T[]) => rows[rows.length - 1];
 
 /**
  * Delivers the outbox to webhook endpoints. Runs on every replica: an endpoint is leased to one
  * replica at a time (claimed with SKIP LOCKED) and its events go out one after another in outbox
- * order; a failing event holds the ones behind it until it succeeds or runs out of attempts. A
- * replica that dies mid-batch loses its lease and the next one re-sends what it had not recorded.
+ * order; a failing event holds the ones behind it until it succeeds or runs out of attempts. Up to
+ * LANES endpoints are delivered at once. A replica that dies mid-page loses its lease and the next
+ * one re-sends what it had not recorded.
  */
 export function createWebhookWorker({ sql, events, logger, config, secrets }: WebhookWorkerDeps) {
   const owner = `worker-${randomUUID()}`;
@@ -44,14 +52,18 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   const eventStore = createEventStore(sql);
   const schedule = config.events;
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
+  let notified: NodeJS.Timeout | undefined;
+  let claiming: Promise<void> | undefined;
   let again = false;
+  let againWithManual = false;
+  let lanes = 0;
+  let manualRunning = false;
+  const inFlight = new Set<Promise<void>>();
   let stopped = true;
   let unsubscribe: (() => Promise<void>) | undefined;
 
-  function post(endpoint: Pick<EndpointRow, 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, id: string, timestamp: Date, body: string) {
-    return postWebhook(endpoint.url, signedHeaders({ id, timestamp, body }, signingSecrets(endpoint, secrets)), body, schedule.allowInsecure);
-  }
+  const signerOf = (endpoint: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>) =>
+    createSigner(signingSecrets(endpoint, secrets));
 
   function outcomeOf(deliveryId: string, event: { eventId: string; eventType: string }, attempts: number, attempt: WebhookAttempt): DeliveryOutcome {
     const ok = succeeded(attempt);
@@ -60,33 +72,62 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     return { deliveryId, ...event, status: ok ? 'SUCCEEDED' : exhausted ? 'FAILED' : 'PENDING', attempts, nextAttemptAt, attempt, attemptedAt: new Date() };
   }
 
-  /** One endpoint's next events, in order, stopping at the first that must wait for a retry. */
-  async function deliverStream(endpoint: EndpointRow): Promise<void> {
+  /** A retry that went through: streams waiting out a backoff at the same receiver go now. */
+  async function recovered(endpointId: string): Promise<void> {
+    if ((await store.wakeRecovered(endpointId)) > 0) wake();
+  }
+
+  /**
+   * One endpoint's events, in order, page after page while its turn lasts, stopping at the first
+   * that must wait for a retry. The next page is read while the current one is being sent; each
+   * page's outcomes are recorded (and the lease renewed) before the next page goes out. True when
+   * it ended having sent everything there was.
+   */
+  async function deliverStream(endpoint: EndpointRow): Promise<boolean> {
     const state: StreamState = {
       cursor: { txId: endpoint.cursorTxId, id: endpoint.cursorId }, headDeliveryId: endpoint.headDeliveryId,
       nextAttemptAt: null, failedDeliveries: endpoint.failedDeliveries, disabledReason: null,
     };
-    const rows = await eventStore.list(endpoint.companyId, state.cursor, BATCH);
-    const outcomes: DeliveryOutcome[] = [];
-    // A slow receiver must not keep the batch past its lease: the rest waits for the next claim.
-    const budgetEnds = Date.now() + schedule.leaseMs / 3;
-    for (const row of rows) {
-      if (Date.now() > budgetEnds) break;
-      const outcome = subscribes(endpoint, row.type) ? await deliverEvent(endpoint, row, state) : undefined;
-      if (outcome) outcomes.push(outcome);
-      if (outcome?.status === 'PENDING') break;
-      state.cursor = { txId: row.txId, id: row.id };
-      if (state.disabledReason) break;
+    const sign = signerOf(endpoint);
+    const turnEnds = Date.now() + Math.min(STREAM_TURN_MS, schedule.leaseMs / 3);
+    let page = await eventStore.list(endpoint.companyId, state.cursor, PAGE);
+    for (;;) {
+      const lastRow = last(page);
+      const next = page.length === PAGE && lastRow ? eventStore.list(endpoint.companyId, lastRow, PAGE) : Promise.resolve([]);
+      next.catch(() => undefined);
+      const { outcomes, stop } = await deliverPage(endpoint, page, state, sign, turnEnds);
+      const more = !stop && page.length === PAGE && Date.now() < turnEnds;
+      const held = await store.recordStream(endpoint, owner, outcomes, state, { release: !more, leaseMs: schedule.leaseMs });
+      if (!held) {
+        logger.warn({ endpointId: endpoint.id }, 'webhook endpoint lease lost; another replica resends its page');
+        return false;
+      }
+      if (outcomes.some((outcome) => outcome.status === 'SUCCEEDED' && outcome.attempts > 1)) await recovered(endpoint.id);
+      if (!more) return !stop && page.length < PAGE;
+      page = await next;
     }
-    const recorded = await store.recordStream(endpoint, owner, outcomes, state, true);
-    if (!recorded) logger.warn({ endpointId: endpoint.id }, 'webhook endpoint lease lost; another replica resends its batch');
   }
 
-  async function deliverEvent(endpoint: EndpointRow, row: EventRow, state: StreamState): Promise<DeliveryOutcome> {
+  async function deliverPage(endpoint: EndpointRow, page: readonly EventRow[], state: StreamState, sign: Signer, turnEnds: number) {
+    const outcomes: DeliveryOutcome[] = [];
+    for (const row of page) {
+      // A slow receiver must not keep the stream past its turn: the rest waits for the next claim.
+      if (Date.now() > turnEnds) return { outcomes, stop: true };
+      const outcome = subscribes(endpoint, row.type) ? await deliverEvent(endpoint, row, state, sign) : undefined;
+      if (outcome) outcomes.push(outcome);
+      if (outcome?.status === 'PENDING') return { outcomes, stop: true };
+      state.cursor = { txId: row.txId, id: row.id };
+      if (state.disabledReason) return { outcomes, stop: true };
+    }
+    return { outcomes, stop: false };
+  }
+
+  async function deliverEvent(endpoint: EndpointRow, row: EventRow, state: StreamState, sign: Signer): Promise<DeliveryOutcome> {
     const view = toEventView(row, config.publicUrl);
     const deliveryId = state.headDeliveryId ?? randomUUID();
     const attempts = (state.headDeliveryId ? await store.attemptsOf(state.headDeliveryId) : 0) + 1;
-    const attempt = await post(endpoint, view.id, view.occurredAt, webhookBody(view.type, view.occurredAt, view.data));
+    const body = webhookBody(view.type, view.occurredAt, view.data);
+    const attempt = await postWebhook(endpoint.url, sign({ id: view.id, timestamp: view.occurredAt, body }), body, schedule.allowInsecure);
     const outcome = outcomeOf(deliveryId, { eventId: view.id, eventType: view.type }, attempts, attempt);
     state.headDeliveryId = outcome.status === 'PENDING' ? deliveryId : null;
     state.nextAttemptAt = outcome.nextAttemptAt;
@@ -103,54 +144,107 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
 
   async function deliverManual(delivery: ManualDelivery): Promise<void> {
     const payload = JSON.parse(delivery.payload) as { timestamp: string };
-    const attempt = await post(delivery.endpoint, delivery.eventId, new Date(payload.timestamp), delivery.payload);
+    const headers = signerOf(delivery.endpoint)({ id: delivery.eventId, timestamp: new Date(payload.timestamp), body: delivery.payload });
+    const attempt = await postWebhook(delivery.endpoint.url, headers, delivery.payload, schedule.allowInsecure);
     await store.recordManual(delivery, outcomeOf(delivery.id, delivery, delivery.attempts + 1, attempt));
+    // A test event or redelivery that went through: the receiver is back, its stream need not wait.
+    if (succeeded(attempt)) await recovered(delivery.endpoint.id);
   }
 
-  async function round(): Promise<void> {
-    for (;;) {
-      const endpoints = await store.claimEndpoints(owner, schedule.leaseMs, ENDPOINTS_PER_CLAIM);
-      const manual = await store.claimManual(owner, schedule.leaseMs, ENDPOINTS_PER_CLAIM);
-      await Promise.all([
-        ...endpoints.map((endpoint) => deliverStream(endpoint).catch(async (error: unknown) => {
-          logger.error({ err: error, endpointId: endpoint.id }, 'webhook delivery failed');
-          await store.release(endpoint.id, owner).catch(() => undefined);
-        })),
-        ...manual.map((delivery) => deliverManual(delivery).catch((error: unknown) =>
-          logger.error({ err: error, deliveryId: delivery.id }, 'webhook redelivery failed'))),
-      ]);
-      if (endpoints.length === 0 && manual.length === 0) return;
+  async function streamSafely(endpoint: EndpointRow): Promise<boolean> {
+    return deliverStream(endpoint).catch(async (error: unknown) => {
+      logger.error({ err: error, endpointId: endpoint.id }, 'webhook delivery failed');
+      await store.release(endpoint.id, owner).catch(() => undefined);
+      return false;
+    });
+  }
+
+  /**
+   * A lane delivers one endpoint after another, claiming the next as soon as it is free. An
+   * endpoint it caught up with waits for the next wake-up: while an IdP writes, its events then go
+   * out a wake-up's worth at a time rather than a few per claim.
+   */
+  async function lane(first: EndpointRow): Promise<void> {
+    let endpoint: EndpointRow | undefined = first;
+    while (endpoint && !stopped) {
+      const caughtUp = await streamSafely(endpoint);
+      [endpoint] = stopped ? [] : await store.claimEndpoints(owner, schedule.leaseMs, 1, caughtUp ? endpoint.id : null);
     }
   }
 
-  /** One round at a time; a wake-up during a round runs another right after it. */
-  function wake(): void {
+  async function manualDeliveries(): Promise<void> {
+    for (;;) {
+      const manual = await store.claimManual(owner, schedule.leaseMs, LANES);
+      if (manual.length === 0 || stopped) return;
+      await Promise.all(manual.map((delivery) => deliverManual(delivery).catch((error: unknown) =>
+        logger.error({ err: error, deliveryId: delivery.id }, 'webhook redelivery failed'))));
+    }
+  }
+
+  /** Runs `work` in the background until it settles, so stop() can wait for it. */
+  function track(work: Promise<void>, what: string): void {
+    const tracked = work.catch((error: unknown) => logger.error({ err: error }, `webhook worker ${what} failed`))
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  }
+
+  /**
+   * Claims due endpoints for the free lanes (each then keeps claiming), and on a poll tick the
+   * manual deliveries (a NOTIFY says events were committed, not that one was enqueued).
+   */
+  async function fill(withManual: boolean): Promise<void> {
+    const free = LANES - lanes;
+    const endpoints = free > 0 ? await store.claimEndpoints(owner, schedule.leaseMs, free) : [];
+    for (const endpoint of endpoints) {
+      lanes += 1;
+      track(lane(endpoint).finally(() => (lanes -= 1)), 'lane');
+    }
+    if (withManual && !manualRunning) {
+      manualRunning = true;
+      track(manualDeliveries().finally(() => (manualRunning = false)), 'redelivery');
+    }
+  }
+
+  /** One claim at a time; a wake-up during a claim claims again right after it. */
+  function wake(withManual = false): void {
     if (stopped) return;
-    if (running) {
+    if (claiming) {
       again = true;
+      againWithManual ||= withManual;
       return;
     }
-    running = round()
-      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker round failed'))
+    claiming = fill(withManual)
+      .catch((error: unknown) => logger.error({ err: error }, 'webhook worker could not claim; polls again'))
       .finally(() => {
-        running = undefined;
+        claiming = undefined;
         if (again) {
+          const manual = againWithManual;
           again = false;
-          wake();
+          againWithManual = false;
+          wake(manual);
         }
       });
   }
 
+  /** Events were committed somewhere: claim after a short while, so a burst of writes is one claim. */
+  function committed(): void {
+    notified ??= setTimeout(() => {
+      notified = undefined;
+      wake();
+    }, NOTIFY_COALESCE_MS);
+  }
+
   function tick(): void {
-    wake();
+    wake(true);
     timer = setTimeout(tick, schedule.pollMs);
   }
 
   return {
-    wake,
+    /** Claims now, manual deliveries included (after one is enqueued). */
+    wake: () => wake(true),
     async start(): Promise<void> {
       stopped = false;
-      unsubscribe = await followChannel(events, DIRECTORY_EVENTS_CHANNEL, anyPayload, () => wake()).catch((error: unknown) => {
+      unsubscribe = await followChannel(events, DIRECTORY_EVENTS_CHANNEL, anyPayload, committed).catch((error: unknown) => {
         logger.warn({ err: error }, 'webhook worker listens again once the database is back; polling meanwhile');
         return undefined;
       });
@@ -159,8 +253,10 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
+      clearTimeout(notified);
       await unsubscribe?.();
-      await running;
+      await claiming;
+      await Promise.all(inFlight);
     },
   };
 }
