@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '../src/db/sql-tag.js';
 import { createWebhookService, type WebhookService } from '../src/modules/events/webhook.service.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
@@ -198,6 +199,10 @@ describe('after an outage', () => {
       await createUsersIn(one, 'one@example.com');
       await createUsersIn(two, 'two@example.com');
       await receiver.waitFor(2);
+      // Both refusals recorded, so both endpoints wait out the minute's backoff (a refusal recorded
+      // after the recovery would only then start its backoff, and rightly wait it out).
+      await expect.poll(async () => (await slow.sql.query<{ n: number }>(sql`select count(*)::int as n from webhook_endpoint
+        where next_attempt_at > now() + interval '30 seconds'`))[0]!.n, { timeout: 10_000 }).toBe(2);
       receiver.answerWith(() => ({ status: 204 }));
       const sentAt = Date.now();
       await service.sendTest(one.companyId, first.endpoint.id);
