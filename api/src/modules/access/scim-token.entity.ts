@@ -16,6 +16,9 @@ export const ScimToken = defineEntity({
     createdBy: p.text().nullable(),
     lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
+    // Null: never expires. A rotated token's predecessor gets the grace period's end here.
+    expiresAt: p.datetime().nullable(),
+    rotatedFrom: () => p.manyToOne(ScimToken).nullable().deleteRule('set null'),
   },
 });
 export type ScimToken = InferEntity<typeof ScimToken>;
