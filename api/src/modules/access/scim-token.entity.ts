@@ -6,7 +6,10 @@ import { Company } from '../companies/company.entity.js';
 export const ScimToken = defineEntity({
   name: 'ScimToken',
   tableName: 'scim_token',
-  indexes: [{ name: 'scim_token_company_index', properties: ['company'] }],
+  indexes: [
+    { name: 'scim_token_company_index', properties: ['company'] },
+    { name: 'scim_token_rotated_from_index', properties: ['rotatedFrom'] },
+  ],
   properties: {
     ...baseProperties,
     company: p.manyToOne(Company).deleteRule('cascade'),
