@@ -60,9 +60,16 @@ const histogram = (statuses: number[]) => Object.fromEntries([...new Set(statuse
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
 
 async function inactiveCount(companyId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>('select count(*)::int as n from directory_user where company_id = $1 and active = false', [companyId]);
-  return rows.rows[0]!.n;
+  return (await inactiveIds(companyId)).length;
 }
+
+async function inactiveIds(companyId: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>('select id from directory_user where company_id = $1 and active = false order by id', [companyId]);
+  return rows.rows.map((row) => row.id);
+}
+
+/** The ids `statuses` (in the order of `ids`) answered with `status`, sorted. */
+const idsAnswered = (ids: string[], statuses: number[], status: number) => ids.filter((_, i) => statuses[i] === status).sort();
 
 const GUARD = `{ deprovisioningGuard { state trippedAt trippedByTokenLabel releasedUntil heldBack appliedInWindow admittedPerWindow
   heldBackByToken { tokenLabel count } lastRefused { id operation resourceId tokenLabel activityId }
@@ -78,6 +85,11 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
   let entra: ReturnType<typeof entraClient>;
   let d: Directory;
   let statuses: number[];
+  /**
+   * The users whose deactivation was refused, in the replay's order. Sixteen requests in flight
+   * reach the guard in no fixed order, so the 200 admitted are not simply the first 200 ids.
+   */
+  let refused: string[];
   beforeAll(async () => {
     d = await directoryOf(2000);
     entra = entraClient(d.company);
@@ -92,12 +104,14 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
       }
       return response.status;
     });
+    refused = d.ids.filter((_, i) => statuses[i] === 503);
   }, 480_000);
   afterAll(() => entra.close());
 
   it('applies exactly 10 % of the directory, then refuses every further deactivation with 503', async () => {
     expect(histogram(statuses)).toEqual({ 200: 200, 503: 1800 });
-    expect(await inactiveCount(d.company.companyId)).toBe(200);
+    // Every 200 deactivated its user, and nothing refused did.
+    expect(await inactiveIds(d.company.companyId)).toEqual(idsAnswered(d.ids, statuses, 200));
     const guard = await guardOf(d.company);
     expect(guard).toMatchObject({
       state: 'TRIPPED', trippedByTokenLabel: 'Test IdP', heldBack: 1800, appliedInWindow: 200, admittedPerWindow: 200,
@@ -105,6 +119,8 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
       settings: { enabled: true, thresholdPercent: 10, thresholdMinimum: 25, windowMinutes: 60 }, viewerCanManage: true,
     });
     expect(guard.lastRefused).toHaveLength(10);
+    const trips = await db.query("select actor, detail from audit_entry where company_id = $1 and action = 'deprovisioning-guard.tripped'", [d.company.companyId]);
+    expect(trips.rows).toEqual([{ actor: 'system', detail: expect.objectContaining({ tokenLabel: 'Test IdP', operation: 'Deactivate User', thresholdPercent: 10 }) }]);
   });
 
   it('links the last refused requests to their activity rows', async () => {
@@ -124,7 +140,8 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     expect((await entra.send('PATCH', `/Users/${d.ids[1999]}`, rename)).status).toBe(200);
     expect((await entra.send('GET', `/Users?filter=${encodeURIComponent('userName eq "eu1999"')}`)).body.totalResults).toBe(1);
     // Already inactive: nothing to deactivate, so nothing to refuse.
-    expect((await entra.send('PATCH', `/Users/${d.ids[0]}`, DEACTIVATE)).status).toBe(200);
+    const deactivated = idsAnswered(d.ids, statuses, 200)[0]!;
+    expect((await entra.send('PATCH', `/Users/${deactivated}`, DEACTIVATE)).status).toBe(200);
     expect((await entra.send('DELETE', `/Users/${d.ids[1998]}`)).status).toBe(503);
     const put = JSON.stringify({ schemas: [USER_URN], userName: 'eu1997', active: false });
     expect((await entra.send('PUT', `/Users/${d.ids[1997]}`, put)).status).toBe(503);
@@ -153,18 +170,22 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     expect(audit.rows[0]).toMatchObject({ actor: d.company.email, detail: { minutes: 30, state: 'TRIPPED', heldBack } });
     expect(heldBack).toBeGreaterThanOrEqual(1800);
 
-    const retries = await replay(d.ids.slice(200, 1000), 16, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
+    // Entra retries what it was refused; 800 of those retries arrive during the release.
+    const retried = refused.slice(0, 800);
+    const retries = await replay(retried, 16, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
     expect(count(retries, 200)).toBe(800);
-    expect(await inactiveCount(d.company.companyId)).toBe(1000);
+    expect(await inactiveIds(d.company.companyId)).toEqual([...idsAnswered(d.ids, statuses, 200), ...retried].sort());
 
     // The release ends (its end moved into the past): armed again, counting from the release's end.
     await db.query("update deprovisioning_guard set released_until = now() - interval '1 second' where company_id = $1", [d.company.companyId]);
     expect((await guardOf(d.company)).state).toBe('ARMED');
-    const after = await replay(d.ids.slice(1000, 1300), 16, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
+    const after = await replay(refused.slice(800, 1100), 16, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
     // 2,002 SCIM users now (two hires): 200 admitted, then tripped again.
     expect(count(after, 200)).toBe(200);
     expect(count(after, 503)).toBe(100);
     expect((await guardOf(d.company)).state).toBe('TRIPPED');
+    const trips = await db.query("select count(*)::int as n from audit_entry where company_id = $1 and action = 'deprovisioning-guard.tripped'", [d.company.companyId]);
+    expect(trips.rows[0].n).toBe(2);
   }, 300_000);
 });
 

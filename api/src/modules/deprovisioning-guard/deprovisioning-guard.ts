@@ -85,15 +85,44 @@ async function admit(tx: Sql, target: DestructiveTarget): Promise<void> {
   await recordApplied(tx, target, guard.windowMinutes);
 }
 
-/** After the write's rollback: the refusal (and the trip it may be) is kept whatever happens next. */
+/**
+ * After the write's rollback: the refusal (and the trip it may be) is kept whatever happens next.
+ * Requests that cross the threshold together each decide to trip before any has recorded it, and
+ * their transactions commit in any order: the trip is dated by the earliest of them, so that every
+ * refusal (dated like the trip, by its transaction's start) counts as held back. The first to
+ * record the trip writes its audit entry. A trip decided before an operator's release does not
+ * undo the release.
+ */
 async function recordRefusal(db: Sql, target: DestructiveTarget, trips: boolean): Promise<void> {
-  await db.query(sql`
-    with tripped as (
-      update deprovisioning_guard set tripped_at = coalesce(tripped_at, now()),
-             tripped_by_token_id = coalesce(tripped_by_token_id, ${target.tokenId ?? null}::uuid), updated_at = now()
-       where company_id = ${target.companyId} and ${trips}::boolean and tripped_at is null)
-    insert into deprovisioning_refusal (company_id, token_id, operation, resource_id)
-    values (${target.companyId}, ${target.tokenId ?? null}::uuid, ${target.operation}, ${target.resourceId})`);
+  const tokenId = target.tokenId ?? null;
+  await db.transaction(async (tx) => {
+    if (trips) {
+      const [guard] = await tx.query<{ armed: boolean }>(sql`
+        select tripped_at is null as armed from deprovisioning_guard
+         where company_id = ${target.companyId} and (released_until is null or released_until <= now()) for update`);
+      if (guard) await recordTrip(tx, target, guard.armed);
+    }
+    await tx.query(sql`
+      insert into deprovisioning_refusal (company_id, token_id, operation, resource_id, occurred_at)
+      values (${target.companyId}, ${tokenId}::uuid, ${target.operation}, ${target.resourceId}, now())`);
+  });
+}
+
+async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): Promise<void> {
+  const tokenId = target.tokenId ?? null;
+  await tx.query(sql`
+    update deprovisioning_guard
+       set tripped_by_token_id = case when tripped_at is null or now() < tripped_at then ${tokenId}::uuid else tripped_by_token_id end,
+           tripped_at = least(coalesce(tripped_at, now()), now()), updated_at = now()
+     where company_id = ${target.companyId}`);
+  if (!armed) return;
+  await tx.query(sql`
+    insert into audit_entry (company_id, actor, action, detail)
+    select g.company_id, 'system', 'deprovisioning-guard.tripped',
+           jsonb_build_object('tokenId', ${tokenId}::uuid, 'tokenLabel', (select label from scim_token where id = ${tokenId}::uuid),
+             'operation', ${target.operation}::text, 'resourceId', ${target.resourceId}::text,
+             'thresholdPercent', g.threshold_percent, 'thresholdMinimum', g.threshold_minimum, 'windowMinutes', g.window_minutes)
+      from deprovisioning_guard g where g.company_id = ${target.companyId}`);
 }
 
 function refusedError(): ScimError {

@@ -57,10 +57,13 @@ const readGuard = (db: Sql, companyId: string) => db.query<GuardRow>(sql`
            + coalesce((select sum(user_delta) from directory_count_delta where company_id = ${companyId}), 0) as users
     from (values (1)) one left join g on true`);
 
-const readHeldBack = (db: Sql, companyId: string, since: Date) => db.query<HeldBackByToken>(sql`
+/** Refusals since the trip, compared with the stored trip time (a Date in between would lose its microseconds). */
+const readHeldBack = (db: Sql, companyId: string) => db.query<HeldBackByToken>(sql`
   select r.token_id as "tokenId", t.label as "tokenLabel", count(*)::int as count
-    from deprovisioning_refusal r left join scim_token t on t.id = r.token_id
-   where r.company_id = ${companyId} and r.occurred_at >= ${since}
+    from deprovisioning_refusal r
+    join deprovisioning_guard g on g.company_id = r.company_id and r.occurred_at >= g.tripped_at
+    left join scim_token t on t.id = r.token_id
+   where r.company_id = ${companyId}
    group by r.token_id, t.label order by count desc`);
 
 /**
@@ -95,7 +98,7 @@ export async function readGuardView(db: Sql, companyId: string): Promise<GuardVi
     : DEFAULT_GUARD_SETTINGS;
   const state = row ? guardState(dateOf(row.trippedAt), dateOf(row.releasedUntil), new Date(row.now)) : 'ARMED';
   const trippedAt = state === 'TRIPPED' ? dateOf(row!.trippedAt) : null;
-  const heldBackByToken = trippedAt ? await readHeldBack(db, companyId, trippedAt) : [];
+  const heldBackByToken = trippedAt ? await readHeldBack(db, companyId) : [];
   const users = Number(found?.users ?? 0) + Number(row?.deleted ?? 0);
   return {
     companyId,
