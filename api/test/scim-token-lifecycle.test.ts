@@ -64,6 +64,10 @@ describe('expiry chosen at creation', () => {
     expect(expired.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '401' });
     expect(expired.body.detail).toMatch(/expired/);
     expect(expired.headers.get('www-authenticate')).toMatch(/Bearer/);
+    expect((await scim('GET', '/Users')).status).toBe(401);
+    // The expiry is a state change of its own: audited once, however often the IdP keeps trying.
+    const audited = await db.query("select actor, detail from audit_entry where company_id = $1 and action = 'scim-token.expired'", [c.companyId]);
+    expect(audited.rows).toEqual([{ actor: 'system', detail: expect.objectContaining({ tokenId: created.token.id, label: 'Okta', rotated: false }) }]);
     const wrong = await scimClient({ scimBaseUrl: c.scimBaseUrl, scimToken: `${created.secret}x` })('GET', '/Users');
     expect(wrong.status).toBe(401);
     expect(wrong.body.detail).not.toMatch(/expired/);

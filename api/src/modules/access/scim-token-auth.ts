@@ -30,6 +30,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cached' | 'ticket' | 'remember'>) {
   /** When this process last wrote each token's last_used_at (or saw it written). */
   const lastUsedWrites = new Map<string, number>();
+  /** Expired tokens whose audit entry this process has seen to. */
+  const expiryAudited = new Set<string>();
 
   async function authenticateScimToken(
     slug: string, secret: string, now = Date.now(),
@@ -38,7 +40,10 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
     const cached = callers.cached(slug, tokenHash);
     const caller = cached ?? (await lookUp(slug, secret, tokenHash));
     if (!caller) return null;
-    if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) return EXPIRED_TOKEN;
+    if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) {
+      await auditExpiry(caller.tokenId);
+      return EXPIRED_TOKEN;
+    }
     await touchLastUsed(caller.tokenId);
     return caller;
   }
@@ -70,6 +75,26 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
     };
     callers.remember(tokenHash, caller, ticket);
     return caller;
+  }
+
+  /**
+   * A token's expiry is audited when it first turns a request away (nothing runs at the moment it
+   * expires): once per token, whichever replica sees it first. The token row's lock orders
+   * concurrent first requests; the second statement then sees the first one's entry.
+   */
+  async function auditExpiry(tokenId: string): Promise<void> {
+    if (expiryAudited.has(tokenId)) return;
+    await db.transaction(async (tx) => {
+      await tx.query(sql`select 1 from scim_token where id = ${tokenId} for update`);
+      await tx.query(sql`
+        insert into audit_entry (company_id, actor, action, detail)
+        select t.company_id, 'system', 'scim-token.expired',
+               jsonb_build_object('tokenId', t.id, 'label', t.label, 'expiresAt', t.expires_at, 'rotated', exists (select 1 from scim_token s where s.rotated_from_id = t.id))
+          from scim_token t
+         where t.id = ${tokenId} and not exists (
+           select 1 from audit_entry a where a.company_id = t.company_id and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)`);
+    });
+    expiryAudited.add(tokenId);
   }
 
   function noteLastUsed(tokenId: string, at: number): void {
