@@ -71,4 +71,23 @@ describe('mass-deprovisioning guard panel and token rotation (real server, real 
     expect((await scimClient({ scimBaseUrl: acme.scimBaseUrl, scimToken: secret })('GET', '/Users')).status).toBe(200);
     expect((await scimClient(acme)('GET', '/Users')).status).toBe(200);
   }, 60_000);
+
+  it('warns on the overview and on SAML/OAuth from 20 days before a token expires, not before', async () => {
+    const { page } = browser;
+    // The rotation's successor: the token the IdP uses now (its predecessor is replaced, so never announced).
+    const successor = `update scim_token set expires_at = now() + $2::interval
+      where company_id = $1 and revoked_at is null and exists (select 1 from scim_token old where old.id = scim_token.rotated_from_id)`;
+    await db.query(successor, [acme.companyId, '21 days']);
+    await page.goto(`${t.baseUrl}${SCIM2}`);
+    await page.getByTestId('scim-users').waitFor();
+    expect(await page.getByTestId('notice-token-expiry').count()).toBe(0);
+
+    await db.query(successor, [acme.companyId, '19 days']);
+    for (const screen of [SCIM2, SAML]) {
+      await page.goto(`${t.baseUrl}${screen}`);
+      const notice = page.getByTestId('notice-token-expiry');
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(/A SCIM token expires soon.*“Test IdP”.* expires in 3 weeks/);
+    }
+  }, 60_000);
 });
