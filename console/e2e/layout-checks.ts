@@ -30,3 +30,14 @@ export async function expectPhoneFriendly(page: Page): Promise<void> {
   });
   expect(squeezed, 'elements wrapping word by word').toEqual([]);
 }
+
+/** Every form control inside its own field's box: none drawn over its neighbour or past the card. */
+export async function expectControlsInsideFields(page: Page): Promise<void> {
+  const spilling = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main .field .input')].flatMap((input) => {
+      const field = input.closest('.field')!.getBoundingClientRect();
+      const box = input.getBoundingClientRect();
+      return box.right > field.right + 0.5 || box.left < field.left - 0.5 ? [`${input.id || input.tagName}: ${Math.round(box.width)} px in a ${Math.round(field.width)} px field`] : [];
+    }));
+  expect(spilling, 'controls wider than their field').toEqual([]);
+}

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../api/test/harness.js';
 import { seedCompany, type SeededCompany } from '../../api/test/seed.js';
 import { expectNoSeriousViolations } from './axe.js';
 import { buildConsole, openBrowser, screenshot, signIn, type Browser } from './browser-harness.js';
+import { expectControlsInsideFields } from './layout-checks.js';
 import { provisionUser } from './scim-api.js';
 
 const ACTIVITY = '/it-settings/iam/scim2/activity';
@@ -74,6 +75,7 @@ describe('SCIM Activity and Audit tabs (real server, real browser)', () => {
   it('filters failures across the 100-row page boundary, with the filter in the URL, by keyboard', async () => {
     const { page } = browser;
     await page.getByTestId('activity-list').waitFor();
+    await expectControlsInsideFields(page);
     await page.getByLabel('Outcome').selectOption('failed');
     // Enter in a text field submits the filters (keyboard only).
     await page.getByLabel('Resource id').focus();
@@ -128,6 +130,61 @@ describe('SCIM Activity and Audit tabs (real server, real browser)', () => {
     await screenshot(page, 'scim-activity-detail');
   });
 
+  it('narrows by a status code, OK, operation, IdP token, resource and time range, and exports the same', async () => {
+    const { page } = browser;
+    const arrival = await provisionUser(acme, 'filtered.arrival@example.test');
+    const arrivalId = ((await arrival.json()) as { id: string }).id;
+    const testIdp = (await t.services().tokens.listScimTokens(acme.companyId)).find((token) => token.label === 'Test IdP')!.id;
+    await page.goto(`${t.baseUrl}${ACTIVITY}`);
+    await page.getByTestId('activity-row').filter({ hasText: 'filtered.arrival@example.test' }).waitFor({ timeout: 10_000 });
+    const shown = () => page.getByTestId('activity-row').evaluateAll((rows) => rows.map((row) => ({
+      status: row.getAttribute('data-status'),
+      text: row.textContent ?? '',
+    })));
+    const apply = async (label: string, value: string, expected: string) => {
+      await page.getByLabel(label).selectOption(value);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect.poll(() => page.url()).toContain(expected);
+    };
+
+    await apply('Outcome', '409', 'outcome=409');
+    await expect.poll(async () => (await shown()).length).toBe(100);
+    expect(new Set((await shown()).map((row) => row.status))).toEqual(new Set(['409']));
+    await apply('Outcome', 'ok', 'outcome=ok');
+    await expect.poll(async () => new Set((await shown()).map((row) => row.status))).toEqual(new Set(['201']));
+
+    // The seeded rows carry no token: only what the test's own token sent is left.
+    await apply('Identity provider (token)', testIdp, `tokenId=${testIdp}`);
+    await expect.poll(async () => (await shown()).map((row) => row.text)).toEqual(expect.arrayContaining([expect.stringContaining('filtered.arrival@example.test')]));
+    expect((await shown()).every((row) => row.text.includes('Test IdP'))).toBe(true);
+    await apply('Operation', 'Create User', 'operation=Create+User');
+    expect((await shown()).every((row) => row.text.includes('Create User'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await page.getByLabel('Resource id').fill(arrivalId);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await shown()).map((row) => row.text)).toEqual([expect.stringContaining('filtered.arrival@example.test')]);
+
+    // Time range: the seeded requests are an hour old; half an hour ago splits them from the test's own.
+    const halfHourAgo = await page.evaluate(() => {
+      const at = new Date(Date.now() - 30 * 60_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    });
+    await page.goto(`${t.baseUrl}${ACTIVITY}?outcome=ok&until=${encodeURIComponent(halfHourAgo)}`);
+    await expect.poll(async () => (await shown()).length).toBe(60);
+    expect(await page.getByLabel('Until').inputValue()).toBe(halfHourAgo);
+    await page.goto(`${t.baseUrl}${ACTIVITY}?outcome=ok&since=${encodeURIComponent(halfHourAgo)}`);
+    await expect.poll(async () => (await shown()).map((row) => row.text)).toEqual(expect.arrayContaining([expect.stringContaining('filtered.arrival@example.test')]));
+    expect((await shown()).some((row) => /user\d+@example\.test/.test(row.text))).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('activity-export').click()]);
+    const { readFile } = await import('node:fs/promises');
+    const rows = parseCsv(await readFile(await download.path(), 'utf8'));
+    const header = rows[0]!;
+    expect(rows.length - 1).toBe((await shown()).length);
+    expect(rows.slice(1).every((row) => !/^user\d+@example\.test$/.test(row[header.indexOf('resourceName')]!))).toBe(true);
+  }, 90_000);
+
   it('shows names on the overview\'s activity card, each row linking to its detail', async () => {
     const { page } = browser;
     await page.goto(`${t.baseUrl}/it-settings/iam/scim2`);
@@ -143,6 +200,7 @@ describe('SCIM Activity and Audit tabs (real server, real browser)', () => {
     await page.goto(`${t.baseUrl}${AUDIT}`);
     await page.getByTestId('audit-list').waitFor();
     await page.locator('[data-action="operator.signed-in"]').first().waitFor();
+    await expectControlsInsideFields(page);
     await page.getByLabel('Action').selectOption('scim-token.created');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect.poll(() => page.url()).toContain('action=scim-token.created');

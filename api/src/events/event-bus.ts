@@ -27,6 +27,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   let listener: Promise<pg.Client> | undefined;
   let closed = false;
   let retryScheduled = false;
+  let listenerQueue: Promise<unknown> = Promise.resolve();
   const publisher = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   // An idle pooled client whose server goes away emits 'error' on the pool; unheard, it ends the process.
   publisher.on('error', (error) => logger.warn({ err: error }, 'event publisher connection lost'));
@@ -50,6 +51,18 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
     return listener;
   }
 
+  /**
+   * LISTEN and UNLISTEN one at a time on the listening connection: subscribers arrive together at
+   * start-up, and pg deprecates a query sent while another is still running on the same client.
+   */
+  function onListener(statement: string): Promise<void> {
+    const next = listenerQueue.then(async () => {
+      await (await connect()).query(statement);
+    });
+    listenerQueue = next.catch(() => undefined);
+    return next;
+  }
+
   /** One retry loop at a time, however many failures ask for one. */
   function scheduleRelisten(delayMs: number): void {
     if (closed || retryScheduled) return;
@@ -64,8 +77,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
   async function relisten(delayMs: number): Promise<void> {
     if (closed) return;
     try {
-      const client = await connect();
-      for (const channel of handlers.keys()) await client.query(`listen ${quote(channel)}`);
+      for (const channel of handlers.keys()) await onListener(`listen ${quote(channel)}`);
     } catch (error) {
       logger.warn({ err: error, retryInMs: delayMs }, 'event listener could not reconnect; retrying');
       const failed = listener;
@@ -101,7 +113,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
         set = new Set();
         handlers.set(channel, set);
         try {
-          await (await connect()).query(`listen ${quote(channel)}`);
+          await onListener(`listen ${quote(channel)}`);
         } catch (error) {
           // Forget the channel, or the next subscriber would think it is listened to already;
           // one that joined meanwhile is listened to once the connection is back.
@@ -115,7 +127,7 @@ export function createEventBus(databaseUrl: string, logger: Logger): EventBus {
         set.delete(handler);
         if (set.size > 0 || handlers.get(channel) !== set) return;
         handlers.delete(channel);
-        if (!closed) await (await connect()).query(`unlisten ${quote(channel)}`).catch(() => undefined);
+        if (!closed) await onListener(`unlisten ${quote(channel)}`).catch(() => undefined);
       };
     },
     onReconnect(handler) {

@@ -31,9 +31,18 @@ export function DirectorySearch({ id, label, placeholder, text, onText }: Direct
   );
 }
 
-/** Nothing at all yet, or nothing for this search: two different messages and next steps. */
-export function EmptyList({ query, what, emptyText, onClear }: { query: string; what: string; emptyText: string; onClear: () => void }) {
-  if (!query) {
+interface EmptyListProps {
+  query: string;
+  /** A filter besides the search, as a word before the noun: "inactive". */
+  narrowed?: string | undefined;
+  what: string;
+  emptyText: string;
+  onClear: () => void;
+}
+
+/** Nothing at all yet, or nothing for this search or filter: two different messages and next steps. */
+export function EmptyList({ query, narrowed, what, emptyText, onClear }: EmptyListProps) {
+  if (!query && !narrowed) {
     return (
       <div class="empty-state" data-testid="empty-state">
         <p>
@@ -45,10 +54,18 @@ export function EmptyList({ query, what, emptyText, onClear }: { query: string; 
   return (
     <div class="empty-state" data-testid="no-match">
       <p>
-        No {what} match <strong>“{query}”</strong>.
+        No {narrowed ? `${narrowed} ` : ''}
+        {what}
+        {query ? (
+          <>
+            {' '}
+            match <strong>“{query}”</strong>
+          </>
+        ) : null}
+        .
       </p>
       <button type="button" class="button" onClick={onClear}>
-        Clear the search
+        {narrowed ? 'Clear the filters' : 'Clear the search'}
       </button>
     </div>
   );

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { absoluteTime } from '../../lib/format-time.js';
 import { flattenAttributes } from '../../lib/scim-attributes.js';
-import { SourceText } from './users-tab.js';
+import { SourceText } from './source-text.js';
 
 export function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -12,8 +12,7 @@ export function Fact({ label, children }: { label: string; children: ComponentCh
   );
 }
 
-/** What users and groups share: origin, the tokens that created and last changed it, times. */
-export function OriginFacts(entry: {
+export interface OriginEntry {
   id: string;
   externalId?: string | null;
   source: string;
@@ -21,7 +20,10 @@ export function OriginFacts(entry: {
   updatedByToken?: string | null;
   created: string;
   lastModified: string;
-}) {
+}
+
+/** What users and groups share: origin, the tokens that created and last changed it, times. */
+export function OriginFacts(entry: OriginEntry) {
   return (
     <>
       <Fact label="SCIM id">

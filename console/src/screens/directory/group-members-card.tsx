@@ -3,7 +3,7 @@ import { graphql } from '../../gql/index.js';
 import { formatCount } from '../../lib/format-number.js';
 import { Link } from '../../routing/router.js';
 import { groupPath, userPath } from '../scim2/scim2-routes.js';
-import { Pager } from './pager.js';
+import { PagedLinkCard } from './paged-link-card.js';
 import { useKeysetPager } from './use-keyset-pager.js';
 
 const GroupMembersQuery = graphql(`
@@ -33,28 +33,24 @@ const PAGE_SIZE = 50;
 export function GroupMembersCard({ groupId, memberCount }: { groupId: string; memberCount: number }) {
   const pager = useKeysetPager(groupId);
   const [{ data }] = useQuery({ query: GroupMembersQuery, variables: { id: groupId, first: PAGE_SIZE, after: pager.after } });
-  const connection = data?.directoryGroup?.members;
-  const members = connection?.edges.map((edge) => edge.node) ?? [];
   return (
-    <section class="card" aria-labelledby="group-members-title" data-testid="group-members">
-      <div class="card__header">
-        <h2 id="group-members-title">Members</h2>
-        <p class="card__subtitle">{formatCount(memberCount)} direct members</p>
-      </div>
-      {connection && members.length === 0 && <p class="empty-state">This group has no members.</p>}
-      {members.length > 0 && (
-        <ul class="link-list">
-          {members.map((member) => (
-            <li key={member.id} data-testid="member-row">
-              <Link href={member.type === 'USER' ? userPath(member.id) : groupPath(member.id)}>{member.display ?? member.id}</Link>
-              <span class="muted"> {member.type === 'USER' ? 'user' : 'group'}</span>
-            </li>
-          ))}
-        </ul>
+    <PagedLinkCard
+      id="group-members-title"
+      title="Members"
+      subtitle={`${formatCount(memberCount)} direct members`}
+      testId="group-members"
+      emptyText="This group has no members."
+      connection={data?.directoryGroup?.members}
+      pager={pager}
+      pageSize={PAGE_SIZE}
+      what="Members"
+      itemTestId="member-row"
+      item={(member) => (
+        <>
+          <Link href={member.type === 'USER' ? userPath(member.id) : groupPath(member.id)}>{member.display ?? member.id}</Link>
+          <span class="muted"> {member.type === 'USER' ? 'user' : 'group'}</span>
+        </>
       )}
-      {connection && (
-        <Pager pager={pager} shown={members.length} pageSize={PAGE_SIZE} hasNextPage={connection.pageInfo.hasNextPage} endCursor={connection.pageInfo.endCursor} what="Members" />
-      )}
-    </section>
+    />
   );
 }

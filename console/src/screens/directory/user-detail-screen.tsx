@@ -1,16 +1,8 @@
 import { useQuery } from '@urql/preact';
-import { useEffect } from 'preact/hooks';
 import { graphql } from '../../gql/index.js';
-import { errorMessage, hasErrorCode } from '../../lib/graphql-errors.js';
-import { Link } from '../../routing/router.js';
-import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
-import { SCIM2_PATH } from '../scim2/scim2-routes.js';
 import { ActiveBadge } from './active-badge.js';
-import { Fact, MoreAttributes, OriginFacts } from './entry-facts.js';
-import { MissingEntry } from './missing-entry.js';
-import { RawScimJson } from './raw-scim-json.js';
-import { ResourceActivity } from './resource-activity.js';
-import { TableSkeleton } from './table-skeleton.js';
+import { DirectoryDetail } from './directory-detail.js';
+import { Fact } from './entry-facts.js';
 import { UserGroupsCard } from './user-groups-card.js';
 
 const UserDetailQuery = graphql(`
@@ -51,28 +43,19 @@ const SHOWN = ['schemas', 'id', 'meta', 'userName', 'displayName', 'name', 'emai
 export function UserDetailScreen({ id }: { id: string }) {
   const [{ data, error }] = useQuery({ query: UserDetailQuery, variables: { id } });
   const user = data?.directoryUser;
-  useEffect(() => {
-    document.title = `${user?.userName ?? 'User'} · SCIM Users · Roster`;
-  }, [user?.userName]);
-  if (hasErrorCode(error, 'FORBIDDEN')) return <AccessDeniedScreen area="IT Settings › IAM Settings › SCIM2 › Users" />;
-  if (error && !data) return <p class="notice notice--danger" role="alert">{errorMessage(error, 'The user could not be loaded.')}</p>;
-  if (!data) return <TableSkeleton label="Loading the user…" />;
-  if (!user) return <MissingEntry what="user" back={`${SCIM2_PATH}/users`} />;
-
   return (
-    <>
-      <header class="page-header">
-        <p>
-          <Link href={`${SCIM2_PATH}/users`}>← All users</Link>
-        </p>
-        <h1 class="break-anywhere">{user.userName}</h1>
-        <p class="muted">
+    <DirectoryDetail
+      kind="user"
+      result={{ loaded: data !== undefined, error }}
+      entry={user}
+      heading={user?.userName}
+      subtitle={user && (
+        <>
           <ActiveBadge active={user.active} /> {user.displayName}
-        </p>
-      </header>
-      <section class="card" aria-labelledby="user-attributes-title">
-        <h2 id="user-attributes-title">Attributes</h2>
-        <dl class="attributes" data-testid="user-attributes">
+        </>
+      )}
+      facts={user && (
+        <>
           <Fact label="userName">{user.userName}</Fact>
           <Fact label="Display name">{user.displayName}</Fact>
           <Fact label="Given name">{user.name?.givenName}</Fact>
@@ -81,25 +64,25 @@ export function UserDetailScreen({ id }: { id: string }) {
           <Fact label="Status">
             <ActiveBadge active={user.active} />
           </Fact>
-          <Fact label="Emails">
-            {user.emails.length > 0 && (
-              <ul class="plain-list">
-                {user.emails.map((email) => (
-                  <li key={email.value}>
-                    {email.value}
-                    <span class="muted"> {[email.type, email.primary ? 'primary' : null].filter(Boolean).join(', ')}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Fact>
-          <OriginFacts {...user} />
-          <MoreAttributes resource={user.scimResource} shown={SHOWN} />
-        </dl>
-      </section>
-      <UserGroupsCard userId={user.id} />
-      {data.recentActivity && <ResourceActivity activity={data.recentActivity} what="user" />}
-      <RawScimJson resource={user.scimResource} path={`/Users/${user.id}`} />
-    </>
+          <Fact label="Emails">{user.emails.length > 0 && <EmailList emails={user.emails} />}</Fact>
+        </>
+      )}
+      shown={SHOWN}
+      related={user && <UserGroupsCard userId={user.id} />}
+      activity={data?.recentActivity}
+    />
+  );
+}
+
+function EmailList({ emails }: { emails: readonly { value: string; type?: string | null; primary?: boolean | null }[] }) {
+  return (
+    <ul class="plain-list">
+      {emails.map((email) => (
+        <li key={email.value}>
+          {email.value}
+          <span class="muted"> {[email.type, email.primary ? 'primary' : null].filter(Boolean).join(', ')}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -7,7 +7,7 @@ import { errorMessage, hasErrorCode } from '../../lib/graphql-errors.js';
 import { Link } from '../../routing/router.js';
 import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
 import { resourcePath } from './activity-filters.js';
-import { OutcomeBadge } from './activity-list.js';
+import { OutcomeBadge } from './activity-table.js';
 import { SCIM2_PATH } from '../scim2/scim2-routes.js';
 
 const ActivityDetailQuery = graphql(`

@@ -1,12 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { graphql, useFragment, type FragmentType } from '../../gql/index.js';
-import type { RecentActivity_ConnectionFragment } from '../../gql/graphql.js';
 import type { LiveStatus } from '../../graphql/live-status.js';
-import { absoluteTime, relativeTime } from '../../lib/format-time.js';
-import { Link } from '../../routing/router.js';
+import { relativeTime } from '../../lib/format-time.js';
 import { Skeleton } from '../../ui/skeleton.js';
-import { activityPath } from '../scim2/scim2-routes.js';
-import { ResourceCell } from '../scim-activity/activity-list.js';
+import { ActivityTable } from '../scim-activity/activity-table.js';
+import { LiveIndicator } from '../scim-activity/live-indicator.js';
 
 export const RecentActivityFragment = graphql(`
   fragment RecentActivity_Connection on ProvisioningEventConnection {
@@ -52,12 +50,6 @@ export const LastRequestFragment = graphql(`
   }
 `);
 
-const LIVE_TEXT: Record<LiveStatus, string> = {
-  live: 'Live',
-  connecting: 'Connecting…',
-  offline: 'Live updates unavailable; refreshing every 10 s',
-};
-
 interface RecentActivityProps {
   activity: FragmentType<typeof RecentActivityFragment>;
   lastRequest: FragmentType<typeof LastRequestFragment>;
@@ -78,9 +70,7 @@ export function RecentActivity(props: RecentActivityProps) {
     <section class="card" aria-labelledby="activity-title" data-testid="recent-activity">
       <div class="card__header">
         <h2 id="activity-title">Recent activity</h2>
-        <span class={`live-dot ${props.live === 'live' ? 'live-dot--on' : ''}`}>
-          {LIVE_TEXT[props.live]}
-        </span>
+        <LiveIndicator status={props.live} />
         <p class="card__subtitle">
           {last
             ? `Last request from ${last.tokenLabel ?? 'a caller without a valid token'} ${relativeTime(last.occurredAt)}.`
@@ -100,7 +90,7 @@ export function RecentActivity(props: RecentActivityProps) {
       {events.length === 0 ? (
         <p class="empty-state">{props.failuresOnly ? 'No failed requests.' : 'No SCIM requests yet.'}</p>
       ) : (
-        <ActivityTable events={events} fresh={fresh} />
+        <ActivityTable events={events} fresh={fresh} caption="Latest SCIM requests, newest first" />
       )}
       {connection.pageInfo.hasNextPage && (
         <button type="button" class="button" onClick={props.onShowMore}>
@@ -108,72 +98,6 @@ export function RecentActivity(props: RecentActivityProps) {
         </button>
       )}
     </section>
-  );
-}
-
-function ActivityTable({ events, fresh }: { events: ActivityEvent[]; fresh: Set<string> }) {
-  return (
-    <div class="table-wrap">
-      <table class="table table--stack">
-        <caption class="visually-hidden">Latest SCIM requests, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Identity provider</th>
-            <th scope="col">Request</th>
-            <th scope="col">Resource</th>
-            <th scope="col">Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <ActivityRow key={event.id} event={event} fresh={fresh.has(event.id)} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-type ActivityEvent = RecentActivity_ConnectionFragment['edges'][number]['node'];
-
-function ActivityRow({ event, fresh }: { event: ActivityEvent; fresh: boolean }) {
-  const failed = !event.succeeded && !event.throttled;
-  const classes = [failed ? 'row--failed' : '', fresh ? 'row--new' : ''].join(' ').trim();
-  return (
-    <tr class={classes || undefined} data-testid="activity-row" data-succeeded={String(event.succeeded)}>
-      <td data-label="Time">
-        <time dateTime={event.occurredAt} title={absoluteTime(event.occurredAt)}>
-          {relativeTime(event.occurredAt)}
-        </time>
-      </td>
-      <td data-label="IdP">
-        <span title={event.userAgent ?? undefined}>{event.tokenLabel ?? 'Unknown (no valid token)'}</span>
-      </td>
-      <td data-label="Request">
-        <Link href={activityPath(event.id)}>{event.operation}</Link>
-        <div class="muted mono">{event.method}</div>
-      </td>
-      <td data-label="Resource">
-        <ResourceCell event={event} />
-      </td>
-      <td data-label="Outcome">
-        <OutcomeBadge event={event} />
-        {failed && (event.scimType || event.message) && (
-          <div class="activity-detail">{[event.scimType, event.message].filter(Boolean).join(': ')}</div>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-// A throttled request is neither served nor failed: the IdP retries it after Retry-After.
-function OutcomeBadge({ event }: { event: ActivityEvent }) {
-  const [kind, label] = event.succeeded ? ['success', 'OK'] : event.throttled ? ['neutral', 'Throttled'] : ['danger', 'Failed'];
-  return (
-    <span class={`badge badge--${kind}`}>
-      {label} · {event.status}
-    </span>
   );
 }
 
