@@ -14,6 +14,7 @@ import { createDirectoryCounts } from './modules/directory/directory-counts.js';
 import { createDirectoryView } from './modules/directory/directory-view.service.js';
 import { createEventStore } from './modules/events/event-store.js';
 import { createWebhookService } from './modules/events/webhook.service.js';
+import { createDeprovisioningGuardService } from './modules/deprovisioning-guard/deprovisioning-guard.service.js';
 
 /** What the services share with the app that built them (app.ts owns both). */
 export interface SharedState {
@@ -44,6 +45,7 @@ export function createServices(em: EntityManager, sql: Sql, config: Config, { fo
     directoryView: createDirectoryView(sql, config),
     directoryEvents: createEventStore(sql),
     webhooks: createWebhookService({ sql, config }),
+    deprovisioningGuard: createDeprovisioningGuardService({ em, sql }),
   };
 }
 

@@ -202,6 +202,7 @@ describe('Delete All Users under SOFT_DELETE', () => {
     expect(new Set([...first, ...second].map((row) => row.id)).size).toBe(200);
     expect(await service.deletedUsers(seeded.companyId, { limit: 100, after: null, search: 'bulku9999' })).toHaveLength(1);
 
+    const [{ last: lastEventBefore }] = (await db.query('select coalesce(max(id), 0)::text as last from directory_event where company_id = $1', [seeded.companyId])).rows;
     const restore = await service.restoreRun(seeded.companyId, started.id, operator(seeded));
     expect(restore).toMatchObject({ kind: 'RESTORE', total: 10_000, restoresJobId: started.id });
     const restored = await waitForEnd(seeded.companyId, restore.id);
@@ -211,6 +212,17 @@ describe('Delete All Users under SOFT_DELETE', () => {
     expect(await count('deleted_directory_user where company_id = $1', [seeded.companyId])).toBe(0);
     expect((await scim('GET', '/Users?count=1')).body.totalResults).toBe(10_003);
     expect(await count(`audit_entry where company_id = $1 and action = 'users.restored-run'`, [seeded.companyId])).toBe(1);
+    // The host application hears of every user and membership that came back, in the catalogue's own types.
+    const events = await db.query<{ type: string; n: number; resources: number }>(
+      `select type, count(*)::int as n, count(distinct resource_id)::int as resources from directory_event
+        where company_id = $1 and id > $2 group by type order by type`, [seeded.companyId, lastEventBefore]);
+    expect(events.rows).toEqual([
+      { type: 'bulk_delete.finished', n: 1, resources: 1 },
+      { type: 'bulk_delete.started', n: 1, resources: 1 },
+      // 200 groups of 50.
+      { type: 'group.member_added', n: 10_000, resources: 200 },
+      { type: 'user.created', n: 10_000, resources: 10_000 },
+    ]);
     await expect(service.restoreRun(seeded.companyId, restore.id, operator(seeded))).rejects.toThrow(/for good/);
   }, 120_000);
 });

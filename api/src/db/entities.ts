@@ -16,6 +16,9 @@ import { WebhookEndpoint } from '../modules/events/webhook-endpoint.entity.js';
 import { WebhookAttempt, WebhookDelivery } from '../modules/events/webhook-delivery.entity.js';
 import { DeletedDirectoryUser } from '../modules/deprovisioning/deleted-directory-user.entity.js';
 import { DeletedGroupMembership } from '../modules/deprovisioning/deleted-group-membership.entity.js';
+import {
+  DeprovisioningApplied, DeprovisioningGuard, DeprovisioningRefusal,
+} from '../modules/deprovisioning-guard/deprovisioning-guard.entity.js';
 
 /** Every entity, listed once so that the app, the CLI and the tests discover the same set. */
 export const entities = [
@@ -39,4 +42,7 @@ export const entities = [
   WebhookAttempt,
   DeletedDirectoryUser,
   DeletedGroupMembership,
+  DeprovisioningGuard,
+  DeprovisioningApplied,
+  DeprovisioningRefusal,
 ];

@@ -15,6 +15,7 @@ import '../modules/events/events.graphql.js';
 import '../modules/events/webhooks.graphql.js';
 import '../modules/events/webhook-mutations.graphql.js';
 import '../modules/deprovisioning/deprovisioning.graphql.js';
+import '../modules/deprovisioning-guard/deprovisioning-guard.graphql.js';
 
 /** Every module's *.graphql.ts is imported above for its side effects on the builder. */
 export const schema = builder.toSchema({ sortSchema: false });

@@ -3,7 +3,7 @@ import type { ScimCaller } from '../../modules/access/scim-token-auth.js';
 import { createScimRateLimiter, ScimThrottled } from './rate-limit.js';
 
 const caller = (companyId: string, rateLimit: ScimCaller['rateLimit'] = null): ScimCaller => ({
-  companyId, slug: companyId, scimStatus: 'ACTIVE', entraIdEnabled: false, tokenId: 't', tokenLabel: 'IdP', rateLimit,
+  companyId, slug: companyId, scimStatus: 'ACTIVE', entraIdEnabled: false, tokenId: 't', tokenLabel: 'IdP', rateLimit, tokenExpiresAt: null,
 });
 
 function allowedOf(limiter: ReturnType<typeof createScimRateLimiter>, who: ScimCaller, attempts: number): number {

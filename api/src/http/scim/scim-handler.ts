@@ -4,7 +4,7 @@ import type { Sql } from '../../db/sql.js';
 import type { EventBus } from '../../events/event-bus.js';
 import type { Logger } from '../../logger.js';
 import { createActivityRecorder } from '../../modules/activity/activity-recorder.js';
-import { createScimTokenAuth, type ScimCaller } from '../../modules/access/scim-token-auth.js';
+import { EXPIRED_TOKEN, createScimTokenAuth, type ScimCaller } from '../../modules/access/scim-token-auth.js';
 import { followScimAuthChanges, type ScimCallerCache } from '../../modules/access/scim-caller-cache.js';
 import { bearerToken } from '../../modules/access/credentials.js';
 import { companyIdBySlug } from '../../modules/companies/company-by-slug.js';
@@ -108,7 +108,11 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
     let outcome: Outcome;
     try {
       const token = bearerToken(req.headers.authorization);
-      caller = token ? await authenticateScimToken(slug, token) : null;
+      const authenticated = token ? await authenticateScimToken(slug, token) : null;
+      if (authenticated === EXPIRED_TOKEN) {
+        throw new ScimError(401, undefined, 'The SCIM bearer token has expired; create or rotate a token in Roster and update the IdP');
+      }
+      caller = authenticated;
       if (!caller) throw new ScimError(401, undefined, 'Missing, invalid or revoked SCIM bearer token');
       rememberCompany(caller);
       assertScimAccepted(caller, config.scimEnabled);

@@ -14,7 +14,12 @@ export interface ScimCaller {
   tokenLabel: string;
   /** The company's own limit, null for the deployment's; cached with the caller (no lookup per request). */
   rateLimit: RateLimit | null;
+  /** When the token stops working (epoch ms), null if never; checked on every request, cached or not. */
+  tokenExpiresAt: number | null;
 }
+
+/** A token that was valid but has passed its expiry (or its rotation's grace period). */
+export const EXPIRED_TOKEN = 'expired';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -25,12 +30,21 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cached' | 'ticket' | 'remember'>) {
   /** When this process last wrote each token's last_used_at (or saw it written). */
   const lastUsedWrites = new Map<string, number>();
+  /** Expired tokens whose audit entry this process has seen to. */
+  const expiryAudited = new Set<string>();
 
-  async function authenticateScimToken(slug: string, secret: string): Promise<ScimCaller | null> {
+  async function authenticateScimToken(
+    slug: string, secret: string, now = Date.now(),
+  ): Promise<ScimCaller | null | typeof EXPIRED_TOKEN> {
     const tokenHash = hashToken(secret);
     const cached = callers.cached(slug, tokenHash);
     const caller = cached ?? (await lookUp(slug, secret, tokenHash));
-    if (caller) await touchLastUsed(caller.tokenId);
+    if (!caller) return null;
+    if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) {
+      await auditExpiry(caller.tokenId);
+      return EXPIRED_TOKEN;
+    }
+    await touchLastUsed(caller.tokenId);
     return caller;
   }
 
@@ -39,9 +53,9 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
     const rows = await db.query<{
       token_id: string; label: string; token_hash: string; last_used_at: Date | null;
       company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
-      rate_per_second: number | null; rate_burst: number | null;
+      rate_per_second: number | null; rate_burst: number | null; expires_at: Date | string | null;
     }>(
-      sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
+      sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, t.expires_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
             c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
        from scim_token t join company c on c.id = t.company_id
       where t.token_hash = ${tokenHash} and c.slug = ${slug} and t.revoked_at is null`,
@@ -57,9 +71,30 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
       tokenId: row.token_id,
       tokenLabel: row.label,
       rateLimit: rateLimitOf(row.rate_per_second, row.rate_burst),
+      tokenExpiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
     };
     callers.remember(tokenHash, caller, ticket);
     return caller;
+  }
+
+  /**
+   * A token's expiry is audited when it first turns a request away (nothing runs at the moment it
+   * expires): once per token, whichever replica sees it first. The token row's lock orders
+   * concurrent first requests; the second statement then sees the first one's entry.
+   */
+  async function auditExpiry(tokenId: string): Promise<void> {
+    if (expiryAudited.has(tokenId)) return;
+    await db.transaction(async (tx) => {
+      await tx.query(sql`select 1 from scim_token where id = ${tokenId} for update`);
+      await tx.query(sql`
+        insert into audit_entry (company_id, actor, action, detail)
+        select t.company_id, 'system', 'scim-token.expired',
+               jsonb_build_object('tokenId', t.id, 'label', t.label, 'expiresAt', t.expires_at, 'rotated', exists (select 1 from scim_token s where s.rotated_from_id = t.id))
+          from scim_token t
+         where t.id = ${tokenId} and not exists (
+           select 1 from audit_entry a where a.company_id = t.company_id and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)`);
+    });
+    expiryAudited.add(tokenId);
   }
 
   function noteLastUsed(tokenId: string, at: number): void {

@@ -6,7 +6,10 @@ import { Company } from '../companies/company.entity.js';
 export const ScimToken = defineEntity({
   name: 'ScimToken',
   tableName: 'scim_token',
-  indexes: [{ name: 'scim_token_company_index', properties: ['company'] }],
+  indexes: [
+    { name: 'scim_token_company_index', properties: ['company'] },
+    { name: 'scim_token_rotated_from_index', properties: ['rotatedFrom'] },
+  ],
   properties: {
     ...baseProperties,
     company: p.manyToOne(Company).deleteRule('cascade'),
@@ -16,6 +19,9 @@ export const ScimToken = defineEntity({
     createdBy: p.text().nullable(),
     lastUsedAt: p.datetime().nullable(),
     revokedAt: p.datetime().nullable(),
+    // Null: never expires. A rotated token's predecessor gets the grace period's end here.
+    expiresAt: p.datetime().nullable(),
+    rotatedFrom: () => p.manyToOne(ScimToken).nullable().deleteRule('set null'),
   },
 });
 export type ScimToken = InferEntity<typeof ScimToken>;

@@ -9,6 +9,7 @@ import type { Principal } from './principal.js';
 import type { ForgetScimCallers } from './scim-caller-cache.js';
 import { ScimToken } from './scim-token.entity.js';
 import { generateToken, hashToken } from './secrets.js';
+import { expiryDate, graceEnd, successorExpiry, warningHorizon, type ScimTokenExpiry } from './scim-token-lifecycle.js';
 
 const MAX_LABEL_LENGTH = 100;
 
@@ -21,18 +22,64 @@ function assertLabel(label: string): string {
 }
 
 export function createTokenService({ em, sql: db, forgetScimCallers }: { em: EntityManager; sql: Sql; forgetScimCallers: ForgetScimCallers }) {
-  async function createScimToken(companyId: string, label: string, actor: string) {
+  function newScimToken(companyId: string, label: string, actor: string, expiresAt: Date | null, rotatedFrom?: ScimToken) {
     const token = generateToken('scim');
     const row = em.create(ScimToken, {
-      company: companyId,
-      label: assertLabel(label),
-      prefix: token.prefix,
-      tokenHash: token.hash,
-      createdBy: actor,
+      company: companyId, label, prefix: token.prefix, tokenHash: token.hash, createdBy: actor, expiresAt, rotatedFrom,
     });
-    em.create(AuditEntry, { company: companyId, actor, action: 'scim-token.created', detail: { label: row.label } });
-    await em.flush();
     return { token: row, secret: token.secret };
+  }
+
+  async function createScimToken(companyId: string, label: string, actor: string, expiry: ScimTokenExpiry = 'NEVER') {
+    const expiresAt = expiryDate(expiry, new Date());
+    const created = newScimToken(companyId, assertLabel(label), actor, expiresAt);
+    em.create(AuditEntry, {
+      company: companyId, actor, action: 'scim-token.created', detail: { label: created.token.label, expiresAt: expiresAt?.toISOString() ?? null },
+    });
+    await em.flush();
+    return created;
+  }
+
+  /**
+   * A successor with the same label (and lifetime); the old token keeps working for the grace
+   * period, or until revoked, so the IdP can be switched over without a gap.
+   */
+  async function rotateScimToken(companyId: string, tokenId: string, graceDays: number, actor: string) {
+    const old = assertFound(await em.findOne(ScimToken, { id: tokenId, company: companyId }), 'TOKEN_NOT_FOUND', 'SCIM token not found');
+    const now = new Date();
+    if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) {
+      throw new DomainError('TOKEN_NOT_ROTATABLE', 'A revoked or expired token cannot be rotated; create a new token instead');
+    }
+    if (await em.count(ScimToken, { rotatedFrom: old.id })) {
+      throw new DomainError('TOKEN_NOT_ROTATABLE', 'This token has been rotated already; rotate its successor instead');
+    }
+    const retiresAt = graceEnd(graceDays, old.expiresAt ?? null, now);
+    const created = newScimToken(companyId, old.label, actor, successorExpiry(old.createdAt, old.expiresAt ?? null, now), old);
+    old.expiresAt = retiresAt;
+    em.create(AuditEntry, {
+      company: companyId, actor, action: 'scim-token.rotated',
+      detail: { label: old.label, graceDays, oldTokenExpiresAt: retiresAt.toISOString() },
+    });
+    await em.flush();
+    // The old token's new expiry: this process at once, other processes on the trigger's notification.
+    forgetScimCallers(companyId);
+    return created;
+  }
+
+  /** The token that replaced `tokenId` by rotation, if any. */
+  function successorOf(tokenId: string): Promise<ScimToken | null> {
+    return em.findOne(ScimToken, { rotatedFrom: tokenId });
+  }
+
+  /** Valid tokens expiring soon (or expired, until revoked) that no rotation has replaced. */
+  async function expiringScimTokens(companyId: string): Promise<ScimToken[]> {
+    const candidates = await em.find(
+      ScimToken,
+      { company: companyId, revokedAt: null, expiresAt: { $ne: null, $lte: warningHorizon(new Date()) } },
+      { orderBy: { expiresAt: 'asc' } },
+    );
+    const replaced = new Set((await em.find(ScimToken, { rotatedFrom: { $in: candidates.map((c) => c.id) } })).map((s) => s.rotatedFrom?.id));
+    return candidates.filter((token) => !replaced.has(token.id));
   }
 
   async function listScimTokens(companyId: string): Promise<ScimToken[]> {
@@ -88,7 +135,9 @@ export function createTokenService({ em, sql: db, forgetScimCallers }: { em: Ent
     };
   }
 
-  return { createScimToken, listScimTokens, revokeScimToken, createApiToken, authenticateApiToken };
+  return {
+    createScimToken, rotateScimToken, successorOf, expiringScimTokens, listScimTokens, revokeScimToken, createApiToken, authenticateApiToken,
+  };
 }
 
 export type TokenService = ReturnType<typeof createTokenService>;

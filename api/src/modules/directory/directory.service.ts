@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import { hashPassword } from '../access/secrets.js';
+import { createDeprovisioningGuard } from '../deprovisioning-guard/deprovisioning-guard.js';
 import { createGroupFunctions, type GroupRecord } from './directory-group.service.js';
 import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
@@ -27,11 +28,14 @@ interface PatchRequest {
 
 /** Optimistic PATCH attempts before it falls back to locking the row. */
 const PATCH_ATTEMPTS = 3;
+/** A PATCH that would deactivate an active user: it is written under the guard, row locked. */
+const DEACTIVATES = Symbol('deactivates');
 
 /** The directory as SCIM sees it. Every function takes the company first and filters by it. */
 export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxResults'>) {
   const users = createUserStore(sql);
   const hints = createUserHints();
+  const guard = createDeprovisioningGuard(sql);
   const remembered = <T extends UserRow>(row: T): T => (hints.remember(row), row);
 
   async function toUserWrite(input: UserInput, tokenId: string | undefined): Promise<UserWrite> {
@@ -39,7 +43,7 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return { ...rest, tokenId, ...(password === null ? {} : { passwordHash: await hashPassword(password) }) };
   }
 
-  const versionOf = (companyId: string, id: string) => async () => (await users.findById(companyId, id))?.version;
+  const versionOf = (companyId: string, id: string, store = users) => async () => (await store.findById(companyId, id))?.version;
 
   /** `tokenId`, in every write: the SCIM token the row records as its creator or last writer. */
   async function createUser(companyId: string, input: UserInput, tokenId?: string): Promise<UserRecord> {
@@ -60,14 +64,27 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return remembered(row);
   }
 
-  /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match. */
+  /** PUT needs nothing from the stored user: one UPDATE guarded by If-Match (unless it may deactivate). */
   async function replaceUser(companyId: string, id: string, input: UserInput, ifMatch?: string, tokenId?: string): Promise<UserRecord> {
     const write = await toUserWrite(input, tokenId);
+    if (write.active === false && UUID.test(id)) return remembered(await replaceInactive(companyId, id, write, ifMatch));
     return remembered(await guardedByVersion(
       { kind: 'User', id, ifMatch },
       (accepted) => withUniqueness(() => users.update(companyId, id, write, accepted), `userName "${write.userName}"`),
       versionOf(companyId, id),
     ));
+  }
+
+  /** A PUT of `active: false` deactivates an active user: the mass-deprovisioning guard decides. */
+  async function replaceInactive(companyId: string, id: string, write: UserWrite, ifMatch: string | undefined) {
+    return guard.guarded({ companyId, tokenId: write.tokenId, operation: 'Deactivate User', resourceId: id }, async (tx, admit) => {
+      const locked = createUserStore(tx);
+      const current = await locked.findById(companyId, id, { forUpdate: true });
+      if (!current) throw notFound('User', id);
+      assertVersion(current.version, ifMatch);
+      if (current.active === true) await admit();
+      return (await withUniqueness(() => locked.update(companyId, id, write, [current.version]), `userName "${write.userName}"`))!;
+    });
   }
 
   /**
@@ -79,19 +96,27 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     if (!UUID.test(id)) throw notFound('User', id);
     const request = { patch, ifMatch, tokenId };
     const fromHint = await patchHinted(companyId, id, request);
-    if (fromHint) return remembered(fromHint);
-    for (let attempt = 0; attempt < PATCH_ATTEMPTS; attempt += 1) {
+    if (fromHint && fromHint !== DEACTIVATES) return remembered(fromHint);
+    let deactivates = fromHint === DEACTIVATES;
+    for (let attempt = 0; !deactivates && attempt < PATCH_ATTEMPTS; attempt += 1) {
       const current = await users.findById(companyId, id);
       if (!current) throw notFound('User', id);
       const written = await writePatch(users, companyId, current, request);
-      if (written) return remembered(written);
+      if (written === DEACTIVATES) deactivates = true;
+      else if (written) return remembered(written);
     }
-    return remembered(await sql.transaction(async (tx) => {
+    return remembered(await patchLocked(companyId, id, request));
+  }
+
+  /** With the row locked; a deactivation is decided by the mass-deprovisioning guard in the same transaction. */
+  function patchLocked(companyId: string, id: string, request: PatchRequest): Promise<UserWithGroups> {
+    const target = { companyId, tokenId: request.tokenId, operation: 'Deactivate User', resourceId: id } as const;
+    return guard.guarded(target, async (tx, admit) => {
       const locked = createUserStore(tx);
       const current = await locked.findById(companyId, id, { forUpdate: true });
       if (!current) throw notFound('User', id);
-      return (await writePatch(locked, companyId, current, request))!;
-    }));
+      return (await writePatch(locked, companyId, current, request, admit)) as UserWithGroups;
+    });
   }
 
   /** Any failure against a hint (stale version, If-Match, a patch error) is settled by a fresh read. */
@@ -102,22 +127,43 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
     return writePatch(users, companyId, hint, request).catch(() => undefined);
   }
 
+  /**
+   * Writes the patched user if `current` is still its version. A patch that deactivates an active
+   * user is written only under the guard (`admit`); without it the answer is DEACTIVATES.
+   */
   async function writePatch(
     store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { patch, ifMatch, tokenId }: PatchRequest,
-  ): Promise<UserWithGroups | undefined> {
+    admit?: () => Promise<void>,
+  ): Promise<UserWithGroups | typeof DEACTIVATES | undefined> {
     assertVersion(current.version, ifMatch);
     const write = await toUserWrite(patchedUser(current, patch), tokenId);
+    if (current.active === true && write.active === false) {
+      if (!admit) return DEACTIVATES;
+      await admit();
+    }
     return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
   }
 
-  /** Answers the deleted user's userName, for the activity log; the deletion's events name `tokenId` (the row that would say who wrote it is gone). */
+  /**
+   * Answers the deleted user's userName, for the activity log. The deletion, its events (naming
+   * `tokenId`: the row that would say who wrote it is gone) and the mass-deprovisioning guard's
+   * count of it commit (or roll back) together.
+   */
   async function deleteUser(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<string> {
     if (UUID.test(id)) hints.forget(companyId, id);
-    return guardedByVersion(
-      { kind: 'User', id, ifMatch },
-      (accepted) => withEventSource(sql, scimTokenSource(tokenId), (tx) => createUserStore(tx).remove(companyId, id, accepted)),
-      versionOf(companyId, id),
-    );
+    return guard.guarded({ companyId, tokenId, operation: 'Delete User', resourceId: id }, (guardedTx, admit) =>
+      withEventSource(guardedTx, scimTokenSource(tokenId), (tx) => {
+        const store = createUserStore(tx);
+        return guardedByVersion(
+          { kind: 'User', id, ifMatch },
+          async (accepted) => {
+            const userName = await store.remove(companyId, id, accepted);
+            if (userName !== undefined) await admit();
+            return userName;
+          },
+          versionOf(companyId, id, store),
+        );
+      }));
   }
 
   async function listUsers(companyId: string, query: ListQuery) {

@@ -45,7 +45,7 @@ describe('CreateTokenDialog', () => {
   it('shows the secret once, with the warning as the dialog description and a copy button', async () => {
     const { fake } = renderDialog(created);
     await submit('  Okta ');
-    expect(fake.calls('CreateScimToken')).toEqual([{ label: 'Okta' }]);
+    expect(fake.calls('CreateScimToken')).toEqual([{ label: 'Okta', expiresIn: 'NEVER' }]);
 
     const dialog = screen.getByRole('dialog', { name: 'Token “Okta” created' });
     expect(screen.getByTestId('token-secret').textContent).toBe(SECRET);

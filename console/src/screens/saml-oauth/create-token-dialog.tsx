@@ -5,10 +5,11 @@ import { errorMessage } from '../../lib/graphql-errors.js';
 import { CopyButton } from '../../ui/copy-button.js';
 import { Dialog } from '../../ui/dialog.js';
 import { WarningIcon } from '../../ui/icons.js';
+import type { ScimTokenExpiry } from '../../gql/graphql.js';
 
 const CreateTokenMutation = graphql(`
-  mutation CreateScimToken($label: String!) {
-    createScimToken(label: $label) {
+  mutation CreateScimToken($label: String!, $expiresIn: ScimTokenExpiry) {
+    createScimToken(label: $label, expiresIn: $expiresIn) {
       token {
         id
         label
@@ -26,12 +27,14 @@ export function CreateTokenDialog({ onClose }: { onClose: () => void }) {
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();
-    const label = String(new FormData(event.currentTarget as HTMLFormElement).get('label')).trim();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const label = String(form.get('label')).trim();
+    const expiresIn = String(form.get('expiresIn') ?? 'NEVER') as ScimTokenExpiry;
     if (!label) {
       setProblem('Enter a label, for example the name of the identity provider.');
       return;
     }
-    const result = await create({ label });
+    const result = await create({ label, expiresIn });
     if (!result.data) {
       setProblem(errorMessage(result.error, 'The token could not be created. Please try again.'));
       return;
@@ -83,6 +86,14 @@ export function CreateTokenDialog({ onClose }: { onClose: () => void }) {
           <span id="token-label-error" class="field-error" role="alert">
             {problem ?? ''}
           </span>
+        </div>
+        <div class="field">
+          <label for="token-expiry">Expires</label>
+          <select id="token-expiry" class="input" name="expiresIn" defaultValue="NEVER">
+            <option value="NEVER">Never</option>
+            <option value="DAYS_90">After 90 days</option>
+            <option value="YEAR_1">After 1 year</option>
+          </select>
         </div>
         <div class="dialog__footer">
           <button type="button" class="button" onClick={onClose} disabled={fetching}>

@@ -6,6 +6,7 @@ import { Skeleton } from '../../ui/skeleton.js';
 import { AccessDeniedScreen } from '../access-denied/access-denied-screen.js';
 import { ScimActivationCard } from './scim-activation-card.js';
 import { ScimTokensCard } from './scim-tokens-card.js';
+import { TokenExpiryNotice } from './token-expiry-notice.js';
 
 // scimTokens needs iam:manage and is non-null at the root: asking for it without the permission
 // would null the whole response, so it is only asked for when the viewer holds it.
@@ -14,6 +15,7 @@ const SamlOauthQuery = graphql(`
     scimConfig {
       viewerCanManage
       ...ScimActivationCard_ScimConfig
+      ...TokenExpiryNotice_ScimConfig
     }
     scimTokens @include(if: $canManage) {
       ...ScimTokensCard_ScimToken
@@ -44,6 +46,7 @@ export function SamlOauthScreen({ canManage }: { canManage: boolean }) {
         </p>
       )}
       {!data && !error && <ScreenSkeleton />}
+      {config && <TokenExpiryNotice config={config} />}
       {config && <ScimActivationCard config={config} />}
       {config?.viewerCanManage && data?.scimTokens && <ScimTokensCard tokens={data.scimTokens} />}
       {config && !config.viewerCanManage && (

@@ -9,6 +9,7 @@ import {
   type ConfigurationCard_ScimConfigFragment,
   type EndpointRows_ScimConfigFragment,
   type ThrottledNotice_ScimConfigFragment,
+  type TokenExpiryNotice_ScimConfigFragment,
   type ScimAvailability,
   type ScimOverviewActivitySubscription,
   type ScimOverviewScreenQuery,
@@ -29,11 +30,15 @@ function overview(availability: ScimAvailability, throttledLastHour = 0, setup =
   const config = { status: 'ACTIVE', viewerCanManage: true, viewerCanDeleteAllScimUsers: true } satisfies Omit<ConfigurationCard_ScimConfigFragment, ' $fragmentName'>;
   const endpoints = { baseUrl, usersEndpoint: `${baseUrl}/Users`, groupsEndpoint: `${baseUrl}/Groups` } satisfies Omit<EndpointRows_ScimConfigFragment, ' $fragmentName'>;
   const throttled = { throttledLastHour, rateLimit: { perSecond: 100, burst: 300 } } satisfies Omit<ThrottledNotice_ScimConfigFragment, ' $fragmentName'>;
+  const expiry = { tokenExpiryWarnings: [] } satisfies Omit<TokenExpiryNotice_ScimConfigFragment, ' $fragmentName'>;
   const counts = makeFragmentData({ users: 42, groups: 3 }, ConfigurationCardCountsFragment);
   const recentActivity = makeFragmentData({ edges: [], pageInfo: { hasNextPage: true } }, RecentActivityFragment);
   const lastRequest = makeFragmentData({ edges: [] }, LastRequestFragment);
   const scimSetup = makeFragmentData(setup, SetupChecklistFragment);
-  return { scimConfig: { availability, ...config, ...endpoints, ...throttled }, counts, activeBulkDeleteJob: null, recentActivity, lastRequest, scimSetup };
+  return {
+    scimConfig: { availability, ...config, ...endpoints, ...throttled, ...expiry },
+    counts, activeBulkDeleteJob: null, recentActivity, lastRequest, deprovisioningGuard: null, scimSetup,
+  };
 }
 
 function renderScreen(reply: () => Reply<ScimOverviewScreenQuery> | typeof never, { live = 'live' as LiveStatus, routes = [] as Route[] } = {}) {

@@ -11,6 +11,8 @@ import { EndpointRows, EndpointRowsSkeleton } from './endpoint-rows.js';
 import { RecentActivity, RecentActivitySkeleton } from './recent-activity.js';
 import { SetupChecklist } from './setup-checklist.js';
 import { ThrottledNotice } from './throttled-notice.js';
+import { DeprovisioningGuardPanel } from './deprovisioning-guard-panel.js';
+import { TokenExpiryNotice } from '../saml-oauth/token-expiry-notice.js';
 
 const ScimOverviewQuery = graphql(`
   query ScimOverviewScreen($first: Int!, $failuresOnly: Boolean!) {
@@ -19,6 +21,10 @@ const ScimOverviewQuery = graphql(`
       ...ConfigurationCard_ScimConfig
       ...EndpointRows_ScimConfig
       ...ThrottledNotice_ScimConfig
+      ...TokenExpiryNotice_ScimConfig
+    }
+    deprovisioningGuard {
+      ...GuardPanel_DeprovisioningGuard
     }
     counts {
       ...ConfigurationCard_ScimCounts
@@ -93,6 +99,8 @@ export function ScimOverviewScreen() {
       {config && config.availability !== 'AVAILABLE' && <AvailabilityNotice availability={config.availability} />}
       {config && data?.counts && data.recentActivity && data.lastRequest && config.availability === 'AVAILABLE' && (
         <>
+          {data.deprovisioningGuard && <DeprovisioningGuardPanel guard={data.deprovisioningGuard} onChanged={refresh} />}
+          <TokenExpiryNotice config={config} />
           <ThrottledNotice config={config} />
           {data.scimSetup && <SetupChecklist setup={data.scimSetup} />}
           <ConfigurationCard
