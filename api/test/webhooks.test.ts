@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql as sqlTag } from '../src/db/sql-tag.js';
 import { createWebhookService, type WebhookService } from '../src/modules/events/webhook.service.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
@@ -154,6 +155,42 @@ describe('webhook delivery', () => {
       expect(byType[1]!.payload).toMatchObject({ type: 'webhook.test', data: { endpointId: endpoint.id } });
       expect(receiver.verify(byType[1]!, secret)).toBeTruthy();
       expect(test.eventType).toBe('webhook.test');
+    });
+  });
+
+  it('signs each attempt with its own time, so an event redelivered an hour later still verifies', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url, eventTypes: ['user.created'] });
+      await createUsers(company, ['late@example.com']);
+      const [original] = await receiver.waitFor(1);
+      const eventId = String(original!.headers['webhook-id']);
+      const [txId, id] = eventId.split('.');
+      await t.sql.query(sqlTag`update directory_event set occurred_at = now() - interval '1 hour' where tx_id = ${txId}::bigint and id = ${id}::bigint`);
+      await webhooks.redeliver(company.companyId, endpoint.id, eventId);
+      const [, again] = await receiver.waitFor(2);
+      expect(again!.headers['webhook-id']).toBe(eventId);
+      expect(Math.abs(Number(again!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+      expect(receiver.verify(again!, secret)).toMatchObject({ type: 'user.created', data: { userName: 'late@example.com' } });
+      expect(Date.parse(again!.payload.timestamp)).toBeLessThan(Date.now() - 50 * 60_000);
+    });
+  });
+
+  it('redelivers a test event with its first body, and refuses a test id it never sent', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url });
+      const test = await webhooks.sendTest(company.companyId, endpoint.id);
+      const [first] = await receiver.waitFor(1);
+      const again = await webhooks.redeliver(company.companyId, endpoint.id, test.eventId);
+      expect(again).toMatchObject({ eventId: test.eventId, eventType: 'webhook.test', manual: true });
+      const [, second] = await receiver.waitFor(2);
+      expect(second!.body).toBe(first!.body);
+      expect(second!.headers['webhook-id']).toBe(test.eventId);
+      expect(receiver.verify(second!, secret)).toMatchObject({ type: 'webhook.test' });
+      await expect(webhooks.redeliver(company.companyId, endpoint.id, 'test_00000000-0000-4000-8000-000000000000'))
+        .rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
+      const other = await seedCompany(t);
+      const own = await webhooks.createEndpoint(other.companyId, { url: receiver.url });
+      await expect(webhooks.redeliver(other.companyId, own.endpoint.id, test.eventId)).rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
     });
   });
 

@@ -129,7 +129,15 @@ export function createDeliveryStore(sql: Sql) {
     return id;
   }
 
-  return { claimEndpoints, attemptsOf, recordStream, release, claimManual, recordManual, enqueueManual };
+  /** The body a manual delivery of the endpoint sent for `eventId` (a test event's lives only there). */
+  async function manualPayloadOf(companyId: string, endpointId: string, eventId: string): Promise<{ eventType: string; payload: string } | undefined> {
+    const [row] = await sql.query<{ eventType: string; payload: string }>(q`select event_type as "eventType", payload from webhook_delivery
+      where company_id = ${companyId} and endpoint_id = ${endpointId} and event_id = ${eventId} and payload is not null
+      order by created_at limit 1`);
+    return row;
+  }
+
+  return { claimEndpoints, attemptsOf, recordStream, release, claimManual, recordManual, enqueueManual, manualPayloadOf };
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;

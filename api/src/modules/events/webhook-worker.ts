@@ -48,8 +48,14 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   let stopped = true;
   let unsubscribe: (() => Promise<void>) | undefined;
 
-  function post(endpoint: Pick<EndpointRow, 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, id: string, timestamp: Date, body: string) {
-    return postWebhook(endpoint.url, signedHeaders({ id, timestamp, body }, signingSecrets(endpoint, secrets)), body, schedule.allowInsecure);
+  /**
+   * Signed with the attempt's time, not the event's: receivers refuse a webhook-timestamp more
+   * than 5 minutes old (replay protection), so a retry or redelivery signed with the time the
+   * event happened would never verify. The body's `timestamp` keeps the event's time.
+   */
+  function post(endpoint: Pick<EndpointRow, 'url' | 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>, id: string, body: string) {
+    const headers = signedHeaders({ id, timestamp: new Date(), body }, signingSecrets(endpoint, secrets));
+    return postWebhook(endpoint.url, headers, body, schedule.allowInsecure);
   }
 
   function outcomeOf(deliveryId: string, event: { eventId: string; eventType: string }, attempts: number, attempt: WebhookAttempt): DeliveryOutcome {
@@ -85,7 +91,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     const view = toEventView(row, config.publicUrl);
     const deliveryId = state.headDeliveryId ?? randomUUID();
     const attempts = (state.headDeliveryId ? await store.attemptsOf(state.headDeliveryId) : 0) + 1;
-    const attempt = await post(endpoint, view.id, view.occurredAt, webhookBody(view.type, view.occurredAt, view.data));
+    const attempt = await post(endpoint, view.id, webhookBody(view.type, view.occurredAt, view.data));
     const outcome = outcomeOf(deliveryId, { eventId: view.id, eventType: view.type }, attempts, attempt);
     state.headDeliveryId = outcome.status === 'PENDING' ? deliveryId : null;
     state.nextAttemptAt = outcome.nextAttemptAt;
@@ -101,8 +107,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   }
 
   async function deliverManual(delivery: ManualDelivery): Promise<void> {
-    const payload = JSON.parse(delivery.payload) as { timestamp: string };
-    const attempt = await post(delivery.endpoint, delivery.eventId, new Date(payload.timestamp), delivery.payload);
+    const attempt = await post(delivery.endpoint, delivery.eventId, delivery.payload);
     await store.recordManual(delivery, outcomeOf(delivery.id, delivery, delivery.attempts + 1, attempt));
   }
 
