@@ -194,6 +194,28 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('sends nothing to a disabled endpoint: a test is refused, a queued one waits until it is enabled', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url });
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: false });
+      await expect(webhooks.sendTest(company.companyId, endpoint.id)).rejects.toMatchObject({ code: 'WEBHOOK_DISABLED' });
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: true });
+      receiver.answerWith(() => ({ status: 500 }));
+      const test = await webhooks.sendTest(company.companyId, endpoint.id);
+      await receiver.waitFor(1);
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: false });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // an attempt already claimed may still land
+      const sent = receiver.received.length;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(receiver.received).toHaveLength(sent);
+      expect(await webhooks.findDelivery(company.companyId, test.id)).toMatchObject({ status: 'PENDING' });
+      receiver.answerWith(() => ({ status: 200 }));
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: true });
+      const retried = (await receiver.waitFor(sent + 1))[sent];
+      expect(receiver.verify(retried!, secret)).toMatchObject({ type: 'webhook.test' });
+    });
+  });
+
   it('answers another company\'s endpoint and event like missing ones', async () => {
     await withReceiver(async (receiver, company) => {
       const other = await seedCompany(t);

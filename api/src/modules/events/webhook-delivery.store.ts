@@ -109,6 +109,7 @@ export function createDeliveryStore(sql: Sql) {
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where d.id = any (array(select x.id from webhook_delivery x
         where x.manual and x.status = 'PENDING' and x.next_attempt_at <= now() and (x.lease_until is null or x.lease_until < now())
+          and exists (select 1 from webhook_endpoint w where w.id = x.endpoint_id and w.enabled)
         order by x.next_attempt_at limit ${limit} for update skip locked))
       returning d.*)
       select c.id, c.company_id as "companyId", c.event_id as "eventId", c.event_type as "eventType", c.attempts, c.payload,

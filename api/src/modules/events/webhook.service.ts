@@ -54,6 +54,13 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
     return assertFound(UUID.test(id) ? await endpoints.find(companyId, id) : undefined, 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint');
   }
 
+  /** A disabled endpoint receives nothing, a test or a redelivery included. */
+  async function enabledEndpointOf(companyId: string, id: string): Promise<EndpointRow> {
+    const endpoint = await endpointOf(companyId, id);
+    if (!endpoint.enabled) throw new DomainError('WEBHOOK_DISABLED', 'The endpoint is disabled; enable it to send events to it');
+    return endpoint;
+  }
+
   async function createEndpoint(companyId: string, input: { url: string; eventTypes?: readonly string[] | null; description?: string | null }) {
     const url = checkedUrl(input.url, allowInsecure);
     if ((await endpoints.list(companyId)).length >= MAX_ENDPOINTS_PER_COMPANY) {
@@ -94,7 +101,7 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
    * receivers dedupe). A test event is not in the outbox: its first delivery's body is sent again.
    */
   async function redeliver(companyId: string, endpointId: string, eventId: string) {
-    await endpointOf(companyId, endpointId);
+    await enabledEndpointOf(companyId, endpointId);
     if (eventId.startsWith(TEST_EVENT_PREFIX)) return redeliverTest(companyId, endpointId, eventId);
     const position = assertFound(parseCursor(eventId), 'EVENT_NOT_FOUND', 'No such event');
     const [row] = await createEventStore(sql).list(companyId, { txId: position.txId, id: String(BigInt(position.id) - 1n) }, 1);
@@ -110,7 +117,7 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
 
   /** A `webhook.test` message, signed and retried like any other delivery. */
   async function sendTest(companyId: string, endpointId: string) {
-    await endpointOf(companyId, endpointId);
+    await enabledEndpointOf(companyId, endpointId);
     const body = webhookBody('webhook.test', new Date(), { endpointId, message: 'A test event sent from the Roster console.' });
     return enqueue(companyId, endpointId, `${TEST_EVENT_PREFIX}${randomUUID()}`, 'webhook.test', body);
   }

@@ -110,7 +110,7 @@ function DeliveryRow({ endpointId, delivery }: { endpointId: string; delivery: D
       </td>
       <td data-label="Event">
         <code>{delivery.eventType}</code>
-        <div class="muted mono activity-id">{delivery.eventId}{delivery.manual ? ' · sent by hand' : ''}</div>
+        <div class="muted mono activity-id">{delivery.eventId}</div>
       </td>
       <td data-label="Status">
         <DeliveryStatus delivery={delivery} />
@@ -134,6 +134,7 @@ function DeliveryStatus({ delivery }: { delivery: Delivery }) {
         {label}
         {code !== null && ` · ${code}`}
       </span>
+      {delivery.manual && <div class="muted">Sent by hand</div>}
       {delivery.status === 'PENDING' && delivery.nextAttemptAt && latest && (
         <div class="muted">Next try <time dateTime={delivery.nextAttemptAt}>{relativeTime(delivery.nextAttemptAt)}</time></div>
       )}

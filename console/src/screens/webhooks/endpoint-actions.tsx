@@ -59,7 +59,13 @@ export function EndpointActions(props: { endpoint: FragmentType<typeof EndpointA
 
   return (
     <div class="toolbar" role="group" aria-label="Endpoint actions">
-      <button type="button" class="button button--primary" onClick={onSendTest} disabled={test.fetching}>
+      <button
+        type="button"
+        class="button button--primary"
+        onClick={onSendTest}
+        disabled={test.fetching || !endpoint.enabled}
+        aria-describedby={endpoint.enabled ? undefined : 'send-test-disabled'}
+      >
         Send test event
       </button>
       <button type="button" class="button" onClick={() => setOpen('rotate')}>
@@ -77,6 +83,11 @@ export function EndpointActions(props: { endpoint: FragmentType<typeof EndpointA
       <button type="button" class="button button--danger-outline" onClick={() => setOpen('delete')}>
         Delete
       </button>
+      {!endpoint.enabled && (
+        <span id="send-test-disabled" class="muted">
+          Enable the endpoint to send events to it.
+        </span>
+      )}
       {open === 'rotate' && <RotateSecretDialog endpointId={endpoint.id} onClose={close} />}
       {open === 'disable' && <DisableEndpointDialog endpointId={endpoint.id} onClose={close} />}
       {open === 'delete' && <DeleteEndpointDialog endpoint={endpoint} onClose={close} />}
