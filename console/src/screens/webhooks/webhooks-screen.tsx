@@ -99,6 +99,7 @@ function EndpointTable({ endpoints }: { endpoints: FragmentType<typeof WebhookEn
         <thead>
           <tr>
             <th scope="col">Endpoint</th>
+            <th scope="col">Description</th>
             <th scope="col">Events</th>
             <th scope="col">Status</th>
           </tr>
@@ -108,8 +109,8 @@ function EndpointTable({ endpoints }: { endpoints: FragmentType<typeof WebhookEn
             <tr key={endpoint.id} data-testid="webhook-endpoint-row">
               <td data-label="Endpoint">
                 <Link href={webhookPath(endpoint.id)} class="break-anywhere">{endpoint.url}</Link>
-                {endpoint.description && <div class="muted">{endpoint.description}</div>}
               </td>
+              <td data-label="Description">{endpoint.description ?? <span class="muted">—</span>}</td>
               <td data-label="Events" class="break-anywhere">{describeEventTypes(endpoint.eventTypes)}</td>
               <td data-label="Status">
                 <EndpointStatus endpoint={endpoint} />
