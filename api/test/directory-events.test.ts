@@ -122,11 +122,11 @@ describe('the outbox', () => {
 
   it('writes scim.deactivated and scim.activated when the status flips, and nothing when it does not', async () => {
     const own = await seedCompany(t);
-    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test');
-    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test');
-    await t.services().companies.activateScim(own.companyId, 'ops@example.test');
+    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
+    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
+    await t.services().companies.activateScim(own.companyId, 'cli', 'cli');
     const events = await eventsOf(own.companyId);
-    expect(events.map((event) => event.type)).toEqual(['scim.deactivated', 'scim.activated']);
+    expect(events.map((event) => [event.type, event.source])).toEqual([['scim.deactivated', 'operator:ops@example.test'], ['scim.activated', 'cli']]);
     expect(events[0]!.data).toMatchObject({ id: own.companyId, scimStatus: 'INACTIVE' });
   });
 
@@ -148,6 +148,7 @@ describe('the outbox', () => {
     expect(deleted).toHaveLength(250);
     expect(new Set(deleted.map((event) => event.resourceId)).size).toBe(250);
     expect(deleted.every((event) => event.source === 'operator:ops@example.test')).toBe(true);
+    expect([events[0]!.source, events.at(-1)!.source]).toEqual(['operator:ops@example.test', 'operator:ops@example.test']);
     expect(events.filter((event) => event.type === 'group.member_removed')).toHaveLength(0);
   });
 });
