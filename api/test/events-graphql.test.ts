@@ -105,7 +105,7 @@ describe('the source of events the console and integrators cause', () => {
     expect(deactivated.errors).toBeUndefined();
     const activated = await gql(t, 'mutation { activateScim { status } }', {}, { token: company.apiToken });
     expect(activated.errors).toBeUndefined();
-    const page = await gql<EventsPage & { events: { edges: { node: { source: string | null } }[] } }>(
+    const page = await gql<{ events: { edges: { node: { type: string; source: string | null } }[] } }>(
       t, EVENTS, { types: ['SCIM_DEACTIVATED', 'SCIM_ACTIVATED'] }, { token: company.apiToken });
     const [tokenId] = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [company.companyId])).rows.map((r) => r.id);
     expect(page.data!.events.edges.map((edge) => [edge.node.type, edge.node.source])).toEqual([
