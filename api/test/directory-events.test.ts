@@ -153,6 +153,26 @@ describe('the outbox', () => {
   });
 });
 
+describe('the source of Delete All Users events', () => {
+  it('names the API token that started the run by its id, on every event of the run', async () => {
+    const own = await seedCompany(t);
+    await seedDirectory(db, { companyId: own.companyId, prefix: 'k', users: 30, groupSize: 10 });
+    const before = (await eventsOf(own.companyId)).length;
+    const tokenId = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [own.companyId])).rows[0]!.id;
+    const principal: Principal = { kind: 'apiToken', id: tokenId, companyId: own.companyId, name: 'Test integration', permissions: ['users:delete'] };
+    const job = await t.services().bulkDelete.start(own.companyId, principal);
+    const deadline = Date.now() + 20_000;
+    while ((await t.services().bulkDelete.findJob(own.companyId, job.id))?.status !== 'SUCCEEDED') {
+      if (Date.now() > deadline) throw new Error('bulk delete did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const events = (await eventsOf(own.companyId)).slice(before);
+    expect(events.map((event) => event.type).filter((type) => type !== 'user.deleted')).toEqual(['bulk_delete.started', 'bulk_delete.finished']);
+    expect(events.filter((event) => event.type === 'user.deleted')).toHaveLength(30);
+    expect(new Set(events.map((event) => event.source))).toEqual(new Set([`api_token:${tokenId}`]));
+  });
+});
+
 describe('retention', () => {
   it('prunes events older than the retention period and keeps the rest', async () => {
     const own = await seedCompany(t);

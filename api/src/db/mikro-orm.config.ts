@@ -19,6 +19,7 @@ import { Migration20261202500000_activity_detail } from './migrations/Migration2
 import { Migration20261202600000_directory_events } from './migrations/Migration20261202600000_directory_events.js';
 import { Migration20261202610000_webhooks } from './migrations/Migration20261202610000_webhooks.js';
 import { Migration20261202800000_soft_delete } from './migrations/Migration20261202800000_soft_delete.js';
+import { Migration20261203200000_bulk_delete_event_source } from './migrations/Migration20261203200000_bulk_delete_event_source.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -36,6 +37,7 @@ const migrationsList = [
   { name: 'Migration20261202600000_directory_events', class: Migration20261202600000_directory_events },
   { name: 'Migration20261202610000_webhooks', class: Migration20261202610000_webhooks },
   { name: 'Migration20261202800000_soft_delete', class: Migration20261202800000_soft_delete },
+  { name: 'Migration20261203200000_bulk_delete_event_source', class: Migration20261203200000_bulk_delete_event_source },
 ];
 
 /**
