@@ -122,11 +122,11 @@ describe('the outbox', () => {
 
   it('writes scim.deactivated and scim.activated when the status flips, and nothing when it does not', async () => {
     const own = await seedCompany(t);
-    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test');
-    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test');
-    await t.services().companies.activateScim(own.companyId, 'ops@example.test');
+    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
+    await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
+    await t.services().companies.activateScim(own.companyId, 'cli', 'cli');
     const events = await eventsOf(own.companyId);
-    expect(events.map((event) => event.type)).toEqual(['scim.deactivated', 'scim.activated']);
+    expect(events.map((event) => [event.type, event.source])).toEqual([['scim.deactivated', 'operator:ops@example.test'], ['scim.activated', 'cli']]);
     expect(events[0]!.data).toMatchObject({ id: own.companyId, scimStatus: 'INACTIVE' });
   });
 
@@ -148,6 +148,7 @@ describe('the outbox', () => {
     expect(deleted).toHaveLength(250);
     expect(new Set(deleted.map((event) => event.resourceId)).size).toBe(250);
     expect(deleted.every((event) => event.source === 'operator:ops@example.test')).toBe(true);
+    expect([events[0]!.source, events.at(-1)!.source]).toEqual(['operator:ops@example.test', 'operator:ops@example.test']);
     expect(events.filter((event) => event.type === 'group.member_removed')).toHaveLength(0);
   });
 });
@@ -164,6 +165,26 @@ describe('a company deleted with its directory', () => {
     const left = await db.query('select count(*)::int as n from directory_event where company_id = $1', [gone.companyId]);
     expect(left.rows[0].n).toBe(0);
     expect(await eventsOf(kept.companyId)).toEqual(keptBefore);
+  });
+});
+
+describe('the source of Delete All Users events', () => {
+  it('names the API token that started the run by its id, on every event of the run', async () => {
+    const own = await seedCompany(t);
+    await seedDirectory(db, { companyId: own.companyId, prefix: 'k', users: 30, groupSize: 10 });
+    const before = (await eventsOf(own.companyId)).length;
+    const tokenId = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [own.companyId])).rows[0]!.id;
+    const principal: Principal = { kind: 'apiToken', id: tokenId, companyId: own.companyId, name: 'Test integration', permissions: ['users:delete'] };
+    const job = await t.services().bulkDelete.start(own.companyId, principal);
+    const deadline = Date.now() + 20_000;
+    while ((await t.services().bulkDelete.findJob(own.companyId, job.id))?.status !== 'SUCCEEDED') {
+      if (Date.now() > deadline) throw new Error('bulk delete did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const events = (await eventsOf(own.companyId)).slice(before);
+    expect(events.map((event) => event.type).filter((type) => type !== 'user.deleted')).toEqual(['bulk_delete.started', 'bulk_delete.finished']);
+    expect(events.filter((event) => event.type === 'user.deleted')).toHaveLength(30);
+    expect(new Set(events.map((event) => event.source))).toEqual(new Set([`api_token:${tokenId}`]));
   });
 });
 

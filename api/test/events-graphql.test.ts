@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { seedDirectory } from './directory-seed.js';
 import { scimClient } from './scim-client.js';
-import { codes, collect, gql, socketClient, waitFor } from './graphql-helpers.js';
+import { codes, collect, gql, signIn, socketClient, waitFor } from './graphql-helpers.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 let t: TestApp;
@@ -97,6 +97,24 @@ describe('events (pull API)', () => {
   });
 });
 
+describe('the source of events the console and integrators cause', () => {
+  it('names the operator (by email) or the API token (by id) that deactivated or activated SCIM', async () => {
+    const company = await seedCompany(t);
+    const cookie = await signIn(t, company.email, company.password);
+    const deactivated = await gql(t, 'mutation { deactivateScim { status } }', {}, { cookie });
+    expect(deactivated.errors).toBeUndefined();
+    const activated = await gql(t, 'mutation { activateScim { status } }', {}, { token: company.apiToken });
+    expect(activated.errors).toBeUndefined();
+    const page = await gql<{ events: { edges: { node: { type: string; source: string | null } }[] } }>(
+      t, EVENTS, { types: ['SCIM_DEACTIVATED', 'SCIM_ACTIVATED'] }, { token: company.apiToken });
+    const [tokenId] = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [company.companyId])).rows.map((r) => r.id);
+    expect(page.data!.events.edges.map((edge) => [edge.node.type, edge.node.source])).toEqual([
+      ['SCIM_DEACTIVATED', `operator:${company.email}`],
+      ['SCIM_ACTIVATED', `api_token:${tokenId}`],
+    ]);
+  });
+});
+
 describe('webhook endpoints over GraphQL', () => {
   const CREATE = `mutation ($url: String!, $types: [DirectoryEventType!]) {
     createWebhookEndpoint(url: $url, eventTypes: $types, description: "CRM") { secret endpoint { id url eventTypes enabled } } }`;
@@ -116,15 +134,19 @@ describe('webhook endpoints over GraphQL', () => {
     const listed = await gql<{ webhookEndpoints: { id: string }[] }>(t, '{ webhookEndpoints { id url enabled failedDeliveries } }', {}, { token: company.apiToken });
     expect(listed.data!.webhookEndpoints.map((e) => e.id)).toEqual([endpoint.id]);
     const disabled = await gql<{ updateWebhookEndpoint: { enabled: boolean; disabledReason: string } }>(t,
-      'mutation ($id: ID!) { updateWebhookEndpoint(id: $id, enabled: false) { enabled disabledReason } }', { id: endpoint.id }, { token: company.apiToken });
-    expect(disabled.data!.updateWebhookEndpoint).toEqual({ enabled: false, disabledReason: 'Disabled by an operator' });
+      'mutation ($id: ID!) { updateWebhookEndpoint(id: $id, enabled: false) { enabled disabledReason disabledAfterFailures } }', { id: endpoint.id }, { token: company.apiToken });
+    expect(disabled.data!.updateWebhookEndpoint).toEqual({ enabled: false, disabledReason: 'Disabled by an operator', disabledAfterFailures: false });
     const rotated = await gql<{ rotateWebhookSecret: { secret: string; endpoint: { previousSecretExpiresAt: string } } }>(t,
       'mutation ($id: ID!) { rotateWebhookSecret(id: $id) { secret endpoint { previousSecretExpiresAt } } }', { id: endpoint.id }, { token: company.apiToken });
     expect(rotated.errors).toBeUndefined();
     expect(rotated.data!.rotateWebhookSecret.secret).not.toBe(secret);
     expect(Date.parse(rotated.data!.rotateWebhookSecret.endpoint.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(23 * 3600_000);
-    const test = await gql<{ sendTestWebhookEvent: { status: string; eventType: string } }>(t,
-      'mutation ($id: ID!) { sendTestWebhookEvent(endpointId: $id) { status eventType } }', { id: endpoint.id }, { token: company.apiToken });
+    const SEND_TEST = 'mutation ($id: ID!) { sendTestWebhookEvent(endpointId: $id) { status eventType } }';
+    expect(codes(await gql(t, SEND_TEST, { id: endpoint.id }, { token: company.apiToken }))).toEqual(['CONFLICT']);
+    const enabled = await gql<{ updateWebhookEndpoint: unknown }>(t,
+      'mutation ($id: ID!) { updateWebhookEndpoint(id: $id, enabled: true) { enabled disabledReason disabledAfterFailures } }', { id: endpoint.id }, { token: company.apiToken });
+    expect(enabled.data!.updateWebhookEndpoint).toEqual({ enabled: true, disabledReason: null, disabledAfterFailures: false });
+    const test = await gql<{ sendTestWebhookEvent: { status: string; eventType: string } }>(t, SEND_TEST, { id: endpoint.id }, { token: company.apiToken });
     expect(test.data!.sendTestWebhookEvent).toEqual({ status: 'PENDING', eventType: 'webhook.test' });
     const probe = (await receiver.waitFor(1)).find((r) => r.payload.data['endpointId'] === endpoint.id)!;
     expect(receiver.verify(probe, rotated.data!.rotateWebhookSecret.secret)).toBeTruthy();

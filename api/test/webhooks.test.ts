@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from '../src/db/sql-tag.js';
+import { sql as sqlTag } from '../src/db/sql-tag.js';
 import { createWebhookService, type WebhookService } from '../src/modules/events/webhook.service.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
@@ -158,6 +158,64 @@ describe('webhook delivery', () => {
     });
   });
 
+  it('signs each attempt with its own time, so an event redelivered an hour later still verifies', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url, eventTypes: ['user.created'] });
+      await createUsers(company, ['late@example.com']);
+      const [original] = await receiver.waitFor(1);
+      const eventId = String(original!.headers['webhook-id']);
+      const [txId, id] = eventId.split('.');
+      await t.sql.query(sqlTag`update directory_event set occurred_at = now() - interval '1 hour' where tx_id = ${txId}::bigint and id = ${id}::bigint`);
+      await webhooks.redeliver(company.companyId, endpoint.id, eventId);
+      const [, again] = await receiver.waitFor(2);
+      expect(again!.headers['webhook-id']).toBe(eventId);
+      expect(Math.abs(Number(again!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+      expect(receiver.verify(again!, secret)).toMatchObject({ type: 'user.created', data: { userName: 'late@example.com' } });
+      expect(Date.parse(again!.payload.timestamp)).toBeLessThan(Date.now() - 50 * 60_000);
+    });
+  });
+
+  it('redelivers a test event with its first body, and refuses a test id it never sent', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url });
+      const test = await webhooks.sendTest(company.companyId, endpoint.id);
+      const [first] = await receiver.waitFor(1);
+      const again = await webhooks.redeliver(company.companyId, endpoint.id, test.eventId);
+      expect(again).toMatchObject({ eventId: test.eventId, eventType: 'webhook.test', manual: true });
+      const [, second] = await receiver.waitFor(2);
+      expect(second!.body).toBe(first!.body);
+      expect(second!.headers['webhook-id']).toBe(test.eventId);
+      expect(receiver.verify(second!, secret)).toMatchObject({ type: 'webhook.test' });
+      await expect(webhooks.redeliver(company.companyId, endpoint.id, 'test_00000000-0000-4000-8000-000000000000'))
+        .rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
+      const other = await seedCompany(t);
+      const own = await webhooks.createEndpoint(other.companyId, { url: receiver.url });
+      await expect(webhooks.redeliver(other.companyId, own.endpoint.id, test.eventId)).rejects.toMatchObject({ code: 'EVENT_NOT_FOUND' });
+    });
+  });
+
+  it('sends nothing to a disabled endpoint: a test is refused, a queued one waits until it is enabled', async () => {
+    await withReceiver(async (receiver, company) => {
+      const { endpoint, secret } = await webhooks.createEndpoint(company.companyId, { url: receiver.url });
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: false });
+      await expect(webhooks.sendTest(company.companyId, endpoint.id)).rejects.toMatchObject({ code: 'WEBHOOK_DISABLED' });
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: true });
+      receiver.answerWith(() => ({ status: 500 }));
+      const test = await webhooks.sendTest(company.companyId, endpoint.id);
+      await receiver.waitFor(1);
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: false });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // an attempt already claimed may still land
+      const sent = receiver.received.length;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(receiver.received).toHaveLength(sent);
+      expect(await webhooks.findDelivery(company.companyId, test.id)).toMatchObject({ status: 'PENDING' });
+      receiver.answerWith(() => ({ status: 200 }));
+      await webhooks.updateEndpoint(company.companyId, endpoint.id, { enabled: true });
+      const retried = (await receiver.waitFor(sent + 1))[sent];
+      expect(receiver.verify(retried!, secret)).toMatchObject({ type: 'webhook.test' });
+    });
+  });
+
   it('answers another company\'s endpoint and event like missing ones', async () => {
     await withReceiver(async (receiver, company) => {
       const other = await seedCompany(t);
@@ -201,7 +259,7 @@ describe('after an outage', () => {
       await receiver.waitFor(2);
       // Both refusals recorded, so both endpoints wait out the minute's backoff (a refusal recorded
       // after the recovery would only then start its backoff, and rightly wait it out).
-      await expect.poll(async () => (await slow.sql.query<{ n: number }>(sql`select count(*)::int as n from webhook_endpoint
+      await expect.poll(async () => (await slow.sql.query<{ n: number }>(sqlTag`select count(*)::int as n from webhook_endpoint
         where next_attempt_at > now() + interval '30 seconds'`))[0]!.n, { timeout: 10_000 }).toBe(2);
       receiver.answerWith(() => ({ status: 204 }));
       const sentAt = Date.now();

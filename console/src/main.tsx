@@ -5,5 +5,6 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/directory.css';
+import './styles/webhooks.css';
 
 render(<App />, document.getElementById('app')!);

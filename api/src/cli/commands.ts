@@ -74,12 +74,12 @@ const commands: Record<string, Command> = {
   },
   'scim activate': async (s, { words }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    await s.companies.activateScim(company.id, CLI_ACTOR);
+    await s.companies.activateScim(company.id, CLI_ACTOR, 'cli');
     out(`SCIM active for ${company.slug}`);
   },
   'scim deactivate': async (s, { words }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    await s.companies.deactivateScim(company.id, CLI_ACTOR);
+    await s.companies.deactivateScim(company.id, CLI_ACTOR, 'cli');
     out(`SCIM inactive for ${company.slug}`);
   },
   ...operatorCommands,

@@ -21,6 +21,7 @@ import { Migration20261202610000_webhooks } from './migrations/Migration20261202
 import { Migration20261202800000_soft_delete } from './migrations/Migration20261202800000_soft_delete.js';
 import { Migration20261202700000_deprovisioning_guard } from './migrations/Migration20261202700000_deprovisioning_guard.js';
 import { Migration20261202710000_scim_token_lifecycle } from './migrations/Migration20261202710000_scim_token_lifecycle.js';
+import { Migration20261203200000_bulk_delete_event_source } from './migrations/Migration20261203200000_bulk_delete_event_source.js';
 import { Migration20261203300000_outbox_without_company_key } from './migrations/Migration20261203300000_outbox_without_company_key.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
@@ -41,6 +42,7 @@ const migrationsList = [
   { name: 'Migration20261202800000_soft_delete', class: Migration20261202800000_soft_delete },
   { name: 'Migration20261202700000_deprovisioning_guard', class: Migration20261202700000_deprovisioning_guard },
   { name: 'Migration20261202710000_scim_token_lifecycle', class: Migration20261202710000_scim_token_lifecycle },
+  { name: 'Migration20261203200000_bulk_delete_event_source', class: Migration20261203200000_bulk_delete_event_source },
   { name: 'Migration20261203300000_outbox_without_company_key', class: Migration20261203300000_outbox_without_company_key },
 ];
 

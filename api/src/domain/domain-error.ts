@@ -17,6 +17,7 @@ const KINDS = {
   NAME_TAKEN: 'CONFLICT',
   /** The caller's If-Match names another version than the stored one (SCIM answers 412). */
   VERSION_MISMATCH: 'CONFLICT',
+  WEBHOOK_DISABLED: 'CONFLICT',
   SLUG_TAKEN: 'CONFLICT',
   JOB_RUNNING: 'CONFLICT',
   NOT_RESTORABLE: 'CONFLICT',

@@ -61,6 +61,19 @@ type Documents = {
     "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.DeleteAllScimUsersDocument,
     "\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.BulkDeleteProgressDocument,
     "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": typeof types.BulkDeleteJobPollDocument,
+    "\n  mutation CreateWebhookEndpoint($url: String!, $eventTypes: [DirectoryEventType!], $description: String) {\n    createWebhookEndpoint(url: $url, eventTypes: $eventTypes, description: $description) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n": typeof types.CreateWebhookEndpointDocument,
+    "\n  fragment DeliveriesCard_Connection on WebhookDeliveryConnection {\n    edges {\n      node {\n        id\n        eventId\n        eventType\n        status\n        attempts\n        manual\n        lastStatusCode\n        nextAttemptAt\n        createdAt\n        recentAttempts {\n          attemptedAt\n          statusCode\n          durationMs\n          responseBody\n          error\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.DeliveriesCard_ConnectionFragmentDoc,
+    "\n  mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId) {\n      id\n      status\n    }\n  }\n": typeof types.RedeliverWebhookEventDocument,
+    "\n  fragment EndpointActions_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    enabled\n  }\n": typeof types.EndpointActions_WebhookEndpointFragmentDoc,
+    "\n  mutation SendTestWebhookEvent($endpointId: ID!) {\n    sendTestWebhookEvent(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": typeof types.SendTestWebhookEventDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: true) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n      failedDeliveries\n    }\n  }\n": typeof types.EnableWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: false) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n    }\n  }\n": typeof types.DisableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": typeof types.DeleteWebhookEndpointDocument,
+    "\n  fragment EndpointStatus_WebhookEndpoint on WebhookEndpoint {\n    enabled\n    disabledReason\n    disabledAfterFailures\n    failedDeliveries\n  }\n": typeof types.EndpointStatus_WebhookEndpointFragmentDoc,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  query WebhookEndpointScreen($id: ID!, $first: Int!, $after: String, $failedOnly: Boolean) {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledAfterFailures\n      disabledReason\n      createdAt\n      previousSecretExpiresAt\n      ...EndpointStatus_WebhookEndpoint\n      ...EndpointActions_WebhookEndpoint\n    }\n    webhookDeliveries(endpointId: $id, first: $first, after: $after, failedOnly: $failedOnly) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n      ...DeliveriesCard_Connection\n    }\n  }\n": typeof types.WebhookEndpointScreenDocument,
+    "\n  fragment WebhookEndpointRow_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    ...EndpointStatus_WebhookEndpoint\n  }\n": typeof types.WebhookEndpointRow_WebhookEndpointFragmentDoc,
+    "\n  query WebhooksScreen {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointRow_WebhookEndpoint\n    }\n  }\n": typeof types.WebhooksScreenDocument,
     "\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n": typeof types.AppShell_ViewerFragmentDoc,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n": typeof types.SidebarNav_ViewerFragmentDoc,
@@ -113,6 +126,19 @@ const documents: Documents = {
     "\n  mutation DeleteAllScimUsers {\n    deleteAllScimUsers {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.DeleteAllScimUsersDocument,
     "\n  subscription BulkDeleteProgress($jobId: ID!) {\n    bulkDeleteProgress(jobId: $jobId) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.BulkDeleteProgressDocument,
     "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n": types.BulkDeleteJobPollDocument,
+    "\n  mutation CreateWebhookEndpoint($url: String!, $eventTypes: [DirectoryEventType!], $description: String) {\n    createWebhookEndpoint(url: $url, eventTypes: $eventTypes, description: $description) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n": types.CreateWebhookEndpointDocument,
+    "\n  fragment DeliveriesCard_Connection on WebhookDeliveryConnection {\n    edges {\n      node {\n        id\n        eventId\n        eventType\n        status\n        attempts\n        manual\n        lastStatusCode\n        nextAttemptAt\n        createdAt\n        recentAttempts {\n          attemptedAt\n          statusCode\n          durationMs\n          responseBody\n          error\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.DeliveriesCard_ConnectionFragmentDoc,
+    "\n  mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId) {\n      id\n      status\n    }\n  }\n": types.RedeliverWebhookEventDocument,
+    "\n  fragment EndpointActions_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    enabled\n  }\n": types.EndpointActions_WebhookEndpointFragmentDoc,
+    "\n  mutation SendTestWebhookEvent($endpointId: ID!) {\n    sendTestWebhookEvent(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n": types.SendTestWebhookEventDocument,
+    "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: true) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n      failedDeliveries\n    }\n  }\n": types.EnableWebhookEndpointDocument,
+    "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: false) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n    }\n  }\n": types.DisableWebhookEndpointDocument,
+    "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n": types.DeleteWebhookEndpointDocument,
+    "\n  fragment EndpointStatus_WebhookEndpoint on WebhookEndpoint {\n    enabled\n    disabledReason\n    disabledAfterFailures\n    failedDeliveries\n  }\n": types.EndpointStatus_WebhookEndpointFragmentDoc,
+    "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  query WebhookEndpointScreen($id: ID!, $first: Int!, $after: String, $failedOnly: Boolean) {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledAfterFailures\n      disabledReason\n      createdAt\n      previousSecretExpiresAt\n      ...EndpointStatus_WebhookEndpoint\n      ...EndpointActions_WebhookEndpoint\n    }\n    webhookDeliveries(endpointId: $id, first: $first, after: $after, failedOnly: $failedOnly) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n      ...DeliveriesCard_Connection\n    }\n  }\n": types.WebhookEndpointScreenDocument,
+    "\n  fragment WebhookEndpointRow_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    ...EndpointStatus_WebhookEndpoint\n  }\n": types.WebhookEndpointRow_WebhookEndpointFragmentDoc,
+    "\n  query WebhooksScreen {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointRow_WebhookEndpoint\n    }\n  }\n": types.WebhooksScreenDocument,
     "\n  fragment AppShell_Viewer on Viewer {\n    email\n    permissions\n    company {\n      id\n      name\n    }\n    ...SidebarNav_Viewer\n  }\n": types.AppShell_ViewerFragmentDoc,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  fragment SidebarNav_Viewer on Viewer {\n    permissions\n  }\n": types.SidebarNav_ViewerFragmentDoc,
@@ -320,6 +346,58 @@ export function graphql(source: "\n  subscription BulkDeleteProgress($jobId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"): (typeof documents)["\n  query BulkDeleteJobPoll($id: ID!) {\n    bulkDeleteJob(id: $id) {\n      id\n      status\n      total\n      deleted\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhookEndpoint($url: String!, $eventTypes: [DirectoryEventType!], $description: String) {\n    createWebhookEndpoint(url: $url, eventTypes: $eventTypes, description: $description) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhookEndpoint($url: String!, $eventTypes: [DirectoryEventType!], $description: String) {\n    createWebhookEndpoint(url: $url, eventTypes: $eventTypes, description: $description) {\n      endpoint {\n        id\n        url\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeliveriesCard_Connection on WebhookDeliveryConnection {\n    edges {\n      node {\n        id\n        eventId\n        eventType\n        status\n        attempts\n        manual\n        lastStatusCode\n        nextAttemptAt\n        createdAt\n        recentAttempts {\n          attemptedAt\n          statusCode\n          durationMs\n          responseBody\n          error\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  fragment DeliveriesCard_Connection on WebhookDeliveryConnection {\n    edges {\n      node {\n        id\n        eventId\n        eventType\n        status\n        attempts\n        manual\n        lastStatusCode\n        nextAttemptAt\n        createdAt\n        recentAttempts {\n          attemptedAt\n          statusCode\n          durationMs\n          responseBody\n          error\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation RedeliverWebhookEvent($endpointId: ID!, $eventId: ID!) {\n    redeliverWebhookEvent(endpointId: $endpointId, eventId: $eventId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EndpointActions_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    enabled\n  }\n"): (typeof documents)["\n  fragment EndpointActions_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    enabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTestWebhookEvent($endpointId: ID!) {\n    sendTestWebhookEvent(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation SendTestWebhookEvent($endpointId: ID!) {\n    sendTestWebhookEvent(endpointId: $endpointId) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: true) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n      failedDeliveries\n    }\n  }\n"): (typeof documents)["\n  mutation EnableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: true) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n      failedDeliveries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DisableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: false) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n    }\n  }\n"): (typeof documents)["\n  mutation DisableWebhookEndpoint($id: ID!) {\n    updateWebhookEndpoint(id: $id, enabled: false) {\n      id\n      enabled\n      disabledReason\n      disabledAfterFailures\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhookEndpoint($id: ID!) {\n    deleteWebhookEndpoint(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EndpointStatus_WebhookEndpoint on WebhookEndpoint {\n    enabled\n    disabledReason\n    disabledAfterFailures\n    failedDeliveries\n  }\n"): (typeof documents)["\n  fragment EndpointStatus_WebhookEndpoint on WebhookEndpoint {\n    enabled\n    disabledReason\n    disabledAfterFailures\n    failedDeliveries\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RotateWebhookSecret($id: ID!) {\n    rotateWebhookSecret(id: $id) {\n      endpoint {\n        id\n        previousSecretExpiresAt\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookEndpointScreen($id: ID!, $first: Int!, $after: String, $failedOnly: Boolean) {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledAfterFailures\n      disabledReason\n      createdAt\n      previousSecretExpiresAt\n      ...EndpointStatus_WebhookEndpoint\n      ...EndpointActions_WebhookEndpoint\n    }\n    webhookDeliveries(endpointId: $id, first: $first, after: $after, failedOnly: $failedOnly) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n      ...DeliveriesCard_Connection\n    }\n  }\n"): (typeof documents)["\n  query WebhookEndpointScreen($id: ID!, $first: Int!, $after: String, $failedOnly: Boolean) {\n    webhookEndpoints {\n      id\n      url\n      description\n      eventTypes\n      enabled\n      disabledAfterFailures\n      disabledReason\n      createdAt\n      previousSecretExpiresAt\n      ...EndpointStatus_WebhookEndpoint\n      ...EndpointActions_WebhookEndpoint\n    }\n    webhookDeliveries(endpointId: $id, first: $first, after: $after, failedOnly: $failedOnly) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n      ...DeliveriesCard_Connection\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookEndpointRow_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    ...EndpointStatus_WebhookEndpoint\n  }\n"): (typeof documents)["\n  fragment WebhookEndpointRow_WebhookEndpoint on WebhookEndpoint {\n    id\n    url\n    description\n    eventTypes\n    ...EndpointStatus_WebhookEndpoint\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhooksScreen {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointRow_WebhookEndpoint\n    }\n  }\n"): (typeof documents)["\n  query WebhooksScreen {\n    webhookEndpoints {\n      id\n      ...WebhookEndpointRow_WebhookEndpoint\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

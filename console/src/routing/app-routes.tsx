@@ -28,7 +28,7 @@ function normalise(pathname: string): string {
 
 function ScreenFor({ screen, pathname, permissions }: { screen: IamScreen; pathname: string; permissions: readonly Permission[] }) {
   if (!permissions.includes(screen.needs)) return <AccessDeniedScreen area={`IT Settings › IAM Settings › ${screen.label}`} />;
-  if (screen.path === '/it-settings/iam/scim2') return <Scim2Screen pathname={pathname} />;
+  if (screen.path === '/it-settings/iam/scim2') return <Scim2Screen pathname={pathname} canManage={permissions.includes('IAM_MANAGE')} />;
   if (pathname !== screen.path) return <NotFoundScreen home={screen.path} />;
   return <SamlOauthScreen canManage={permissions.includes('IAM_MANAGE')} />;
 }

@@ -25,6 +25,8 @@ export const BulkDeleteJob = defineEntity({
     ...baseProperties,
     company: p.manyToOne(Company).deleteRule('cascade'),
     requestedBy: p.text().nullable(),
+    // Who queued it as its events name them (operator:<email>, api_token:<id>, cli); requestedBy is a display name.
+    eventSource: p.text().nullable(),
     status: p.enum([...BULK_DELETE_STATUSES]),
     total: p.integer().default(0),
     deleted: p.integer().default(0),

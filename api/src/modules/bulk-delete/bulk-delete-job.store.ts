@@ -16,6 +16,12 @@ export interface ClaimedJob {
   restoresJobId: string | null;
 }
 
+/**
+ * The source a job's writes name in their events (the `j` row of bulk_delete_job): who queued it,
+ * else `operator:<requested_by>` for jobs queued before the column existed.
+ */
+export const JOB_EVENT_SOURCE = sql.raw(`coalesce(j.event_source, 'operator:' || coalesce(j.requested_by, 'unknown'))`);
+
 /** Returns the view and NOTIFYs it on the job's channel in the same statement (and transaction). */
 const VIEW = sql.raw(VIEW_JSON);
 const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));

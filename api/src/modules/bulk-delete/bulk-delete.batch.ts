@@ -3,7 +3,7 @@ import { channelSql, notifyInSql } from '../../events/channels.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { keepDeleted } from '../deprovisioning/soft-delete.sql.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
-import type { ClaimedJob } from './bulk-delete-job.store.js';
+import { JOB_EVENT_SOURCE, type ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
 
 /** Where the last batch stopped, in the (company_id, created_at, id) index's order. */
@@ -62,7 +62,7 @@ interface BatchStep extends BatchRequest {
 const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment => sql`
   with owned as (
     select j.id, set_config('synchronous_commit', 'off', true),
-      set_config('roster.event_source', 'operator:' || coalesce(j.requested_by, 'unknown'), true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
+      set_config('roster.event_source', ${JOB_EVENT_SOURCE}, true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
     from bulk_delete_job j where j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u

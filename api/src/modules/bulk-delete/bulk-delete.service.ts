@@ -1,6 +1,7 @@
 import type { Sql } from '../../db/sql.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import type { Principal } from '../access/principal.js';
+import { principalSource } from '../events/event-source.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
 
@@ -19,10 +20,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const VIEW = sql.raw(VIEW_JSON);
 
-const insertJob = (companyId: string, requestedBy: string) => sql`
+const insertJob = (companyId: string, principal: Principal) => sql`
   with j as (
-    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at, restorable)
-    select gen_random_uuid(), ${companyId}, ${requestedBy}, 'QUEUED', count(*), 0, now(), now(), now(),
+    insert into bulk_delete_job (id, company_id, requested_by, event_source, status, total, deleted, cutoff, started_at, created_at, restorable)
+    select gen_random_uuid(), ${companyId}, ${principal.name}, ${principalSource(principal)}, 'QUEUED', count(*), 0, now(), now(), now(),
       coalesce((select c.deprovisioning_policy = 'SOFT_DELETE' from company c where c.id = ${companyId}), false)
       from directory_user where company_id = ${companyId} and source = 'SCIM' and created_at <= now()
     on conflict (company_id) where status in ('QUEUED', 'RUNNING') do nothing
@@ -61,7 +62,7 @@ export function createBulkDeleteService({ sql: db }: BulkDeleteServiceDeps) {
   async function start(companyId: string, principal: Principal): Promise<BulkDeleteJobView> {
     // A few rounds: the job we collided with may finish between our insert and our read.
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const created = await one(insertJob(companyId, principal.name));
+      const created = await one(insertJob(companyId, principal));
       if (created) return created;
       const running = await findActive(companyId);
       if (running) return running;

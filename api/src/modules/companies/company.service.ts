@@ -7,6 +7,7 @@ import { AuditEntry } from './audit-entry.entity.js';
 import { Company, type ScimStatus } from './company.entity.js';
 import { scimRateLimitView, type ScimRateLimitView } from './scim-rate-limit.service.js';
 import { assertSlug } from './slug.js';
+import { EVENT_SOURCE_STATEMENT, type EventSource } from '../events/event-source.js';
 
 export type ScimAvailability = 'AVAILABLE' | 'PLATFORM_DISABLED' | 'ENTRA_ID_CONFLICT';
 
@@ -82,21 +83,21 @@ export function createCompanyService({ em, publicUrl, scimEnabled, scimRateLimit
     };
   }
 
-  async function setScimStatus(companyId: string, status: ScimStatus, actor: string): Promise<ScimConfigView> {
-    const company = await getCompany(companyId);
-    if (status === 'ACTIVE') assertCanActivate(company);
-    if (company.scimStatus !== status) {
-      company.scimStatus = status;
-      em.create(AuditEntry, {
-        company,
-        actor,
-        action: status === 'ACTIVE' ? 'scim.activated' : 'scim.deactivated',
-        detail: {},
-      });
-      await em.flush();
-      // Cached SCIM tokens carry the status: this process forgets them now, others on NOTIFY.
-      forgetScimCallers(companyId);
-    }
+  /** One transaction: the status, its audit entry and its event (naming `source`) commit together. */
+  async function setScimStatus(companyId: string, status: ScimStatus, actor: string, source?: EventSource): Promise<ScimConfigView> {
+    let changed = false;
+    const company = await em.transactional(async (tx) => {
+      const row = assertFound(await tx.findOne(Company, companyId), 'COMPANY_NOT_FOUND', 'Company not found');
+      if (status === 'ACTIVE') assertCanActivate(row);
+      if (row.scimStatus === status) return row;
+      if (source) await tx.execute(EVENT_SOURCE_STATEMENT, [source]);
+      row.scimStatus = status;
+      tx.create(AuditEntry, { company: row, actor, action: status === 'ACTIVE' ? 'scim.activated' : 'scim.deactivated', detail: {} });
+      changed = true;
+      return row;
+    });
+    // Cached SCIM tokens carry the status: this process forgets them now, others on NOTIFY.
+    if (changed) forgetScimCallers(companyId);
     return scimConfig(company);
   }
 
@@ -140,8 +141,8 @@ export function createCompanyService({ em, publicUrl, scimEnabled, scimRateLimit
     createCompany,
     listCompanies,
     scimConfig,
-    activateScim: (companyId: string, actor: string) => setScimStatus(companyId, 'ACTIVE', actor),
-    deactivateScim: (companyId: string, actor: string) => setScimStatus(companyId, 'INACTIVE', actor),
+    activateScim: (companyId: string, actor: string, source?: EventSource) => setScimStatus(companyId, 'ACTIVE', actor, source),
+    deactivateScim: (companyId: string, actor: string, source?: EventSource) => setScimStatus(companyId, 'INACTIVE', actor, source),
     setEntraId,
     recordAudit,
     listAudit,

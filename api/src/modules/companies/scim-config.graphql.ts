@@ -1,6 +1,7 @@
 import { builder } from '../../graphql/builder.js';
 import type { ScimStatus } from './company.entity.js';
 import type { ScimConfigView } from './company.service.js';
+import { principalSource } from '../events/event-source.js';
 
 const ScimAvailabilityEnum = builder.enumType('ScimAvailability', {
   description: 'Whether SCIM can be used by this company at all.',
@@ -81,7 +82,7 @@ builder.mutationField('activateScim', (t) =>
     type: ScimConfigRef,
     description:
       'Accept inbound SCIM requests again (data is intact). Idempotent. Refused with CONFLICT while SCIM is off for the deployment or Entra ID is active. Needs iam:manage; recorded in the audit trail.',
-    resolve: (_root, _args, ctx) => ctx.services.companies.activateScim(ctx.principal.companyId, ctx.principal.name),
+    resolve: (_root, _args, ctx) => ctx.services.companies.activateScim(ctx.principal.companyId, ctx.principal.name, principalSource(ctx.principal)),
   }),
 );
 
@@ -90,6 +91,6 @@ builder.mutationField('deactivateScim', (t) =>
     type: ScimConfigRef,
     description:
       'Refuse inbound SCIM requests (the IdP gets a SCIM error); deletes nothing. Idempotent. Needs iam:manage; recorded in the audit trail.',
-    resolve: (_root, _args, ctx) => ctx.services.companies.deactivateScim(ctx.principal.companyId, ctx.principal.name),
+    resolve: (_root, _args, ctx) => ctx.services.companies.deactivateScim(ctx.principal.companyId, ctx.principal.name, principalSource(ctx.principal)),
   }),
 );

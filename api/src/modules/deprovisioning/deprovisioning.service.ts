@@ -3,6 +3,7 @@ import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
 import type { Principal } from '../access/principal.js';
+import { principalSource } from '../events/event-source.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from '../bulk-delete/bulk-delete-job.view.js';
 import { DEPROVISIONING_POLICIES, type DeprovisioningPolicy } from '../companies/company.entity.js';
 import { UUID } from '../directory/directory-preconditions.js';
@@ -33,10 +34,10 @@ const audit = (companyId: string, actor: string, action: string, detail: Record<
  * deleted, counted in the same statement. Published like a queued Delete All Users: the runners
  * wake, and the company's open consoles follow the job.
  */
-const queueRestore = (companyId: string, jobId: string, requestedBy: string) => sql`
+const queueRestore = (companyId: string, jobId: string, principal: Principal) => sql`
   with j as (
-    insert into bulk_delete_job (id, company_id, requested_by, status, total, deleted, cutoff, started_at, created_at, kind, restores_job_id)
-    select gen_random_uuid(), ${companyId}::uuid, ${requestedBy}, 'QUEUED',
+    insert into bulk_delete_job (id, company_id, requested_by, event_source, status, total, deleted, cutoff, started_at, created_at, kind, restores_job_id)
+    select gen_random_uuid(), ${companyId}::uuid, ${principal.name}, ${principalSource(principal)}, 'QUEUED',
       (select count(*) from deleted_directory_user d where d.bulk_delete_job_id = r.id and d.company_id = r.company_id), 0, now(), now(), now(), 'RESTORE', r.id
     from bulk_delete_job r where r.id = ${jobId}::uuid and r.company_id = ${companyId}::uuid and r.kind = 'DELETE' and r.restorable
       and r.status in ('SUCCEEDED', 'FAILED')
@@ -92,7 +93,7 @@ export function createDeprovisioningService({ sql: db }: { sql: Sql }) {
   /** Queues the restore of a Delete All Users run; the runner puts its users back in batches. */
   async function restoreRun(companyId: string, jobId: string, principal: Principal): Promise<BulkDeleteJobView> {
     if (!UUID.test(jobId)) throw new DomainError('JOB_NOT_FOUND', 'No bulk-delete job with this id');
-    const [row] = await db.query<{ view: unknown }>(queueRestore(companyId, jobId, principal.name));
+    const [row] = await db.query<{ view: unknown }>(queueRestore(companyId, jobId, principal));
     if (row) return toJobView(row.view);
     const [source] = await db.query<{ kind: string; restorable: boolean; status: string }>(sql`
       select kind, restorable, status from bulk_delete_job where id = ${jobId}::uuid and company_id = ${companyId}::uuid`);

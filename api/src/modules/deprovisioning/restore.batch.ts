@@ -1,7 +1,7 @@
 import type { Sql } from '../../db/sql.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
-import type { ClaimedJob } from '../bulk-delete/bulk-delete-job.store.js';
+import { JOB_EVENT_SOURCE, type ClaimedJob } from '../bulk-delete/bulk-delete-job.store.js';
 import { VIEW_JSON, toJobView } from '../bulk-delete/bulk-delete-job.view.js';
 import type { BatchOutcome, BatchRequest } from '../bulk-delete/bulk-delete.batch.js';
 import { moveBack } from './soft-delete.sql.js';
@@ -19,7 +19,7 @@ const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'
 function restoreStatement(job: ClaimedJob, runnerId: string, { size, cursor }: BatchRequest): SqlFragment {
   return sql`
   with owned as (
-    select j.id, set_config('synchronous_commit', 'off', true)
+    select j.id, set_config('synchronous_commit', 'off', true), set_config('roster.event_source', ${JOB_EVENT_SOURCE}, true)
     from bulk_delete_job j where j.id = ${job.id}::uuid and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), picked as (
     select d.id from deleted_directory_user d

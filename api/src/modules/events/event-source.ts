@@ -1,11 +1,13 @@
 import { sql } from '../../db/sql-tag.js';
 import type { Sql } from '../../db/sql.js';
+import type { Principal } from '../access/principal.js';
 
 /**
- * Who caused a change, as events name it: `scim_token:<id>`, `operator:<email>`, `api_token:<id>`.
+ * Who caused a change, as events name it: `scim_token:<id>`, `operator:<email>`, `api_token:<id>`,
+ * or `cli` (the roster CLI).
  * Rows written by SCIM carry their token; a deletion leaves no row, so its transaction says it.
  */
-export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}`;
+export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}` | 'cli';
 
 /** Runs `work` in one transaction whose events name `source` (the `roster.event_source` setting). */
 export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
@@ -18,3 +20,10 @@ export async function withEventSource<T>(db: Sql, source: EventSource | undefine
 
 export const scimTokenSource = (tokenId: string | undefined): EventSource | undefined =>
   tokenId ? `scim_token:${tokenId}` : undefined;
+
+/** An operator by email (what the console and the audit trail show), an API token by id (its label may change). */
+export const principalSource = (principal: Pick<Principal, 'kind' | 'id' | 'name'>): EventSource =>
+  principal.kind === 'operator' ? `operator:${principal.name}` : `api_token:${principal.id}`;
+
+/** The setting's statement for code that runs its own transaction (MikroORM's, say) rather than `withEventSource`. */
+export const EVENT_SOURCE_STATEMENT = "select set_config('roster.event_source', ?, true)";

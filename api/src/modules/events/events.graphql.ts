@@ -24,7 +24,7 @@ export const DirectoryEventRef = builder.objectRef<DirectoryEventView>('Director
     resourceId: t.exposeID('resourceId', { description: 'The id of the resource concerned.', authScopes: iamRead }),
     resourceVersion: t.exposeString('resourceVersion', { description: 'Grows with every event of the same resource, so a receiver can drop a stale retry (a decimal integer, up to 2^63).', authScopes: iamRead }),
     data: t.field({ type: 'JSON', description: 'The resource as SCIM returns it after the change (users without groups, groups without members); for deletions id, userName or displayName, and externalId; for member events the group and the member.', authScopes: iamRead, resolve: (e) => e.data }),
-    source: t.exposeString('source', { nullable: true, description: 'Who caused it: "scim_token:<id>", "operator:<email>" (Delete All Users), or null when not known.', authScopes: iamRead }),
+    source: t.exposeString('source', { nullable: true, description: 'Who caused it: "scim_token:<id>" (a SCIM request), "operator:<email>" or "api_token:<id>" (activation, deactivation, Delete All Users and its restore, by whoever asked for it), "cli" (the roster CLI), or null when not known.', authScopes: iamRead }),
   }),
 });
 

@@ -133,6 +133,7 @@ export function createDeliveryStore(db: Sql) {
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
       where d.id = any (array(select x.id from webhook_delivery x
         where x.manual and x.status = 'PENDING' and x.next_attempt_at <= now() and (x.lease_until is null or x.lease_until < now())
+          and exists (select 1 from webhook_endpoint w where w.id = x.endpoint_id and w.enabled)
         order by x.next_attempt_at limit ${limit} for update skip locked))
       returning d.*)
       select c.id, c.company_id as "companyId", c.event_id as "eventId", c.event_type as "eventType", c.attempts, c.payload,
@@ -153,7 +154,15 @@ export function createDeliveryStore(db: Sql) {
     return id;
   }
 
-  return { claimEndpoints, attemptsOf, recordStream, wakeRecovered, release, claimManual, recordManual, enqueueManual };
+  /** The body a manual delivery of the endpoint sent for `eventId` (a test event's lives only there). */
+  async function manualPayloadOf(companyId: string, endpointId: string, eventId: string): Promise<{ eventType: string; payload: string } | undefined> {
+    const [row] = await db.query<{ eventType: string; payload: string }>(sql`select event_type as "eventType", payload from webhook_delivery
+      where company_id = ${companyId} and endpoint_id = ${endpointId} and event_id = ${eventId} and payload is not null
+      order by created_at limit 1`);
+    return row;
+  }
+
+  return { claimEndpoints, attemptsOf, recordStream, wakeRecovered, release, claimManual, recordManual, enqueueManual, manualPayloadOf };
 }
 
 export type DeliveryStore = ReturnType<typeof createDeliveryStore>;

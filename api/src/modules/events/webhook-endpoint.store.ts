@@ -33,6 +33,9 @@ export interface EndpointChange {
   description?: string | null;
 }
 
+/** The reason an operator's disabling records; the worker's names the failures instead. */
+export const DISABLED_BY_OPERATOR = 'Disabled by an operator';
+
 /** Endpoints of one company at a time: every statement filters by the company. */
 export function createEndpointStore(db: Sql) {
   /** A new endpoint receives the events of transactions that had not ended when it was created. */
@@ -62,7 +65,7 @@ export function createEndpointStore(db: Sql) {
     if (change.url !== undefined) sets.push(sql`url = ${change.url}`);
     if (change.eventTypes !== undefined) sets.push(sql`event_types = ${change.eventTypes}::text[]`);
     if (change.description !== undefined) sets.push(sql`description = ${change.description}`);
-    if (change.enabled === false) sets.push(sql`enabled = false, disabled_reason = 'Disabled by an operator'`);
+    if (change.enabled === false) sets.push(sql`enabled = false, disabled_reason = ${DISABLED_BY_OPERATOR}`);
     if (change.enabled === true) sets.push(sql`enabled = true, disabled_reason = null, failed_deliveries = 0, next_attempt_at = now()`);
     const [row] = await db.query<EndpointRow>(sql`update webhook_endpoint w set ${sql.join(sets)}
       where w.company_id = ${companyId} and w.id = ${id} returning ${ENDPOINT_COLUMNS}`);

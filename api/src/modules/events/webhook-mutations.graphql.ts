@@ -56,10 +56,10 @@ builder.mutationField('deleteWebhookEndpoint', (t) =>
 builder.mutationField('redeliverWebhookEvent', (t) =>
   t.withAuth(iamManage).field({
     type: WebhookDeliveryRef,
-    description: 'Sends a stored event to the endpoint again (same webhook-id), beside its ordered stream. Needs iam:manage.',
+    description: 'Sends a stored event to the endpoint again (same webhook-id and body, signed at the time of sending), beside its ordered stream. Needs iam:manage.',
     args: {
       endpointId: t.arg.id({ required: true, description: 'The endpoint.' }),
-      eventId: t.arg.id({ required: true, description: 'The event\'s id.' }),
+      eventId: t.arg.id({ required: true, description: 'The event\'s id, or a test event\'s test_… id (its first body is sent again).' }),
     },
     resolve: (_root, args, ctx) => webhooksOf(ctx).redeliver(ctx.principal.companyId, String(args.endpointId), String(args.eventId)),
   }),
@@ -68,7 +68,7 @@ builder.mutationField('redeliverWebhookEvent', (t) =>
 builder.mutationField('sendTestWebhookEvent', (t) =>
   t.withAuth(iamManage).field({
     type: WebhookDeliveryRef,
-    description: 'Sends a signed "webhook.test" event to the endpoint (retried like any delivery). Needs iam:manage.',
+    description: 'Sends a signed "webhook.test" event to the endpoint through the normal delivery path (retried like any delivery, recorded in webhookDeliveries with a test_… eventId). Needs iam:manage.',
     args: { endpointId: t.arg.id({ required: true, description: 'The endpoint.' }) },
     resolve: (_root, args, ctx) => webhooksOf(ctx).sendTest(ctx.principal.companyId, String(args.endpointId)),
   }),

@@ -62,6 +62,11 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   let stopped = true;
   let unsubscribe: (() => Promise<void>) | undefined;
 
+  /**
+   * Each attempt is signed with its own time, not the event's: receivers refuse a webhook-timestamp
+   * more than 5 minutes old (replay protection), so a retry or redelivery signed with the time the
+   * event happened would never verify. The body's `timestamp` keeps the event's time.
+   */
   const signerOf = (endpoint: Pick<EndpointRow, 'secret' | 'previousSecret' | 'previousSecretExpiresAt'>) =>
     createSigner(signingSecrets(endpoint, secrets));
 
@@ -127,7 +132,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     const deliveryId = state.headDeliveryId ?? randomUUID();
     const attempts = (state.headDeliveryId ? await store.attemptsOf(state.headDeliveryId) : 0) + 1;
     const body = webhookBody(view.type, view.occurredAt, view.data);
-    const attempt = await postWebhook(endpoint.url, sign({ id: view.id, timestamp: view.occurredAt, body }), body, schedule.allowInsecure);
+    const attempt = await postWebhook(endpoint.url, sign({ id: view.id, timestamp: new Date(), body }), body, schedule.allowInsecure);
     const outcome = outcomeOf(deliveryId, { eventId: view.id, eventType: view.type }, attempts, attempt);
     state.headDeliveryId = outcome.status === 'PENDING' ? deliveryId : null;
     state.nextAttemptAt = outcome.nextAttemptAt;
@@ -143,8 +148,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   }
 
   async function deliverManual(delivery: ManualDelivery): Promise<void> {
-    const payload = JSON.parse(delivery.payload) as { timestamp: string };
-    const headers = signerOf(delivery.endpoint)({ id: delivery.eventId, timestamp: new Date(payload.timestamp), body: delivery.payload });
+    const headers = signerOf(delivery.endpoint)({ id: delivery.eventId, timestamp: new Date(), body: delivery.payload });
     const attempt = await postWebhook(delivery.endpoint.url, headers, delivery.payload, schedule.allowInsecure);
     await store.recordManual(delivery, outcomeOf(delivery.id, delivery, delivery.attempts + 1, attempt));
     // A test event or redelivery that went through: the receiver is back, its stream need not wait.

@@ -16,6 +16,8 @@ import { webhookBody } from './webhook-signing.js';
 /** How long a rotated-out secret keeps signing beside the new one. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 const MAX_ENDPOINTS_PER_COMPANY = 20;
+/** The event id of a test event (`webhook-id` too), apart from the outbox's `<tx>.<id>` cursors. */
+const TEST_EVENT_PREFIX = 'test_';
 
 export type WebhookEndpointView = Omit<EndpointRow, 'secret' | 'previousSecret' | 'cursorTxId' | 'cursorId' | 'headDeliveryId'>;
 
@@ -50,6 +52,13 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
 
   async function endpointOf(companyId: string, id: string): Promise<EndpointRow> {
     return assertFound(UUID.test(id) ? await endpoints.find(companyId, id) : undefined, 'WEBHOOK_NOT_FOUND', 'No such webhook endpoint');
+  }
+
+  /** A disabled endpoint receives nothing, a test or a redelivery included. */
+  async function enabledEndpointOf(companyId: string, id: string): Promise<EndpointRow> {
+    const endpoint = await endpointOf(companyId, id);
+    if (!endpoint.enabled) throw new DomainError('WEBHOOK_DISABLED', 'The endpoint is disabled; enable it to send events to it');
+    return endpoint;
   }
 
   async function createEndpoint(companyId: string, input: { url: string; eventTypes?: readonly string[] | null; description?: string | null }) {
@@ -87,9 +96,13 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
     return true;
   }
 
-  /** Sends a stored event to the endpoint again, beside its stream (same webhook-id: receivers dedupe). */
+  /**
+   * Sends a stored event to the endpoint again, beside its stream (same webhook-id and body:
+   * receivers dedupe). A test event is not in the outbox: its first delivery's body is sent again.
+   */
   async function redeliver(companyId: string, endpointId: string, eventId: string) {
-    await endpointOf(companyId, endpointId);
+    await enabledEndpointOf(companyId, endpointId);
+    if (eventId.startsWith(TEST_EVENT_PREFIX)) return redeliverTest(companyId, endpointId, eventId);
     const position = assertFound(parseCursor(eventId), 'EVENT_NOT_FOUND', 'No such event');
     const [row] = await createEventStore(sql).list(companyId, { txId: position.txId, id: String(BigInt(position.id) - 1n) }, 1);
     if (!row || row.id !== position.id || row.txId !== position.txId) throw new DomainError('EVENT_NOT_FOUND', 'No such event');
@@ -97,11 +110,16 @@ export function createWebhookService({ sql, config, wake = () => undefined }: { 
     return enqueue(companyId, endpointId, view.id, view.type, webhookBody(view.type, view.occurredAt, view.data));
   }
 
+  async function redeliverTest(companyId: string, endpointId: string, eventId: string) {
+    const sent = assertFound(await deliveries.manualPayloadOf(companyId, endpointId, eventId), 'EVENT_NOT_FOUND', 'No such event');
+    return enqueue(companyId, endpointId, eventId, sent.eventType, sent.payload);
+  }
+
   /** A `webhook.test` message, signed and retried like any other delivery. */
   async function sendTest(companyId: string, endpointId: string) {
-    await endpointOf(companyId, endpointId);
+    await enabledEndpointOf(companyId, endpointId);
     const body = webhookBody('webhook.test', new Date(), { endpointId, message: 'A test event sent from the Roster console.' });
-    return enqueue(companyId, endpointId, `test_${randomUUID()}`, 'webhook.test', body);
+    return enqueue(companyId, endpointId, `${TEST_EVENT_PREFIX}${randomUUID()}`, 'webhook.test', body);
   }
 
   async function enqueue(companyId: string, endpointId: string, eventId: string, eventType: string, payload: string) {

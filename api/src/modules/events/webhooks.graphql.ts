@@ -5,6 +5,7 @@ import type { GraphqlContext } from '../../graphql/context.js';
 import { DirectoryEventTypeEnum } from './events.graphql.js';
 import type { DirectoryEventType } from './event-catalogue.js';
 import type { WebhookEndpointView } from './webhook.service.js';
+import { DISABLED_BY_OPERATOR } from './webhook-endpoint.store.js';
 import type { WebhookAttemptView, WebhookDeliveryView } from './webhook-delivery.view.js';
 
 const iamManage = { permission: 'iam:manage' } as const;
@@ -20,6 +21,11 @@ const WebhookEndpointRef = builder.objectRef<WebhookEndpointView>('WebhookEndpoi
     eventTypes: t.field({ type: [DirectoryEventTypeEnum], nullable: true, description: 'The types it receives; null: every type.', authScopes: iamManage, resolve: (e) => e.eventTypes as DirectoryEventType[] | null }),
     enabled: t.exposeBoolean('enabled', { description: 'False: nothing is sent; events wait (from where it stopped) until it is enabled again.', authScopes: iamManage }),
     disabledReason: t.exposeString('disabledReason', { nullable: true, description: 'Why it is disabled: by an operator, or after deliveries kept failing every attempt.', authScopes: iamManage }),
+    disabledAfterFailures: t.boolean({
+      description: 'True when Roster disabled it because deliveries kept failing every attempt (not an operator); enabling it again resumes from where it stopped.',
+      authScopes: iamManage,
+      resolve: (e) => !e.enabled && e.disabledReason !== null && e.disabledReason !== DISABLED_BY_OPERATOR,
+    }),
     failedDeliveries: t.exposeInt('failedDeliveries', { description: 'Deliveries in a row that failed every attempt (reset by a success).', authScopes: iamManage }),
     previousSecretExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'Until when the secret replaced by the last rotation still signs beside the new one.', authScopes: iamManage, resolve: (e) => e.previousSecretExpiresAt }),
     createdAt: t.field({ type: 'DateTime', description: 'When it was added.', authScopes: iamManage, resolve: (e) => e.createdAt }),

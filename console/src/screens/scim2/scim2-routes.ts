@@ -1,7 +1,7 @@
-/** The SCIM2 screen's tabs, in tab-bar order (Overview · Users · Groups · Activity · Audit). */
+/** The SCIM2 screen's tabs, in tab-bar order (Overview · Users · Groups · Activity · Audit · Webhooks). */
 export const SCIM2_PATH = '/it-settings/iam/scim2';
 
-export type Scim2Tab = 'overview' | 'users' | 'groups' | 'activity' | 'audit';
+export type Scim2Tab = 'overview' | 'users' | 'groups' | 'activity' | 'audit' | 'webhooks';
 
 export const SCIM2_TABS: readonly { tab: Scim2Tab; label: string; path: string }[] = [
   { tab: 'overview', label: 'Overview', path: SCIM2_PATH },
@@ -9,6 +9,7 @@ export const SCIM2_TABS: readonly { tab: Scim2Tab; label: string; path: string }
   { tab: 'groups', label: 'Groups', path: `${SCIM2_PATH}/groups` },
   { tab: 'activity', label: 'Activity', path: `${SCIM2_PATH}/activity` },
   { tab: 'audit', label: 'Audit', path: `${SCIM2_PATH}/audit` },
+  { tab: 'webhooks', label: 'Webhooks', path: `${SCIM2_PATH}/webhooks` },
 ];
 
 /** A page under the SCIM2 screen: a tab's list, or one entry's detail page (`id`). */
@@ -31,3 +32,4 @@ export function matchScim2Route(pathname: string): Scim2Route | undefined {
 export const userPath = (id: string) => `${SCIM2_PATH}/users/${encodeURIComponent(id)}`;
 export const groupPath = (id: string) => `${SCIM2_PATH}/groups/${encodeURIComponent(id)}`;
 export const activityPath = (id: string) => `${SCIM2_PATH}/activity/${encodeURIComponent(id)}`;
+export const webhookPath = (id: string) => `${SCIM2_PATH}/webhooks/${encodeURIComponent(id)}`;

@@ -9,8 +9,10 @@ import { UsersTab } from '../directory/users-tab.js';
 import { ScimOverviewScreen } from '../scim-overview/scim-overview-screen.js';
 import { matchScim2Route, SCIM2_PATH, type Scim2Route } from './scim2-routes.js';
 import { Scim2Tabs } from './scim2-tabs.js';
+import { WebhookEndpointScreen } from '../webhooks/webhook-endpoint-screen.js';
+import { WebhooksScreen } from '../webhooks/webhooks-screen.js';
 
-function TabContent({ route }: { route: Scim2Route }) {
+function TabContent({ route, canManage }: { route: Scim2Route; canManage: boolean }) {
   switch (route.tab) {
     case 'overview':
       return <ScimOverviewScreen />;
@@ -22,17 +24,19 @@ function TabContent({ route }: { route: Scim2Route }) {
       return route.id === undefined ? <ActivityScreen /> : <ActivityDetailScreen id={route.id} />;
     case 'audit':
       return <AuditScreen />;
+    case 'webhooks':
+      return route.id === undefined ? <WebhooksScreen canManage={canManage} /> : <WebhookEndpointScreen id={route.id} canManage={canManage} />;
   }
 }
 
 /** IT Settings › IAM Settings › SCIM2 and its tabs; the caller has checked iam:read already. */
-export function Scim2Screen({ pathname }: { pathname: string }) {
+export function Scim2Screen({ pathname, canManage }: { pathname: string; canManage: boolean }) {
   const route = matchScim2Route(pathname);
   if (!route) return <NotFoundScreen home={SCIM2_PATH} />;
   return (
     <>
       <Scim2Tabs current={route.tab} />
-      <TabContent route={route} />
+      <TabContent route={route} canManage={canManage} />
     </>
   );
 }

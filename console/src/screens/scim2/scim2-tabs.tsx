@@ -2,7 +2,7 @@ import { Link } from '../../routing/router.js';
 import { SCIM2_TABS, type Scim2Tab } from './scim2-routes.js';
 
 /**
- * Overview · Users · Groups · Activity · Audit. Links rather than an ARIA tablist: each tab is its
+ * Overview · Users · Groups · Activity · Audit · Webhooks. Links rather than an ARIA tablist: each tab is its
  * own address (bookmarkable, back button), so it is navigation, with `aria-current` on the open one.
  */
 export function Scim2Tabs({ current }: { current: Scim2Tab }) {
