@@ -18,6 +18,8 @@ const KINDS = {
   /** The caller's If-Match names another version than the stored one (SCIM answers 412). */
   VERSION_MISMATCH: 'CONFLICT',
   WEBHOOK_DISABLED: 'CONFLICT',
+  /** Too many deprovisionings in the window: refused until an operator releases (SCIM answers 503). */
+  DEPROVISIONING_GUARD_TRIPPED: 'CONFLICT',
   SLUG_TAKEN: 'CONFLICT',
   JOB_RUNNING: 'CONFLICT',
   NOT_RESTORABLE: 'CONFLICT',
@@ -36,7 +38,8 @@ export type DomainErrorCode = keyof typeof KINDS;
 export class DomainError extends Error {
   readonly kind: ErrorKind;
 
-  constructor(readonly code: DomainErrorCode, message: string) {
+  /** `retryAfterSeconds`: when the caller may usefully try again, where the protocol can say so. */
+  constructor(readonly code: DomainErrorCode, message: string, readonly retryAfterSeconds?: number) {
     super(message);
     this.name = 'DomainError';
     this.kind = KINDS[code];

@@ -31,6 +31,10 @@ export function toScimError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
   // RFC 7644 §3.14: a failed If-Match is 412, where GraphQL sees a conflict like any other.
   if (error.code === 'VERSION_MISMATCH') return new ScimError(412, undefined, error.message);
+  // The guard holds deprovisioning back for every IdP the way Entra's own threshold does: come back later.
+  if (error.code === 'DEPROVISIONING_GUARD_TRIPPED') {
+    return Object.assign(new ScimError(503, undefined, error.message), { retryAfterSeconds: error.retryAfterSeconds });
+  }
   switch (error.kind) {
     case 'NOT_FOUND':
       return new ScimError(404, undefined, error.message);

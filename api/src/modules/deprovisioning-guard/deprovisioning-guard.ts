@@ -1,6 +1,6 @@
+import { DomainError } from '../../domain/domain-error.js';
 import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
-import { ScimError } from '../../scim/errors.js';
 import { wouldTrip, type GuardSettings } from './guard-rules.js';
 
 export type DestructiveOperation = 'Deactivate User' | 'Delete User';
@@ -125,12 +125,10 @@ async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): P
       from deprovisioning_guard g where g.company_id = ${target.companyId}`);
 }
 
-function refusedError(): ScimError {
-  const error = new ScimError(503, undefined,
-    'Refused by Roster\'s mass-deprovisioning guard: too many users were deactivated or deleted over SCIM in a short time. '
+function refusedError(): DomainError {
+  return new DomainError('DEPROVISIONING_GUARD_TRIPPED', 'Refused by Roster\'s mass-deprovisioning guard: too many users were deactivated or deleted over SCIM in a short time. '
     + 'Nothing was changed and this request will not be applied later; an administrator must review and release the guard '
-    + 'on the SCIM overview before deactivations and deletions are accepted again.');
-  return Object.assign(error, { retryAfterSeconds: GUARD_RETRY_AFTER_SECONDS });
+    + 'on the SCIM overview before deactivations and deletions are accepted again.', GUARD_RETRY_AFTER_SECONDS);
 }
 
 /**
