@@ -47,6 +47,26 @@ export default tseslint.config(
     },
   },
   {
+    // Edges translate, services decide (ARCHITECTURE.md): a module's failure is a DomainError that
+    // each protocol renders once. Kept in one entry with the rule above, since a later entry's
+    // no-restricted-syntax would replace it for these files.
+    files: ['api/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='events'][callee.property.name='subscribe']",
+          message: 'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
+        },
+        {
+          selector: "NewExpression[callee.name='ScimError']",
+          message: 'A module throws DomainError; the SCIM edge (http/scim/scim-reply.ts) renders it as a SCIM error.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'api/test/**/*.ts', 'console/e2e/**/*.ts', 'api/bench/**/*.ts'],
     rules: { 'max-lines': 'off', 'no-restricted-properties': 'off' },
   },

@@ -63,5 +63,21 @@ export const listen = (events: EventBus) => followChannel(events, 'scim_auth', a
       'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
     ]);
     expect(await listenerErrors('api/src/modules/access/probe.ts', followed)).toEqual([]);
+    expect(await listenerErrors('api/src/http/probe.ts', raw.replace('../../', '../'))).toEqual([
+      'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
+    ]);
+  });
+
+  it('refuses a module that throws a SCIM error, and lets the SCIM edge build one', async () => {
+    const syntaxErrors = async (filePath: string, code: string) => {
+      const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${filePath}` });
+      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+    };
+    const thrown = (prefix: string) => `import { ScimError } from '${prefix}scim/errors.js';
+export const refuse = () => { throw new ScimError(503, undefined, 'later'); };`;
+    expect(await syntaxErrors('api/src/modules/directory/probe.ts', thrown('../../'))).toEqual([
+      'A module throws DomainError; the SCIM edge (http/scim/scim-reply.ts) renders it as a SCIM error.',
+    ]);
+    expect(await syntaxErrors('api/src/http/scim/probe.ts', thrown('../../'))).toEqual([]);
   });
 });
