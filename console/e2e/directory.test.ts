@@ -79,11 +79,11 @@ describe('SCIM2 Users and Groups tabs (real server, real browser)', () => {
 
   it('shows the tab bar on every SCIM2 route with the open tab marked', async () => {
     const { page } = browser;
-    for (const [path, current] of [[SCIM2, 'overview'], [USERS, 'users'], [GROUPS, 'groups'], [`${USERS}/${ada.id}`, 'users'], [`${GROUPS}/${team.id}`, 'groups'], [`${SCIM2}/activity`, 'activity'], [`${SCIM2}/audit`, 'audit']] as const) {
+    for (const [path, current] of [[SCIM2, 'overview'], [USERS, 'users'], [GROUPS, 'groups'], [`${USERS}/${ada.id}`, 'users'], [`${GROUPS}/${team.id}`, 'groups'], [`${SCIM2}/activity`, 'activity'], [`${SCIM2}/audit`, 'audit'], [`${SCIM2}/webhooks`, 'webhooks']] as const) {
       await page.goto(`${t.baseUrl}${path}`);
       const tabs = page.getByRole('navigation', { name: 'SCIM2' });
       await tabs.waitFor();
-      expect(await tabs.getByRole('link').allTextContents()).toEqual(['Overview', 'Users', 'Groups', 'Activity', 'Audit']);
+      expect(await tabs.getByRole('link').allTextContents()).toEqual(['Overview', 'Users', 'Groups', 'Activity', 'Audit', 'Webhooks']);
       expect(await page.getByTestId(`tab-${current}`).getAttribute('aria-current')).toBe('page');
       expect(await tabs.locator('[aria-current="page"]').count()).toBe(1);
     }
