@@ -1,0 +1,19 @@
+import type { EventSource } from '../events/event-source.js';
+import type { WrittenEvent } from '../events/event-writer.js';
+import type { ScimToken } from './scim-token.entity.js';
+
+type TokenEventType = 'scim_token.created' | 'scim_token.rotated' | 'scim_token.revoked';
+
+/** A token as events show it: never its secret, prefix or hash. */
+export const tokenEventData = (token: ScimToken) => ({
+  id: token.id,
+  label: token.label,
+  createdAt: token.createdAt.toISOString(),
+  expiresAt: token.expiresAt?.toISOString() ?? null,
+  revokedAt: token.revokedAt?.toISOString() ?? null,
+  rotatedFromId: token.rotatedFrom?.id ?? null,
+});
+
+export function tokenEvent(type: TokenEventType, companyId: string, token: ScimToken, source: EventSource | null, extra: Record<string, unknown> = {}): WrittenEvent {
+  return { companyId, type, resourceType: 'ScimToken', resourceId: token.id, source, data: { ...tokenEventData(token), ...extra } };
+}
