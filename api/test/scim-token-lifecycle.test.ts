@@ -187,12 +187,18 @@ describe('rotation', () => {
     // Refused: nothing beyond the creations (the seeded token's and this one's), in either company.
     expect((await tokenEvents(c.companyId)).map((e) => e.type)).toEqual(['scim_token.created', 'scim_token.created']);
     expect((await tokenEvents(other.companyId)).map((e) => e.type)).toEqual(['scim_token.created']);
-    const rotated = await gql<{ rotateScimToken: { secret: string } }>(
-      t, 'mutation ($id: ID!) { rotateScimToken(id: $id, graceDays: 0) { secret token { expiresAt } } }', { id: first.token.id }, { token: c.apiToken });
+    const rotated = await gql<{ rotateScimToken: { secret: string; token: { id: string } } }>(
+      t, 'mutation ($id: ID!) { rotateScimToken(id: $id, graceDays: 0) { secret token { id expiresAt } } }', { id: first.token.id }, { token: c.apiToken });
     expect(rotated.errors).toBeUndefined();
     const old = await scimClient({ scimBaseUrl: c.scimBaseUrl, scimToken: first.secret })('GET', '/Users');
     expect(old.status).toBe(401);
     expect(old.body.detail).toMatch(/expired/);
+    const expired = (await tokenEvents(c.companyId)).filter((e) => e.type === 'scim_token.expired');
+    expect(expired).toEqual([expect.objectContaining({
+      source: 'system', resourceId: first.token.id,
+      data: { id: first.token.id, label: 'Okta', createdAt: expect.stringMatching(/Z$/), expiresAt: expect.stringMatching(/Z$/), revokedAt: null,
+        rotatedFromId: null, successorId: rotated.data!.rotateScimToken.token.id },
+    })]);
   });
 });
 

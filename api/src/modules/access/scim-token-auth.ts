@@ -4,6 +4,8 @@ import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import type { ScimCallerCache } from './scim-caller-cache.js';
 import { hashToken, tokenMatches } from './secrets.js';
+import { writeEventsSql } from '../events/event-writer.js';
+import { expiredTokenEvent, type ExpiredTokenRow } from './scim-token-events.js';
 
 export interface ScimCaller {
   companyId: string;
@@ -81,13 +83,13 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
    * A token's expiry is audited, and written as a `scim_token.expired` event, when it first turns a
    * request away (nothing runs at the moment it expires): once per token, whichever replica sees
    * it first. The token row's lock orders concurrent first requests; the second statement then
-   * sees the first one's entry, and the event is written only with the entry it goes with.
+   * sees the first one's entry; the event is written only with the entry it goes with.
    */
   async function auditExpiry(tokenId: string): Promise<void> {
     if (expiryAudited.has(tokenId)) return;
     await db.transaction(async (tx) => {
       await tx.query(sql`select 1 from scim_token where id = ${tokenId} for update`);
-      await tx.query(sql`
+      const [expired] = await tx.query<ExpiredTokenRow>(sql`
         with expired as (
           select t.*, (select s.id from scim_token s where s.rotated_from_id = t.id limit 1) as successor_id
             from scim_token t
@@ -98,11 +100,9 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
           select company_id, 'system', 'scim-token.expired',
                  jsonb_build_object('tokenId', id, 'label', label, 'expiresAt', expires_at, 'rotated', successor_id is not null)
             from expired)
-        select write_directory_events(jsonb_agg(jsonb_build_object('company_id', company_id, 'type', 'scim_token.expired',
-                 'resource_type', 'ScimToken', 'resource_id', id, 'source', 'system',
-                 'data', jsonb_build_object('id', id, 'label', label, 'createdAt', created_at, 'expiresAt', expires_at,
-                   'revokedAt', revoked_at, 'rotatedFromId', rotated_from_id, 'successorId', successor_id))))
-          from expired having count(*) > 0`);
+        select id, company_id as "companyId", label, created_at as "createdAt", expires_at as "expiresAt", revoked_at as "revokedAt",
+               rotated_from_id as "rotatedFromId", successor_id as "successorId" from expired`);
+      if (expired) await tx.query(writeEventsSql([expiredTokenEvent(expired)]));
     });
     expiryAudited.add(tokenId);
   }
