@@ -1,4 +1,5 @@
 /** Issue 16 §2 over GraphQL: the policy, deleted users (keyset pages, search), restores, and who may do what. */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './harness.js';
 import { seedCompany, type SeededCompany } from './seed.js';
@@ -6,15 +7,28 @@ import { codes, gql } from './graphql-helpers.js';
 import { USER_URN, scimClient } from './scim-client.js';
 
 let t: TestApp;
+let db: pg.Client;
 let acme: SeededCompany;
 let readOnly: SeededCompany;
 
 beforeAll(async () => {
   t = await startTestApp();
+  db = new pg.Client({ connectionString: t.database.url });
+  await db.connect();
   acme = await seedCompany(t);
   readOnly = await seedCompany(t, { permissions: ['iam:read'] });
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await db?.end();
+  await t?.close();
+});
+
+async function policyEvents(companyId: string) {
+  const rows = await db.query<{ type: string; source: string | null; resourceType: string; resourceId: string; data: unknown }>(
+    `select type, source, resource_type as "resourceType", resource_id as "resourceId", data from directory_event
+      where company_id = $1 and type = 'deprovisioning_policy.updated' order by id`, [companyId]);
+  return rows.rows;
+}
 
 const PAGE = `query($first: Int, $after: String, $search: String) {
   deletedUsers(first: $first, after: $after, search: $search) { nodes { id userName deletedAt restorableUntil bulkDeleteJobId } pageInfo { hasNextPage endCursor } }
@@ -30,6 +44,22 @@ describe('deprovisioning over GraphQL', () => {
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     const denied = await gql(t, 'mutation { updateDeprovisioningPolicy(policy: HARD_DELETE) { policy } }', {}, { token: readOnly.apiToken });
     expect(codes(denied)).toEqual(['FORBIDDEN']);
+    // Refused or unchanged: no event.
+    await gql(t, 'mutation { updateDeprovisioningPolicy(policy: SOFT_DELETE, retentionDays: 30) { policy } }', {}, { token: acme.apiToken });
+    expect(await policyEvents(acme.companyId)).toEqual([]);
+    expect(await policyEvents(readOnly.companyId)).toEqual([]);
+
+    const changed = await gql(t, 'mutation { updateDeprovisioningPolicy(policy: HARD_DELETE, retentionDays: 14) { policy retentionDays } }', {}, { token: acme.apiToken });
+    expect(changed.data).toEqual({ updateDeprovisioningPolicy: { policy: 'HARD_DELETE', retentionDays: 14 } });
+    const cli = await t.services().deprovisioning.updatePolicy(acme.companyId, { policy: 'SOFT_DELETE', retentionDays: 30 }, 'cli', 'cli');
+    expect(cli).toEqual({ policy: 'SOFT_DELETE', retentionDays: 30 });
+    const apiTokenId = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [acme.companyId])).rows[0]!.id;
+    expect(await policyEvents(acme.companyId)).toEqual([
+      { type: 'deprovisioning_policy.updated', source: `api_token:${apiTokenId}`, resourceType: 'DeprovisioningPolicy', resourceId: acme.companyId,
+        data: { policy: 'HARD_DELETE', retentionDays: 14, from: { policy: 'SOFT_DELETE', retentionDays: 30 } } },
+      { type: 'deprovisioning_policy.updated', source: 'cli', resourceType: 'DeprovisioningPolicy', resourceId: acme.companyId,
+        data: { policy: 'SOFT_DELETE', retentionDays: 30, from: { policy: 'HARD_DELETE', retentionDays: 14 } } },
+    ]);
     const denyRestore = await gql(t, 'mutation { restoreUsers(ids: []) { restoredIds } }', {}, { token: readOnly.apiToken });
     expect(codes(denyRestore)).toEqual(['FORBIDDEN']);
   });

@@ -68,6 +68,19 @@ async function inactiveIds(companyId: string): Promise<string[]> {
   return rows.rows.map((row) => row.id);
 }
 
+interface GuardEvent { type: string; source: string | null; resourceType: string; resourceId: string; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The company's deprovisioning_guard.* events in the outbox, oldest first. */
+async function guardEvents(companyId: string, type?: string): Promise<GuardEvent[]> {
+  const rows = await db.query<GuardEvent>(`select type, source, resource_type as "resourceType", resource_id as "resourceId", data
+      from directory_event where company_id = $1 and type like 'deprovisioning_guard.%' and ($2::text is null or type = $2) order by id`,
+  [companyId, type ?? null]);
+  return rows.rows;
+}
+
+const idOf = async (table: 'scim_token' | 'api_token', companyId: string) =>
+  (await db.query<{ id: string }>(`select id from ${table} where company_id = $1 order by created_at limit 1`, [companyId])).rows[0]!.id;
+
 /** The ids `statuses` (in the order of `ids`) answered with `status`, sorted. */
 const idsAnswered = (ids: string[], statuses: number[], status: number) => ids.filter((_, i) => statuses[i] === status).sort();
 
@@ -121,6 +134,21 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     expect(guard.lastRefused).toHaveLength(10);
     const trips = await db.query("select actor, detail from audit_entry where company_id = $1 and action = 'deprovisioning-guard.tripped'", [d.company.companyId]);
     expect(trips.rows).toEqual([{ actor: 'system', detail: expect.objectContaining({ tokenLabel: 'Test IdP', operation: 'Deactivate User', thresholdPercent: 10 }) }]);
+    // Sixteen requests crossed the threshold together: one event for the trip, written with its audit entry.
+    const tokenId = await idOf('scim_token', d.company.companyId);
+    const events = await guardEvents(d.company.companyId);
+    expect(events).toEqual([{
+      type: 'deprovisioning_guard.tripped', source: `scim_token:${tokenId}`, resourceType: 'DeprovisioningGuard', resourceId: d.company.companyId,
+      data: expect.objectContaining({
+        state: 'TRIPPED', trippedByTokenId: tokenId, trippedByTokenLabel: 'Test IdP', releasedUntil: null, appliedInWindow: 200,
+        settings: { enabled: true, thresholdPercent: 10, thresholdMinimum: 25, windowMinutes: 60 }, operation: 'Deactivate User',
+      }),
+    }]);
+    // Requests that tripped it together date the trip by the earliest of them, perhaps after the event was written.
+    expect(Date.parse(events[0]!.data.trippedAt) - Date.parse(guard.trippedAt)).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(events[0]!.data.trippedAt) - Date.parse(guard.trippedAt)).toBeLessThan(10_000);
+    expect(events[0]!.data.heldBack).toBeGreaterThanOrEqual(1);
+    expect(d.ids).toContain(events[0]!.data.resourceId);
   });
 
   it('links the last refused requests to their activity rows', async () => {
@@ -169,6 +197,12 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     const audit = await db.query("select actor, detail from audit_entry where company_id = $1 and action = 'deprovisioning-guard.released'", [d.company.companyId]);
     expect(audit.rows[0]).toMatchObject({ actor: d.company.email, detail: { minutes: 30, state: 'TRIPPED', heldBack } });
     expect(heldBack).toBeGreaterThanOrEqual(1800);
+    const [releaseEvent] = await guardEvents(d.company.companyId, 'deprovisioning_guard.released');
+    expect(releaseEvent).toMatchObject({
+      source: `operator:${d.company.email}`, resourceId: d.company.companyId,
+      data: { state: 'RELEASED', trippedAt: null, heldBack: 0, minutes: 30, released: { state: 'TRIPPED', trippedByTokenLabel: 'Test IdP', heldBack } },
+    });
+    expect(Date.parse(releaseEvent!.data.releasedUntil)).toBe(until);
 
     // Entra retries what it was refused; 800 of those retries arrive during the release.
     const retried = refused.slice(0, 800);
@@ -186,6 +220,9 @@ describe('an Entra replay of a scoping mistake (2,000 users, PATCH active=false 
     expect((await guardOf(d.company)).state).toBe('TRIPPED');
     const trips = await db.query("select count(*)::int as n from audit_entry where company_id = $1 and action = 'deprovisioning-guard.tripped'", [d.company.companyId]);
     expect(trips.rows[0].n).toBe(2);
+    expect((await guardEvents(d.company.companyId)).map((event) => event.type)).toEqual([
+      'deprovisioning_guard.tripped', 'deprovisioning_guard.released', 'deprovisioning_guard.tripped',
+    ]);
   }, 300_000);
 });
 
@@ -199,6 +236,17 @@ describe('per-company settings, the sliding window and tenant isolation', () => 
     expect(updated.data?.updateDeprovisioningGuard.settings).toEqual({ thresholdPercent: 20, thresholdMinimum: 5 });
     const audit = await db.query("select detail from audit_entry where company_id = $1 and action = 'deprovisioning-guard.updated'", [small.company.companyId]);
     expect(audit.rows[0]?.detail).toEqual({ from: { thresholdPercent: 10, thresholdMinimum: 25 }, to: { thresholdPercent: 20, thresholdMinimum: 5 } });
+    expect(await guardEvents(small.company.companyId)).toEqual([{
+      type: 'deprovisioning_guard.updated', source: `api_token:${await idOf('api_token', small.company.companyId)}`,
+      resourceType: 'DeprovisioningGuard', resourceId: small.company.companyId,
+      data: expect.objectContaining({
+        state: 'ARMED', settings: { enabled: true, thresholdPercent: 20, thresholdMinimum: 5, windowMinutes: 60 },
+        from: { thresholdPercent: 10, thresholdMinimum: 25 }, to: { thresholdPercent: 20, thresholdMinimum: 5 },
+      }),
+    }]);
+    // The same settings again change nothing: no audit entry, no event.
+    await gql(t, 'mutation { updateDeprovisioningGuard(thresholdPercent: 20) { state } }', {}, { token: small.company.apiToken });
+    expect(await guardEvents(small.company.companyId)).toHaveLength(1);
 
     const scim = scimClient(small.company);
     const statuses: number[] = [];
@@ -239,6 +287,7 @@ describe('per-company settings, the sliding window and tenant isolation', () => 
     for (const mutation of [
       'mutation { updateDeprovisioningGuard(thresholdPercent: 0) { state } }',
       'mutation { updateDeprovisioningGuard(windowMinutes: 100000) { state } }',
+      'mutation { updateDeprovisioningGuard(thresholdPercent: 30, thresholdMinimum: 0) { state } }',
       'mutation { releaseDeprovisioningGuard(minutes: -5) { state } }',
     ]) {
       const response = await gql(t, mutation, {}, { token: d.company.apiToken });
@@ -247,6 +296,10 @@ describe('per-company settings, the sliding window and tenant isolation', () => 
     const reader = await seedCompany(t, { permissions: ['iam:read'] });
     const denied = await gql(t, 'mutation { releaseDeprovisioningGuard { state } }', {}, { token: reader.apiToken });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Refused changes write no event, and the guard keeps its defaults.
+    expect(await guardEvents(d.company.companyId)).toEqual([]);
+    expect(await guardEvents(reader.companyId)).toEqual([]);
+    expect((await guardOf(d.company)).settings).toEqual({ enabled: true, thresholdPercent: 10, thresholdMinimum: 25, windowMinutes: 60 });
     expect((await guardOf(reader)).viewerCanManage).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createEventStore, START, type EventRow } from '../src/modules/events/event-store.js';
+import { createEventStore, START, toEventView, type EventRow } from '../src/modules/events/event-store.js';
 import type { Principal } from '../src/modules/access/principal.js';
 import { startTestApp, type TestApp } from './harness.js';
 import { scimClient } from './scim-client.js';
@@ -125,7 +125,7 @@ describe('the outbox', () => {
     await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
     await t.services().companies.deactivateScim(own.companyId, 'ops@example.test', 'operator:ops@example.test');
     await t.services().companies.activateScim(own.companyId, 'cli', 'cli');
-    const events = await eventsOf(own.companyId);
+    const events = (await eventsOf(own.companyId)).filter((event) => event.type.startsWith('scim.'));
     expect(events.map((event) => [event.type, event.source])).toEqual([['scim.deactivated', 'operator:ops@example.test'], ['scim.activated', 'cli']]);
     expect(events[0]!.data).toMatchObject({ id: own.companyId, scimStatus: 'INACTIVE' });
   });
@@ -150,6 +150,34 @@ describe('the outbox', () => {
     expect(deleted.every((event) => event.source === 'operator:ops@example.test')).toBe(true);
     expect([events[0]!.source, events.at(-1)!.source]).toEqual(['operator:ops@example.test', 'operator:ops@example.test']);
     expect(events.filter((event) => event.type === 'group.member_removed')).toHaveLength(0);
+  });
+});
+
+describe('events written by application code (guard, SCIM tokens, policy)', () => {
+  it('share the outbox\'s order with the triggers\' events, are shown as stored, and a rolled-back change leaves none', async () => {
+    const own = await seedCompany(t);
+    const services = t.services();
+    const before = (await eventsOf(own.companyId)).length;
+    await scimClient(own)('POST', '/Users', { schemas: [USER], userName: 'first@example.com' });
+    await services.deprovisioning.updatePolicy(own.companyId, { policy: 'HARD_DELETE', retentionDays: 7 }, 'cli', 'cli');
+    const { token } = await services.tokens.createScimToken(own.companyId, 'Okta', 'cli', 'DAYS_90', 'cli');
+    await services.deprovisioningGuard.update(own.companyId, { enabled: false }, 'cli', 'cli');
+    await scimClient(own)('POST', '/Users', { schemas: [USER], userName: 'last@example.com' });
+    await expect(services.deprovisioning.updatePolicy(own.companyId, { policy: 'SOFT_DELETE', retentionDays: 0 }, 'cli', 'cli')).rejects.toThrow(/retention/);
+    await expect(services.deprovisioningGuard.update(own.companyId, { enabled: true, windowMinutes: 0 }, 'cli', 'cli')).rejects.toThrow(/window/);
+    await expect(services.tokens.revokeScimToken(own.companyId, '00000000-0000-4000-8000-000000000000', 'cli', 'cli')).rejects.toThrow(/not found/);
+
+    const events = (await eventsOf(own.companyId)).slice(before);
+    expect(events.map((event) => [event.type, event.resourceType, event.source?.startsWith('scim_token:') ? 'scim' : event.source])).toEqual([
+      ['user.created', 'User', 'scim'],
+      ['deprovisioning_policy.updated', 'DeprovisioningPolicy', 'cli'],
+      ['scim_token.created', 'ScimToken', 'cli'],
+      ['deprovisioning_guard.updated', 'DeprovisioningGuard', 'cli'],
+      ['user.created', 'User', 'scim'],
+    ]);
+    expect(events[2]!.resourceId).toBe(token.id);
+    expect(events[3]!.data).toMatchObject({ settings: { enabled: false }, from: { enabled: true }, to: { enabled: false } });
+    for (const event of events.slice(1, 4)) expect(toEventView(event, 'https://roster.example.com').data).toEqual(event.data);
   });
 });
 
@@ -197,6 +225,7 @@ describe('retention', () => {
       where company_id = $1 and data->>'userName' = 'old@example.com'`, [own.companyId]);
     const pruned = await createEventStore(t.sql).prune(30);
     expect(pruned).toBeGreaterThanOrEqual(1);
-    expect((await eventsOf(own.companyId)).map((event) => event.data['userName'])).toEqual(['new@example.com']);
+    const users = (await eventsOf(own.companyId)).filter((event) => event.resourceType === 'User');
+    expect(users.map((event) => event.data['userName'])).toEqual(['new@example.com']);
   });
 });

@@ -64,9 +64,10 @@ describe('events (pull API)', () => {
     expect(codes(await gql(t, EVENTS, { after: 'nope' }, { token: a.apiToken }))).toEqual(['BAD_USER_INPUT']);
     expect(codes(await gql(t, EVENTS, { first: 0 }, { token: a.apiToken }))).toEqual(['BAD_USER_INPUT']);
     const own = await gql<EventsPage>(t, EVENTS, {}, { token: a.apiToken });
-    expect(own.data!.events.edges).toHaveLength(1);
+    // The seeded SCIM token's creation, then the user.
+    expect(own.data!.events.edges.map((edge) => edge.node.type)).toEqual(['SCIM_TOKEN_CREATED', 'USER_CREATED']);
     const other = await gql<EventsPage>(t, EVENTS, {}, { token: b.apiToken });
-    expect(other.data!.events.edges).toEqual([]);
+    expect(other.data!.events.edges.map((edge) => edge.node.type)).toEqual(['SCIM_TOKEN_CREATED']);
   });
 
   it('needs iam:read', async () => {
@@ -112,6 +113,66 @@ describe('the source of events the console and integrators cause', () => {
       ['SCIM_DEACTIVATED', `operator:${company.email}`],
       ['SCIM_ACTIVATED', `api_token:${tokenId}`],
     ]);
+  });
+});
+
+describe('events of the guard, SCIM tokens and the deprovisioning policy', () => {
+  const CREATE_ENDPOINT = `mutation ($url: String!, $types: [DirectoryEventType!]) {
+    createWebhookEndpoint(url: $url, eventTypes: $types) { secret endpoint { id eventTypes } } }`;
+
+  it('reach endpoints subscribed to everything, those subscribed to their type, events(types:) and the subscription', async () => {
+    const company = await seedCompany(t);
+    const only = await startWebhookReceiver();
+    const everything = await startWebhookReceiver();
+    try {
+      const auth = { token: company.apiToken };
+      expect((await gql(t, CREATE_ENDPOINT, { url: everything.url, types: null }, auth)).errors).toBeUndefined();
+      const chosen = await gql<{ createWebhookEndpoint: { endpoint: { eventTypes: string[] } } }>(
+        t, CREATE_ENDPOINT, { url: only.url, types: ['SCIM_TOKEN_CREATED', 'DEPROVISIONING_GUARD_UPDATED'] }, auth);
+      expect(chosen.data!.createWebhookEndpoint.endpoint.eventTypes).toEqual(['DEPROVISIONING_GUARD_UPDATED', 'SCIM_TOKEN_CREATED']);
+      const { client } = socketClient(t, { authorization: `Bearer ${company.apiToken}` });
+      const stream = collect<{ directoryEvents: { type: string; resourceType: string; data: Record<string, unknown> } }>(client,
+        'subscription { directoryEvents(types: [DEPROVISIONING_POLICY_UPDATED]) { type resourceType data } }');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      const created = await gql<{ createScimToken: { secret: string; token: { id: string } } }>(
+        t, 'mutation { createScimToken(label: "Entra ID") { secret token { id } } }', {}, auth);
+      const tokenId = created.data!.createScimToken.token.id;
+      await gql(t, 'mutation { updateDeprovisioningGuard(thresholdMinimum: 50) { state } }', {}, auth);
+      await gql(t, 'mutation { updateDeprovisioningPolicy(policy: HARD_DELETE) { policy } }', {}, auth);
+      await gql(t, 'mutation ($id: ID!) { revokeScimToken(id: $id) { id } }', { id: tokenId }, auth);
+
+      const all = await everything.waitFor(4);
+      expect(all.map((r) => r.payload.type)).toEqual([
+        'scim_token.created', 'deprovisioning_guard.updated', 'deprovisioning_policy.updated', 'scim_token.revoked',
+      ]);
+      expect(all[0]!.payload.data).toMatchObject({ id: tokenId, label: 'Entra ID' });
+      expect(JSON.stringify(all)).not.toContain(created.data!.createScimToken.secret);
+      const some = await only.waitFor(2);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(some.map((r) => r.payload.type)).toEqual(['scim_token.created', 'deprovisioning_guard.updated']);
+
+      const page = await gql<{ events: { edges: { node: { type: string; resourceType: string; resourceId: string; source: string } }[] } }>(
+        t, EVENTS, { types: ['SCIM_TOKEN_CREATED', 'SCIM_TOKEN_REVOKED'] }, auth);
+      const [apiTokenId] = (await db.query<{ id: string }>('select id from api_token where company_id = $1', [company.companyId])).rows.map((r) => r.id);
+      const mine = page.data!.events.edges.map((edge) => edge.node).filter((node) => node.resourceId === tokenId);
+      expect(mine).toEqual([
+        { type: 'SCIM_TOKEN_CREATED', resourceType: 'ScimToken', resourceId: tokenId, source: `api_token:${apiTokenId}` },
+        { type: 'SCIM_TOKEN_REVOKED', resourceType: 'ScimToken', resourceId: tokenId, source: `api_token:${apiTokenId}` },
+      ].map((expected) => expect.objectContaining(expected)));
+      expect(page.data!.events.edges.every((edge) => ['SCIM_TOKEN_CREATED', 'SCIM_TOKEN_REVOKED'].includes(edge.node.type))).toBe(true);
+
+      await waitFor(() => stream.values.length >= 1, 10_000, 'the policy event');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      stream.stop();
+      await client.dispose();
+      expect(stream.values.map((v) => v.data?.directoryEvents)).toEqual([
+        { type: 'DEPROVISIONING_POLICY_UPDATED', resourceType: 'DeprovisioningPolicy', data: { policy: 'HARD_DELETE', retentionDays: 30, from: { policy: 'SOFT_DELETE', retentionDays: 30 } } },
+      ]);
+    } finally {
+      await only.close();
+      await everything.close();
+    }
   });
 });
 

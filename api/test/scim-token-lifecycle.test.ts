@@ -23,6 +23,28 @@ afterAll(async () => {
 });
 
 const DAY = 86_400_000;
+
+interface TokenEvent { type: string; source: string | null; resourceType: string; resourceId: string; resourceVersion: string; data: Record<string, any> } // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The company's scim_token.* events in the outbox, oldest first. */
+async function tokenEvents(companyId: string): Promise<TokenEvent[]> {
+  const rows = await db.query<TokenEvent>(`select type, source, resource_type as "resourceType", resource_id as "resourceId",
+      resource_version::text as "resourceVersion", data from directory_event where company_id = $1 and type like 'scim_token.%' order by id`, [companyId]);
+  return rows.rows;
+}
+
+/** No event may carry a token's secret, its hash or its display prefix. */
+async function expectNoSecrets(events: TokenEvent[], secrets: string[]): Promise<void> {
+  const hashes = await db.query<{ token_hash: string; prefix: string }>('select token_hash, prefix from scim_token');
+  const text = JSON.stringify(events);
+  for (const secret of secrets) expect(text).not.toContain(secret);
+  for (const row of hashes.rows) expect(text).not.toContain(row.token_hash);
+  for (const event of events) expect(Object.keys(event.data).sort()).not.toContain('prefix');
+}
+
+async function apiTokenIdOf(companyId: string): Promise<string> {
+  return (await db.query<{ id: string }>('select id from api_token where company_id = $1 order by created_at limit 1', [companyId])).rows[0]!.id;
+}
 const TOKEN = 'id label expiresAt expired lastUsedAt revokedAt rotatedFrom { id } replacedBy { id }';
 
 async function createToken(apiToken: string, expiresIn?: string) {
@@ -47,6 +69,28 @@ describe('expiry chosen at creation', () => {
     expect(audit.rows.at(-1)?.detail.expiresAt).toBe(year.token.expiresAt);
     const bad = await gql(t, 'mutation { createScimToken(label: "x", expiresIn: FOREVER) { secret } }', {}, { token: c.apiToken });
     expect(bad.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const blank = await gql(t, 'mutation { createScimToken(label: "   ") { secret } }', {}, { token: c.apiToken });
+    expect(blank.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // One scim_token.created per token, naming the API token that asked; a refused creation writes none.
+    const ids = [never, days90, year].map((created) => created.token.id);
+    const events = (await tokenEvents(c.companyId)).filter((e) => ids.includes(e.resourceId));
+    const source = `api_token:${await apiTokenIdOf(c.companyId)}`;
+    expect(events.map((e) => [e.type, e.source, e.resourceType, e.resourceId])).toEqual([never, days90, year].map((created) =>
+      ['scim_token.created', source, 'ScimToken', created.token.id]));
+    expect(events[1]!.data).toEqual({
+      id: days90.token.id, label: 'Okta', createdAt: expect.any(String), expiresAt: days90.token.expiresAt, revokedAt: null, rotatedFromId: null,
+    });
+    expect(events[0]!.data.expiresAt).toBeNull();
+    await expectNoSecrets(events, [never.secret, days90.secret, year.secret]);
+  });
+
+  it('names the CLI as the source of a token it creates', async () => {
+    const c = await seedCompany(t);
+    const before = (await tokenEvents(c.companyId)).length;
+    const { token } = await t.services().tokens.createScimToken(c.companyId, 'From the CLI', 'cli', 'NEVER', 'cli');
+    const events = (await tokenEvents(c.companyId)).slice(before);
+    expect(events.map((e) => [e.type, e.source, e.resourceId, e.data.label])).toEqual([['scim_token.created', 'cli', token.id, 'From the CLI']]);
   });
 
   it('answers an expired token 401 with a SCIM error saying so, even while it is cached', async () => {
@@ -68,6 +112,14 @@ describe('expiry chosen at creation', () => {
     // The expiry is a state change of its own: audited once, however often the IdP keeps trying.
     const audited = await db.query("select actor, detail from audit_entry where company_id = $1 and action = 'scim-token.expired'", [c.companyId]);
     expect(audited.rows).toEqual([{ actor: 'system', detail: expect.objectContaining({ tokenId: created.token.id, label: 'Okta', rotated: false }) }]);
+    // And one scim_token.expired event with it, by the system, however often the IdP keeps trying.
+    const expiredEvents = (await tokenEvents(c.companyId)).filter((e) => e.type === 'scim_token.expired');
+    expect(expiredEvents).toEqual([expect.objectContaining({
+      source: 'system', resourceType: 'ScimToken', resourceId: created.token.id,
+      data: expect.objectContaining({ id: created.token.id, label: 'Okta', successorId: null, revokedAt: null }),
+    })]);
+    expect(Date.parse(expiredEvents[0]!.data.expiresAt)).toBeLessThanOrEqual(Date.now());
+    await expectNoSecrets(expiredEvents, [created.secret]);
     const wrong = await scimClient({ scimBaseUrl: c.scimBaseUrl, scimToken: `${created.secret}x` })('GET', '/Users');
     expect(wrong.status).toBe(401);
     expect(wrong.body.detail).not.toMatch(/expired/);
@@ -104,8 +156,22 @@ describe('rotation', () => {
     const again = await gql(t, 'mutation ($id: ID!) { rotateScimToken(id: $id) { secret } }', { id: first.token.id }, { token: c.apiToken });
     expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     await gql(t, 'mutation ($id: ID!) { revokeScimToken(id: $id) { id } }', { id: first.token.id }, { token: c.apiToken });
+    await gql(t, 'mutation ($id: ID!) { revokeScimToken(id: $id) { id } }', { id: first.token.id }, { token: c.apiToken });
     expect((await oldScim('GET', '/Users')).status).toBe(401);
     expect((await newScim('GET', '/Users')).status).toBe(200);
+
+    // created, rotated (once: the refused second rotation wrote nothing), revoked (once), all about the old token.
+    const events = (await tokenEvents(c.companyId)).filter((e) => e.resourceId === first.token.id);
+    const source = `api_token:${await apiTokenIdOf(c.companyId)}`;
+    expect(events.map((e) => [e.type, e.source])).toEqual([['scim_token.created', source], ['scim_token.rotated', source], ['scim_token.revoked', source]]);
+    const versions = events.map((e) => BigInt(e.resourceVersion));
+    expect(versions[0]! < versions[1]! && versions[1]! < versions[2]!).toBe(true);
+    expect(events[1]!.data).toMatchObject({
+      id: first.token.id, label: 'Okta', expiresAt: old.expiresAt, graceDays: 7,
+      successor: { id: successor.token.id, label: 'Okta', expiresAt: successor.token.expiresAt, rotatedFromId: first.token.id },
+    });
+    expect(events[2]!.data).toMatchObject({ id: first.token.id, revokedAt: expect.any(String) });
+    await expectNoSecrets(events, [first.secret, successor.secret]);
   });
 
   it('ends the old token when a zero-day grace period is asked for; refuses bad grace periods and other companies\' tokens', async () => {
@@ -116,12 +182,23 @@ describe('rotation', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const foreign = await gql(t, 'mutation ($id: ID!) { rotateScimToken(id: $id) { secret } }', { id: first.token.id }, { token: other.apiToken });
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const rotated = await gql<{ rotateScimToken: { secret: string } }>(
-      t, 'mutation ($id: ID!) { rotateScimToken(id: $id, graceDays: 0) { secret token { expiresAt } } }', { id: first.token.id }, { token: c.apiToken });
+    const foreignRevoke = await gql(t, 'mutation ($id: ID!) { revokeScimToken(id: $id) { id } }', { id: first.token.id }, { token: other.apiToken });
+    expect(foreignRevoke.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Refused: nothing beyond the creations (the seeded token's and this one's), in either company.
+    expect((await tokenEvents(c.companyId)).map((e) => e.type)).toEqual(['scim_token.created', 'scim_token.created']);
+    expect((await tokenEvents(other.companyId)).map((e) => e.type)).toEqual(['scim_token.created']);
+    const rotated = await gql<{ rotateScimToken: { secret: string; token: { id: string } } }>(
+      t, 'mutation ($id: ID!) { rotateScimToken(id: $id, graceDays: 0) { secret token { id expiresAt } } }', { id: first.token.id }, { token: c.apiToken });
     expect(rotated.errors).toBeUndefined();
     const old = await scimClient({ scimBaseUrl: c.scimBaseUrl, scimToken: first.secret })('GET', '/Users');
     expect(old.status).toBe(401);
     expect(old.body.detail).toMatch(/expired/);
+    const expired = (await tokenEvents(c.companyId)).filter((e) => e.type === 'scim_token.expired');
+    expect(expired).toEqual([expect.objectContaining({
+      source: 'system', resourceId: first.token.id,
+      data: { id: first.token.id, label: 'Okta', createdAt: expect.stringMatching(/Z$/), expiresAt: expect.stringMatching(/Z$/), revokedAt: null,
+        rotatedFromId: null, successorId: rotated.data!.rotateScimToken.token.id },
+    })]);
   });
 });
 

@@ -61,7 +61,7 @@ const commands: Record<string, Command> = {
   },
   'scim-token create': async (s, { words, options }, out) => {
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
-    const { token, secret } = await s.tokens.createScimToken(company.id, need(options.label, '--label'), CLI_ACTOR);
+    const { token, secret } = await s.tokens.createScimToken(company.id, need(options.label, '--label'), CLI_ACTOR, 'NEVER', 'cli');
     out(`Created SCIM token "${token.label}" for ${company.slug}; the secret below is shown once:`);
     out(secret);
   },

@@ -12,7 +12,7 @@ export const deprovisioningCommand: Record<string, Command> = {
     if (days !== undefined && !/^\d+$/.test(days)) throw new UsageError('--retention-days needs a whole number');
     const company = await s.companies.getBySlug(need(words[2], '<slug>'));
     const current = await s.deprovisioning.policy(company.id);
-    const view = await s.deprovisioning.updatePolicy(company.id, { policy, retentionDays: days === undefined ? current.retentionDays : Number(days) }, CLI_ACTOR);
+    const view = await s.deprovisioning.updatePolicy(company.id, { policy, retentionDays: days === undefined ? current.retentionDays : Number(days) }, CLI_ACTOR, 'cli');
     const detail = view.policy === 'SOFT_DELETE' ? `deleted users restorable for ${view.retentionDays} days` : 'deleted users cannot be restored';
     out(`Deprovisioning for ${company.slug}: ${view.policy} (${detail})`);
   },

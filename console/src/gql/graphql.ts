@@ -27,12 +27,20 @@ export type DeprovisioningPolicyKind =
   /** The user leaves SCIM at once (404, its userName free) but can be restored until the retention ends. */
   | 'SOFT_DELETE';
 
-/** What happened in the directory. The value's wire name (in webhook payloads) is lower case with a dot, e.g. USER_CREATED is "user.created". */
+/** What happened in the directory or to its safeguards (the mass-deprovisioning guard, SCIM tokens, the deprovisioning policy). The value's wire name (in webhook payloads) is lower case with a dot, e.g. USER_CREATED is "user.created", SCIM_TOKEN_ROTATED is "scim_token.rotated". */
 export type DirectoryEventType =
   /** "bulk_delete.finished" */
   | 'BULK_DELETE_FINISHED'
   /** "bulk_delete.started" */
   | 'BULK_DELETE_STARTED'
+  /** "deprovisioning_guard.released" */
+  | 'DEPROVISIONING_GUARD_RELEASED'
+  /** "deprovisioning_guard.tripped" */
+  | 'DEPROVISIONING_GUARD_TRIPPED'
+  /** "deprovisioning_guard.updated" */
+  | 'DEPROVISIONING_GUARD_UPDATED'
+  /** "deprovisioning_policy.updated" */
+  | 'DEPROVISIONING_POLICY_UPDATED'
   /** "group.created" */
   | 'GROUP_CREATED'
   /** "group.deleted" */
@@ -47,6 +55,14 @@ export type DirectoryEventType =
   | 'SCIM_ACTIVATED'
   /** "scim.deactivated" */
   | 'SCIM_DEACTIVATED'
+  /** "scim_token.created" */
+  | 'SCIM_TOKEN_CREATED'
+  /** "scim_token.expired" */
+  | 'SCIM_TOKEN_EXPIRED'
+  /** "scim_token.revoked" */
+  | 'SCIM_TOKEN_REVOKED'
+  /** "scim_token.rotated" */
+  | 'SCIM_TOKEN_ROTATED'
   /** "user.created" */
   | 'USER_CREATED'
   /** "user.deactivated" */

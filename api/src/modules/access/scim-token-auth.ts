@@ -4,6 +4,8 @@ import { rateLimitOf, type RateLimit } from './token-bucket.js';
 import type { ScimStatus } from '../companies/company.entity.js';
 import type { ScimCallerCache } from './scim-caller-cache.js';
 import { hashToken, tokenMatches } from './secrets.js';
+import { writeEventsSql } from '../events/event-writer.js';
+import { expiredTokenEvent, type ExpiredTokenRow } from './scim-token-events.js';
 
 export interface ScimCaller {
   companyId: string;
@@ -78,21 +80,29 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
   }
 
   /**
-   * A token's expiry is audited when it first turns a request away (nothing runs at the moment it
-   * expires): once per token, whichever replica sees it first. The token row's lock orders
-   * concurrent first requests; the second statement then sees the first one's entry.
+   * A token's expiry is audited, and written as a `scim_token.expired` event, when it first turns a
+   * request away (nothing runs at the moment it expires): once per token, whichever replica sees
+   * it first. The token row's lock orders concurrent first requests; the second statement then
+   * sees the first one's entry; the event is written only with the entry it goes with.
    */
   async function auditExpiry(tokenId: string): Promise<void> {
     if (expiryAudited.has(tokenId)) return;
     await db.transaction(async (tx) => {
       await tx.query(sql`select 1 from scim_token where id = ${tokenId} for update`);
-      await tx.query(sql`
-        insert into audit_entry (company_id, actor, action, detail)
-        select t.company_id, 'system', 'scim-token.expired',
-               jsonb_build_object('tokenId', t.id, 'label', t.label, 'expiresAt', t.expires_at, 'rotated', exists (select 1 from scim_token s where s.rotated_from_id = t.id))
-          from scim_token t
-         where t.id = ${tokenId} and not exists (
-           select 1 from audit_entry a where a.company_id = t.company_id and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)`);
+      const [expired] = await tx.query<ExpiredTokenRow>(sql`
+        with expired as (
+          select t.*, (select s.id from scim_token s where s.rotated_from_id = t.id limit 1) as successor_id
+            from scim_token t
+           where t.id = ${tokenId} and not exists (
+             select 1 from audit_entry a where a.company_id = t.company_id and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)),
+        audited as (
+          insert into audit_entry (company_id, actor, action, detail)
+          select company_id, 'system', 'scim-token.expired',
+                 jsonb_build_object('tokenId', id, 'label', label, 'expiresAt', expires_at, 'rotated', successor_id is not null)
+            from expired)
+        select id, company_id as "companyId", label, created_at as "createdAt", expires_at as "expiresAt", revoked_at as "revokedAt",
+               rotated_from_id as "rotatedFromId", successor_id as "successorId" from expired`);
+      if (expired) await tx.query(writeEventsSql([expiredTokenEvent(expired)]));
     });
     expiryAudited.add(tokenId);
   }

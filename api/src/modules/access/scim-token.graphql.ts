@@ -1,6 +1,7 @@
 import { DomainError } from '../../domain/domain-error.js';
 import { builder } from '../../graphql/builder.js';
 import { ScimConfigRef, readOrManage } from '../companies/scim-config.graphql.js';
+import { principalSource } from '../events/event-source.js';
 import { ScimToken } from './scim-token.entity.js';
 import { DEFAULT_ROTATION_GRACE_DAYS, EXPIRY_WARNING_DAYS, type ScimTokenExpiry } from './scim-token-lifecycle.js';
 
@@ -111,7 +112,7 @@ builder.mutationField('createScimToken', (t) =>
       expiresIn: t.arg({ type: ScimTokenExpiryEnum, required: false, description: 'How long it works (default NEVER).' }),
     },
     resolve: (_root, { label, expiresIn }, ctx) =>
-      ctx.services.tokens.createScimToken(ctx.principal.companyId, label, ctx.principal.name, expiresIn ?? 'NEVER'),
+      ctx.services.tokens.createScimToken(ctx.principal.companyId, label, ctx.principal.name, expiresIn ?? 'NEVER', principalSource(ctx.principal)),
   }),
 );
 
@@ -124,7 +125,7 @@ builder.mutationField('rotateScimToken', (t) =>
       graceDays: t.arg.int({ required: false, description: `Days the old token keeps working (default ${DEFAULT_ROTATION_GRACE_DAYS}).` }),
     },
     resolve: (_root, { id, graceDays }, ctx) =>
-      ctx.services.tokens.rotateScimToken(ctx.principal.companyId, tokenId(id), graceDays ?? DEFAULT_ROTATION_GRACE_DAYS, ctx.principal.name),
+      ctx.services.tokens.rotateScimToken(ctx.principal.companyId, tokenId(id), graceDays ?? DEFAULT_ROTATION_GRACE_DAYS, ctx.principal.name, principalSource(ctx.principal)),
   }),
 );
 
@@ -153,6 +154,6 @@ builder.mutationField('revokeScimToken', (t) =>
     type: ScimTokenRef,
     description: 'Revokes a SCIM token; the SCIM endpoints refuse it from the next request. Idempotent. NOT_FOUND for an unknown id. Needs iam:manage.',
     args: { id: t.arg.id({ required: true, description: 'The token\'s id.' }) },
-    resolve: (_root, { id }, ctx) => ctx.services.tokens.revokeScimToken(ctx.principal.companyId, tokenId(id), ctx.principal.name),
+    resolve: (_root, { id }, ctx) => ctx.services.tokens.revokeScimToken(ctx.principal.companyId, tokenId(id), ctx.principal.name, principalSource(ctx.principal)),
   }),
 );

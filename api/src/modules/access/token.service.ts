@@ -1,3 +1,4 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
@@ -7,7 +8,10 @@ import { ApiToken } from './api-token.entity.js';
 import { isPermission, type Permission } from './permissions.js';
 import type { Principal } from './principal.js';
 import type { ForgetScimCallers } from './scim-caller-cache.js';
+import type { EventSource } from '../events/event-source.js';
+import { writeEventsStatement } from '../events/event-writer.js';
 import { ScimToken } from './scim-token.entity.js';
+import { tokenEvent, tokenEventData } from './scim-token-events.js';
 import { generateToken, hashToken } from './secrets.js';
 import { expiryDate, graceEnd, successorExpiry, warningHorizon, type ScimTokenExpiry } from './scim-token-lifecycle.js';
 
@@ -22,45 +26,57 @@ function assertLabel(label: string): string {
 }
 
 export function createTokenService({ em, sql: db, forgetScimCallers }: { em: EntityManager; sql: Sql; forgetScimCallers: ForgetScimCallers }) {
-  function newScimToken(companyId: string, label: string, actor: string, expiresAt: Date | null, rotatedFrom?: ScimToken) {
+  function newScimToken(tx: EntityManager, companyId: string, label: string, actor: string, expiresAt: Date | null, rotatedFrom?: ScimToken) {
     const token = generateToken('scim');
-    const row = em.create(ScimToken, {
+    const row = tx.create(ScimToken, {
       company: companyId, label, prefix: token.prefix, tokenHash: token.hash, createdBy: actor, expiresAt, rotatedFrom,
     });
     return { token: row, secret: token.secret };
   }
 
-  async function createScimToken(companyId: string, label: string, actor: string, expiry: ScimTokenExpiry = 'NEVER') {
+  /** The token, its audit entry and its event commit together (`source`: who asked; see event-source.ts). */
+  async function createScimToken(companyId: string, label: string, actor: string, expiry: ScimTokenExpiry = 'NEVER', source: EventSource | null = null) {
     const expiresAt = expiryDate(expiry, new Date());
-    const created = newScimToken(companyId, assertLabel(label), actor, expiresAt);
-    em.create(AuditEntry, {
-      company: companyId, actor, action: 'scim-token.created', detail: { label: created.token.label, expiresAt: expiresAt?.toISOString() ?? null },
+    const checked = assertLabel(label);
+    return em.transactional(async (tx) => {
+      const created = newScimToken(tx, companyId, checked, actor, expiresAt);
+      tx.create(AuditEntry, {
+        company: companyId, actor, action: 'scim-token.created', detail: { label: created.token.label, expiresAt: expiresAt?.toISOString() ?? null },
+      });
+      await tx.flush();
+      await tx.execute(...writeEventsStatement([tokenEvent('scim_token.created', companyId, created.token, source)]));
+      return created;
     });
-    await em.flush();
-    return created;
   }
 
   /**
    * A successor with the same label (and lifetime); the old token keeps working for the grace
-   * period, or until revoked, so the IdP can be switched over without a gap.
+   * period, or until revoked, so the IdP can be switched over without a gap. One event, about the
+   * old token (its new end), naming the successor.
    */
-  async function rotateScimToken(companyId: string, tokenId: string, graceDays: number, actor: string) {
-    const old = assertFound(await em.findOne(ScimToken, { id: tokenId, company: companyId }), 'TOKEN_NOT_FOUND', 'SCIM token not found');
-    const now = new Date();
-    if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) {
-      throw new DomainError('TOKEN_NOT_ROTATABLE', 'A revoked or expired token cannot be rotated; create a new token instead');
-    }
-    if (await em.count(ScimToken, { rotatedFrom: old.id })) {
-      throw new DomainError('TOKEN_NOT_ROTATABLE', 'This token has been rotated already; rotate its successor instead');
-    }
-    const retiresAt = graceEnd(graceDays, old.expiresAt ?? null, now);
-    const created = newScimToken(companyId, old.label, actor, successorExpiry(old.createdAt, old.expiresAt ?? null, now), old);
-    old.expiresAt = retiresAt;
-    em.create(AuditEntry, {
-      company: companyId, actor, action: 'scim-token.rotated',
-      detail: { label: old.label, graceDays, oldTokenExpiresAt: retiresAt.toISOString() },
+  async function rotateScimToken(companyId: string, tokenId: string, graceDays: number, actor: string, source: EventSource | null = null) {
+    const created = await em.transactional(async (tx) => {
+      const old = assertFound(
+        await tx.findOne(ScimToken, { id: tokenId, company: companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE }), 'TOKEN_NOT_FOUND', 'SCIM token not found');
+      const now = new Date();
+      if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) {
+        throw new DomainError('TOKEN_NOT_ROTATABLE', 'A revoked or expired token cannot be rotated; create a new token instead');
+      }
+      if (await tx.count(ScimToken, { rotatedFrom: old.id })) {
+        throw new DomainError('TOKEN_NOT_ROTATABLE', 'This token has been rotated already; rotate its successor instead');
+      }
+      const retiresAt = graceEnd(graceDays, old.expiresAt ?? null, now);
+      const successor = newScimToken(tx, companyId, old.label, actor, successorExpiry(old.createdAt, old.expiresAt ?? null, now), old);
+      old.expiresAt = retiresAt;
+      tx.create(AuditEntry, {
+        company: companyId, actor, action: 'scim-token.rotated',
+        detail: { label: old.label, graceDays, oldTokenExpiresAt: retiresAt.toISOString() },
+      });
+      await tx.flush();
+      const event = tokenEvent('scim_token.rotated', companyId, old, source, { graceDays, successor: tokenEventData(successor.token) });
+      await tx.execute(...writeEventsStatement([event]));
+      return successor;
     });
-    await em.flush();
     // The old token's new expiry: this process at once, other processes on the trigger's notification.
     forgetScimCallers(companyId);
     return created;
@@ -87,19 +103,20 @@ export function createTokenService({ em, sql: db, forgetScimCallers }: { em: Ent
   }
 
   /** Another company's token is answered exactly like a missing one. */
-  async function revokeScimToken(companyId: string, tokenId: string, actor: string): Promise<ScimToken> {
-    const row = assertFound(
-      await em.findOne(ScimToken, { id: tokenId, company: companyId }),
-      'TOKEN_NOT_FOUND',
-      'SCIM token not found',
-    );
-    if (!row.revokedAt) {
-      row.revokedAt = new Date();
-      em.create(AuditEntry, { company: companyId, actor, action: 'scim-token.revoked', detail: { label: row.label } });
-      await em.flush();
-      // This process at once; other processes when the database trigger's notification arrives.
-      forgetScimCallers(companyId);
-    }
+  async function revokeScimToken(companyId: string, tokenId: string, actor: string, source: EventSource | null = null): Promise<ScimToken> {
+    let revoked = false;
+    const row = await em.transactional(async (tx) => {
+      const found = assertFound(
+        await tx.findOne(ScimToken, { id: tokenId, company: companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE }), 'TOKEN_NOT_FOUND', 'SCIM token not found');
+      if (found.revokedAt) return found;
+      found.revokedAt = new Date();
+      tx.create(AuditEntry, { company: companyId, actor, action: 'scim-token.revoked', detail: { label: found.label } });
+      await tx.execute(...writeEventsStatement([tokenEvent('scim_token.revoked', companyId, found, source)]));
+      revoked = true;
+      return found;
+    });
+    // This process at once; other processes when the database trigger's notification arrives.
+    if (revoked) forgetScimCallers(companyId);
     return row;
   }
 

@@ -1,5 +1,6 @@
 import { builder } from '../../graphql/builder.js';
 import { readOrManage } from '../companies/scim-config.graphql.js';
+import { principalSource } from '../events/event-source.js';
 import { DEFAULT_RELEASE_MINUTES } from './deprovisioning-guard.service.js';
 import type { GuardView, HeldBackByToken, RefusedRequest } from './deprovisioning-guard.view.js';
 import type { GuardSettings, GuardState } from './guard-rules.js';
@@ -92,7 +93,7 @@ builder.mutationField('releaseDeprovisioningGuard', (t) =>
     description: 'Accepts SCIM deactivations and deletions again for `minutes` (default 60, at most 10080) so the IdP\'s retries go through; refused requests are not replayed. Needs iam:manage; recorded in the audit trail.',
     args: { minutes: t.arg.int({ required: false, description: 'How long, in minutes (default 60).' }) },
     resolve: (_root, { minutes }, ctx) =>
-      ctx.services.deprovisioningGuard.release(ctx.principal.companyId, minutes ?? DEFAULT_RELEASE_MINUTES, ctx.principal.name),
+      ctx.services.deprovisioningGuard.release(ctx.principal.companyId, minutes ?? DEFAULT_RELEASE_MINUTES, ctx.principal.name, principalSource(ctx.principal)),
   }),
 );
 
@@ -112,6 +113,6 @@ builder.mutationField('updateDeprovisioningGuard', (t) =>
         thresholdPercent: args.thresholdPercent ?? undefined,
         thresholdMinimum: args.thresholdMinimum ?? undefined,
         windowMinutes: args.windowMinutes ?? undefined,
-      }, ctx.principal.name),
+      }, ctx.principal.name, principalSource(ctx.principal)),
   }),
 );

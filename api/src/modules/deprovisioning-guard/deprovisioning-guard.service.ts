@@ -1,9 +1,13 @@
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { AuditEntry } from '../companies/audit-entry.entity.js';
+import type { EventSource } from '../events/event-source.js';
+import { writeEventsStatement } from '../events/event-writer.js';
 import { DeprovisioningGuard } from './deprovisioning-guard.entity.js';
+import { guardEvent, releasedTrip, releasedView } from './guard-events.js';
 import { readGuardView, type GuardView } from './deprovisioning-guard.view.js';
 import type { GuardSettings } from './guard-rules.js';
 
@@ -25,13 +29,14 @@ function assertSettings(changes: Partial<GuardSettings>): void {
   }
 }
 
-/** The mass-deprovisioning guard as operators see and steer it; each change is an audit entry. */
+/** The mass-deprovisioning guard as operators see and steer it; each change is an audit entry and an event, in one transaction. */
 export function createDeprovisioningGuardService({ em, sql: db }: { em: EntityManager; sql: Sql }) {
 
-  async function guardRow(companyId: string): Promise<DeprovisioningGuard> {
+  /** The company's guard row, locked in `tx`. */
+  async function lockedRow(tx: EntityManager, companyId: string): Promise<DeprovisioningGuard> {
     // The SCIM path may create the row at the same moment; the insert yields to it.
     await db.query(sql`insert into deprovisioning_guard (company_id) values (${companyId}) on conflict (company_id) do nothing`);
-    return em.findOneOrFail(DeprovisioningGuard, { company: companyId });
+    return tx.findOneOrFail(DeprovisioningGuard, { company: companyId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
   function view(companyId: string): Promise<GuardView> {
@@ -39,39 +44,45 @@ export function createDeprovisioningGuardService({ em, sql: db }: { em: EntityMa
   }
 
   /** Deactivations and deletions are accepted (and not counted) for `minutes`; the window starts afresh after. */
-  async function release(companyId: string, minutes: number, actor: string): Promise<GuardView> {
+  async function release(companyId: string, minutes: number, actor: string, source: EventSource | null = null): Promise<GuardView> {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_RELEASE_MINUTES) {
       throw new DomainError('INVALID_INPUT', `A release lasts a whole number of minutes from 1 to ${MAX_RELEASE_MINUTES}`);
     }
     const before = await view(companyId);
-    const row = await guardRow(companyId);
-    row.releasedUntil = new Date(Date.now() + minutes * 60_000);
-    row.trippedAt = null;
-    row.trippedByTokenId = null;
-    em.create(AuditEntry, {
-      company: companyId, actor, action: 'deprovisioning-guard.released',
-      detail: { minutes, state: before.state, heldBack: before.heldBack, trippedAt: before.trippedAt?.toISOString() ?? null },
+    await em.transactional(async (tx) => {
+      const row = await lockedRow(tx, companyId);
+      row.releasedUntil = new Date(Date.now() + minutes * 60_000);
+      row.trippedAt = null;
+      row.trippedByTokenId = null;
+      tx.create(AuditEntry, {
+        company: companyId, actor, action: 'deprovisioning-guard.released',
+        detail: { minutes, state: before.state, heldBack: before.heldBack, trippedAt: before.trippedAt?.toISOString() ?? null },
+      });
+      const event = guardEvent('deprovisioning_guard.released', releasedView(before, row.releasedUntil), source, { minutes, released: releasedTrip(before) });
+      await tx.execute(...writeEventsStatement([event]));
     });
-    await em.flush();
     return view(companyId);
   }
 
-  async function update(companyId: string, changes: Partial<GuardSettings>, actor: string): Promise<GuardView> {
+  async function update(companyId: string, changes: Partial<GuardSettings>, actor: string, source: EventSource | null = null): Promise<GuardView> {
     assertSettings(changes);
-    const row = await guardRow(companyId);
-    const from: Partial<GuardSettings> = {};
-    const to: Partial<GuardSettings> = {};
-    for (const key of ['enabled', 'thresholdPercent', 'thresholdMinimum', 'windowMinutes'] as const) {
-      const value = changes[key];
-      if (value === undefined || value === null || value === row[key]) continue;
-      Object.assign(from, { [key]: row[key] });
-      Object.assign(to, { [key]: value });
-      Object.assign(row, { [key]: value });
-    }
-    if (Object.keys(to).length > 0) {
-      em.create(AuditEntry, { company: companyId, actor, action: 'deprovisioning-guard.updated', detail: { from, to } });
-      await em.flush();
-    }
+    const before = await view(companyId);
+    await em.transactional(async (tx) => {
+      const row = await lockedRow(tx, companyId);
+      const from: Partial<GuardSettings> = {};
+      const to: Partial<GuardSettings> = {};
+      for (const key of ['enabled', 'thresholdPercent', 'thresholdMinimum', 'windowMinutes'] as const) {
+        const value = changes[key];
+        if (value === undefined || value === null || value === row[key]) continue;
+        Object.assign(from, { [key]: row[key] });
+        Object.assign(to, { [key]: value });
+        Object.assign(row, { [key]: value });
+      }
+      if (Object.keys(to).length === 0) return;
+      tx.create(AuditEntry, { company: companyId, actor, action: 'deprovisioning-guard.updated', detail: { from, to } });
+      const settings: GuardSettings = { enabled: row.enabled, thresholdPercent: row.thresholdPercent, thresholdMinimum: row.thresholdMinimum, windowMinutes: row.windowMinutes };
+      await tx.execute(...writeEventsStatement([guardEvent('deprovisioning_guard.updated', { ...before, settings }, source, { from, to })]));
+    });
     return view(companyId);
   }
 

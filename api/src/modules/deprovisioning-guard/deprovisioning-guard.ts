@@ -1,6 +1,10 @@
 import { DomainError } from '../../domain/domain-error.js';
 import type { Sql } from '../../db/sql.js';
 import { sql } from '../../db/sql-tag.js';
+import { scimTokenSource } from '../events/event-source.js';
+import { writeEventsSql } from '../events/event-writer.js';
+import { readGuardView } from './deprovisioning-guard.view.js';
+import { guardEvent } from './guard-events.js';
 import { wouldTrip, type GuardSettings } from './guard-rules.js';
 
 export type DestructiveOperation = 'Deactivate User' | 'Delete User';
@@ -90,32 +94,35 @@ async function admit(tx: Sql, target: DestructiveTarget): Promise<void> {
  * Requests that cross the threshold together each decide to trip before any has recorded it, and
  * their transactions commit in any order: the trip is dated by the earliest of them, so that every
  * refusal (dated like the trip, by its transaction's start) counts as held back. The first to
- * record the trip writes its audit entry. A trip decided before an operator's release does not
- * undo the release.
+ * record the trip writes its audit entry and its event (the guard row's lock orders them, so once
+ * per trip). A trip decided before an operator's release does not undo the release.
  */
 async function recordRefusal(db: Sql, target: DestructiveTarget, trips: boolean): Promise<void> {
   const tokenId = target.tokenId ?? null;
   await db.transaction(async (tx) => {
+    let tripped = false;
     if (trips) {
       const [guard] = await tx.query<{ armed: boolean }>(sql`
         select tripped_at is null as armed from deprovisioning_guard
          where company_id = ${target.companyId} and (released_until is null or released_until <= now()) for update`);
-      if (guard) await recordTrip(tx, target, guard.armed);
+      if (guard) tripped = await recordTrip(tx, target, guard.armed);
     }
     await tx.query(sql`
       insert into deprovisioning_refusal (company_id, token_id, operation, resource_id, occurred_at)
       values (${target.companyId}, ${tokenId}::uuid, ${target.operation}, ${target.resourceId}, now())`);
+    if (tripped) await writeTripEvent(tx, target);
   });
 }
 
-async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): Promise<void> {
+/** True when this call tripped an armed guard (and audited it). */
+async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): Promise<boolean> {
   const tokenId = target.tokenId ?? null;
   await tx.query(sql`
     update deprovisioning_guard
        set tripped_by_token_id = case when tripped_at is null or now() < tripped_at then ${tokenId}::uuid else tripped_by_token_id end,
            tripped_at = least(coalesce(tripped_at, now()), now()), updated_at = now()
      where company_id = ${target.companyId}`);
-  if (!armed) return;
+  if (!armed) return false;
   await tx.query(sql`
     insert into audit_entry (company_id, actor, action, detail)
     select g.company_id, 'system', 'deprovisioning-guard.tripped',
@@ -123,6 +130,16 @@ async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): P
              'operation', ${target.operation}::text, 'resourceId', ${target.resourceId}::text,
              'thresholdPercent', g.threshold_percent, 'thresholdMinimum', g.threshold_minimum, 'windowMinutes', g.window_minutes)
       from deprovisioning_guard g where g.company_id = ${target.companyId}`);
+  return true;
+}
+
+/** The guard as it stands in the trip's transaction, naming the request that crossed the threshold. */
+async function writeTripEvent(tx: Sql, target: DestructiveTarget): Promise<void> {
+  const view = await readGuardView(tx, target.companyId);
+  const event = guardEvent('deprovisioning_guard.tripped', view, scimTokenSource(target.tokenId) ?? 'system', {
+    operation: target.operation, resourceId: target.resourceId,
+  });
+  await tx.query(writeEventsSql([event]));
 }
 
 function refusedError(): DomainError {

@@ -23,6 +23,7 @@ export interface GuardView {
   state: GuardState;
   settings: GuardSettings;
   trippedAt: Date | null;
+  trippedByTokenId: string | null;
   trippedByTokenLabel: string | null;
   releasedUntil: Date | null;
   heldBack: number;
@@ -35,6 +36,7 @@ export interface GuardView {
 interface GuardRow extends GuardSettings {
   stored: boolean;
   trippedAt: Date | string | null;
+  trippedByTokenId: string | null;
   trippedByTokenLabel: string | null;
   releasedUntil: Date | string | null;
   now: Date | string;
@@ -49,7 +51,7 @@ const readGuard = (db: Sql, companyId: string) => db.query<GuardRow>(sql`
       from deprovisioning_guard g where g.company_id = ${companyId}),
   applied as (select a.operation from deprovisioning_applied a, g where a.company_id = ${companyId} and a.occurred_at > g.since)
   select g.company_id is not null as stored, g.enabled, g.threshold_percent as "thresholdPercent", g.threshold_minimum as "thresholdMinimum",
-         g.window_minutes as "windowMinutes", g.tripped_at as "trippedAt", g.released_until as "releasedUntil", now() as now,
+         g.window_minutes as "windowMinutes", g.tripped_at as "trippedAt", g.tripped_by_token_id as "trippedByTokenId", g.released_until as "releasedUntil", now() as now,
          (select label from scim_token where id = g.tripped_by_token_id) as "trippedByTokenLabel",
          (select count(*) from applied) as applied,
          (select count(*) from applied where operation = 'Delete User') as deleted,
@@ -105,6 +107,7 @@ export async function readGuardView(db: Sql, companyId: string): Promise<GuardVi
     state,
     settings,
     trippedAt,
+    trippedByTokenId: trippedAt ? (row!.trippedByTokenId ?? null) : null,
     trippedByTokenLabel: trippedAt ? (row!.trippedByTokenLabel ?? null) : null,
     releasedUntil: state === 'RELEASED' ? dateOf(row!.releasedUntil) : null,
     heldBack: heldBackByToken.reduce((sum, entry) => sum + entry.count, 0),

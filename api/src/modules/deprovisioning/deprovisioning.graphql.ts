@@ -4,6 +4,7 @@ import { encodeKeyCursor, keyPageRequest, toPage, type Page } from '../../domain
 import { BulkDeleteJobRef } from '../bulk-delete/bulk-delete.graphql.js';
 import type { DEPROVISIONING_POLICIES } from '../companies/company.entity.js';
 import { UUID } from '../directory/directory-preconditions.js';
+import { principalSource } from '../events/event-source.js';
 import type { DeletedUserRow, RestoredUsers } from './deleted-users.store.js';
 import { MAX_RESTORE_IDS, type DeprovisioningPolicyView } from './deprovisioning.service.js';
 
@@ -120,6 +121,7 @@ builder.mutationFields((t) => ({
       const current = await ctx.services.deprovisioning.policy(ctx.principal.companyId);
       return ctx.services.deprovisioning.updatePolicy(
         ctx.principal.companyId, { policy: args.policy, retentionDays: args.retentionDays ?? current.retentionDays }, ctx.principal.name,
+        principalSource(ctx.principal),
       );
     },
   }),

@@ -3,7 +3,8 @@ import { sql } from '../../db/sql-tag.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { channelSql, notifyInSql } from '../../events/channels.js';
 import type { Principal } from '../access/principal.js';
-import { principalSource } from '../events/event-source.js';
+import { principalSource, type EventSource } from '../events/event-source.js';
+import { writeEventsSql } from '../events/event-writer.js';
 import { VIEW_JSON, toJobView, type BulkDeleteJobView } from '../bulk-delete/bulk-delete-job.view.js';
 import { DEPROVISIONING_POLICIES, type DeprovisioningPolicy } from '../companies/company.entity.js';
 import { UUID } from '../directory/directory-preconditions.js';
@@ -56,8 +57,13 @@ export function createDeprovisioningService({ sql: db }: { sql: Sql }) {
     return row;
   }
 
-  /** Changes the policy or the retention (audited when either changes); already-deleted users keep their deletion time. */
-  async function updatePolicy(companyId: string, next: DeprovisioningPolicyView, actor: string): Promise<DeprovisioningPolicyView> {
+  /**
+   * Changes the policy or the retention (audited, and a `deprovisioning_policy.updated` event, when
+   * either changes); already-deleted users keep their deletion time.
+   */
+  async function updatePolicy(
+    companyId: string, next: DeprovisioningPolicyView, actor: string, source: EventSource | null = null,
+  ): Promise<DeprovisioningPolicyView> {
     assertPolicy(next);
     return db.transaction(async (tx) => {
       const [before] = await tx.query<DeprovisioningPolicyView>(sql`
@@ -68,6 +74,10 @@ export function createDeprovisioningService({ sql: db }: { sql: Sql }) {
       await tx.query(sql`update company set deprovisioning_policy = ${next.policy}, deleted_user_retention_days = ${next.retentionDays},
         updated_at = now() where id = ${companyId}::uuid`);
       await tx.query(audit(companyId, actor, 'deprovisioning.policy-changed', { from: before, to: next }));
+      await tx.query(writeEventsSql([{
+        companyId, type: 'deprovisioning_policy.updated', resourceType: 'DeprovisioningPolicy', resourceId: companyId, source,
+        data: { policy: next.policy, retentionDays: next.retentionDays, from: before },
+      }]));
       return next;
     });
   }

@@ -14,6 +14,14 @@ export const DIRECTORY_EVENT_TYPES = [
   'scim.deactivated',
   'bulk_delete.started',
   'bulk_delete.finished',
+  'deprovisioning_guard.tripped',
+  'deprovisioning_guard.released',
+  'deprovisioning_guard.updated',
+  'scim_token.created',
+  'scim_token.rotated',
+  'scim_token.revoked',
+  'scim_token.expired',
+  'deprovisioning_policy.updated',
 ] as const;
 
 export type DirectoryEventType = (typeof DIRECTORY_EVENT_TYPES)[number];

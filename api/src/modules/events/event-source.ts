@@ -4,10 +4,10 @@ import type { Principal } from '../access/principal.js';
 
 /**
  * Who caused a change, as events name it: `scim_token:<id>`, `operator:<email>`, `api_token:<id>`,
- * or `cli` (the roster CLI).
+ * `cli` (the roster CLI), or `system` (Roster itself, e.g. a token's expiry).
  * Rows written by SCIM carry their token; a deletion leaves no row, so its transaction says it.
  */
-export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}` | 'cli';
+export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}` | 'cli' | 'system';
 
 /** Runs `work` in one transaction whose events name `source` (the `roster.event_source` setting). */
 export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import { streamDirectoryEvents } from './event-stream.js';
 const iamRead = { permission: 'iam:read' } as const;
 
 export const DirectoryEventTypeEnum = builder.enumType('DirectoryEventType', {
-  description: 'What happened in the directory. The value\'s wire name (in webhook payloads) is lower case with a dot, e.g. USER_CREATED is "user.created".',
+  description: 'What happened in the directory or to its safeguards (the mass-deprovisioning guard, SCIM tokens, the deprovisioning policy). The value\'s wire name (in webhook payloads) is lower case with a dot, e.g. USER_CREATED is "user.created", SCIM_TOKEN_ROTATED is "scim_token.rotated".',
   values: Object.fromEntries(DIRECTORY_EVENT_TYPES.map((type) => [enumNameOf(type), { value: type, description: `"${type}"` }])) as
     Record<string, { value: DirectoryEventType; description: string }>,
 });
@@ -20,11 +20,11 @@ export const DirectoryEventRef = builder.objectRef<DirectoryEventView>('Director
     id: t.exposeID('id', { description: 'The event\'s cursor: orders the events of a company (pass to events(after:)); also the webhook-id of its deliveries.', authScopes: iamRead }),
     type: t.field({ type: DirectoryEventTypeEnum, description: 'What happened.', authScopes: iamRead, resolve: (e) => e.type }),
     occurredAt: t.field({ type: 'DateTime', description: 'When the change committed (its transaction\'s time).', authScopes: iamRead, resolve: (e) => e.occurredAt }),
-    resourceType: t.exposeString('resourceType', { description: 'User, Group, Company (scim.*) or BulkDeleteJob (bulk_delete.*).', authScopes: iamRead }),
+    resourceType: t.exposeString('resourceType', { description: 'User, Group, Company (scim.*), BulkDeleteJob (bulk_delete.*), DeprovisioningGuard (deprovisioning_guard.*; its id is the company\'s), ScimToken (scim_token.*) or DeprovisioningPolicy (deprovisioning_policy.*; its id is the company\'s).', authScopes: iamRead }),
     resourceId: t.exposeID('resourceId', { description: 'The id of the resource concerned.', authScopes: iamRead }),
     resourceVersion: t.exposeString('resourceVersion', { description: 'Grows with every event of the same resource, so a receiver can drop a stale retry (a decimal integer, up to 2^63).', authScopes: iamRead }),
-    data: t.field({ type: 'JSON', description: 'The resource as SCIM returns it after the change (users without groups, groups without members); for deletions id, userName or displayName, and externalId; for member events the group and the member.', authScopes: iamRead, resolve: (e) => e.data }),
-    source: t.exposeString('source', { nullable: true, description: 'Who caused it: "scim_token:<id>" (a SCIM request), "operator:<email>" or "api_token:<id>" (activation, deactivation, Delete All Users and its restore, by whoever asked for it), "cli" (the roster CLI), or null when not known.', authScopes: iamRead }),
+    data: t.field({ type: 'JSON', description: 'The resource as SCIM returns it after the change (users without groups, groups without members); for deletions id, userName or displayName, and externalId; for member events the group and the member; for the guard its state, counts and settings; for a SCIM token its id, label and dates (never its secret); for the policy the policy and its retention.', authScopes: iamRead, resolve: (e) => e.data }),
+    source: t.exposeString('source', { nullable: true, description: 'Who caused it: "scim_token:<id>" (a SCIM request, also the one that tripped the guard), "operator:<email>" or "api_token:<id>" (activation, deactivation, Delete All Users and its restore, the guard\'s release and settings, SCIM tokens, the policy: by whoever asked for it), "cli" (the roster CLI), "system" (a token\'s expiry), or null when not known.', authScopes: iamRead }),
   }),
 });
 

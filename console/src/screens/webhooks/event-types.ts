@@ -19,6 +19,14 @@ const WIRE_NAMES: Record<DirectoryEventType, string> = {
   SCIM_DEACTIVATED: 'scim.deactivated',
   BULK_DELETE_STARTED: 'bulk_delete.started',
   BULK_DELETE_FINISHED: 'bulk_delete.finished',
+  DEPROVISIONING_GUARD_TRIPPED: 'deprovisioning_guard.tripped',
+  DEPROVISIONING_GUARD_RELEASED: 'deprovisioning_guard.released',
+  DEPROVISIONING_GUARD_UPDATED: 'deprovisioning_guard.updated',
+  SCIM_TOKEN_CREATED: 'scim_token.created',
+  SCIM_TOKEN_ROTATED: 'scim_token.rotated',
+  SCIM_TOKEN_REVOKED: 'scim_token.revoked',
+  SCIM_TOKEN_EXPIRED: 'scim_token.expired',
+  DEPROVISIONING_POLICY_UPDATED: 'deprovisioning_policy.updated',
 };
 
 export const DIRECTORY_EVENT_TYPES = Object.keys(WIRE_NAMES) as DirectoryEventType[];
