@@ -3,6 +3,12 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { importRules } from './eslint/import-rules.js';
 
+// One way to listen (ARCHITECTURE.md): followChannel or streamChannel, which parse every payload.
+const ONE_WAY_TO_LISTEN = {
+  selector: "CallExpression[callee.object.name='events'][callee.property.name='subscribe']",
+  message: 'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'console/dist/', 'console/src/gql/', '.data/', 'coverage/', 'docs/'] },
   js.configs.recommended,
@@ -39,10 +45,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "CallExpression[callee.object.name='events'][callee.property.name='subscribe']",
-          message: 'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
-        },
+        ONE_WAY_TO_LISTEN,
       ],
     },
   },
@@ -55,10 +58,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "CallExpression[callee.object.name='events'][callee.property.name='subscribe']",
-          message: 'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
-        },
+        ONE_WAY_TO_LISTEN,
         {
           selector: "NewExpression[callee.name='ScimError']",
           message: 'A module throws DomainError; the SCIM edge (http/scim/scim-reply.ts) renders it as a SCIM error.',

@@ -49,30 +49,28 @@ describe('import rules (eslint/import-rules.js)', () => {
     expect(await boundaryErrors(eslint, filePath, `${code}\n`)).toEqual([]);
   });
 
+  /** The messages of the syntax rules (one way to listen, no SCIM error in a module) for `code` at `filePath`. */
+  const syntaxErrors = async (filePath: string, code: string) => {
+    const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${filePath}` });
+    return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  };
+
   it('refuses a listener outside events/ that subscribes to the bus itself, and allows followChannel', async () => {
-    const listenerErrors = async (filePath: string, code: string) => {
-      const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${filePath}` });
-      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-    };
     const raw = `import type { EventBus } from '../../events/event-bus.js';
 export const listen = (events: EventBus) => events.subscribe('scim_auth', () => undefined);`;
     const followed = `import type { EventBus } from '../../events/event-bus.js';
 import { anyPayload, followChannel } from '../../events/event-stream.js';
 export const listen = (events: EventBus) => followChannel(events, 'scim_auth', anyPayload, () => undefined);`;
-    expect(await listenerErrors('api/src/modules/access/probe.ts', raw)).toEqual([
+    expect(await syntaxErrors('api/src/modules/access/probe.ts', raw)).toEqual([
       'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
     ]);
-    expect(await listenerErrors('api/src/modules/access/probe.ts', followed)).toEqual([]);
-    expect(await listenerErrors('api/src/http/probe.ts', raw.replace('../../', '../'))).toEqual([
+    expect(await syntaxErrors('api/src/modules/access/probe.ts', followed)).toEqual([]);
+    expect(await syntaxErrors('api/src/http/probe.ts', raw.replace('../../', '../'))).toEqual([
       'Listen with followChannel or streamChannel (api/src/events/event-stream.ts), not EventBus.subscribe.',
     ]);
   });
 
   it('refuses a module that throws a SCIM error, and lets the SCIM edge build one', async () => {
-    const syntaxErrors = async (filePath: string, code: string) => {
-      const [result] = await eslint.lintText(`${code}\n`, { filePath: `${ROOT}${filePath}` });
-      return result!.messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
-    };
     const thrown = (prefix: string) => `import { ScimError } from '${prefix}scim/errors.js';
 export const refuse = () => { throw new ScimError(503, undefined, 'later'); };`;
     expect(await syntaxErrors('api/src/modules/directory/probe.ts', thrown('../../'))).toEqual([
