@@ -135,6 +135,9 @@ describe('SCIM Activity and Audit tabs (real server, real browser)', () => {
     const arrival = await provisionUser(acme, 'filtered.arrival@example.test');
     const arrivalId = ((await arrival.json()) as { id: string }).id;
     const testIdp = (await t.services().tokens.listScimTokens(acme.companyId)).find((token) => token.label === 'Test IdP')!.id;
+    // Activity is recorded in batches after the response: open the tab once the arrival is stored.
+    await expect.poll(async () => (await t.sql.query<{ n: number }>(sql`select count(*)::int as n from provisioning_event
+      where company_id = ${acme.companyId} and resource_id = ${arrivalId}`))[0]!.n, { timeout: 10_000 }).toBe(1);
     await page.goto(`${t.baseUrl}${ACTIVITY}`);
     await page.getByTestId('activity-row').filter({ hasText: 'filtered.arrival@example.test' }).waitFor({ timeout: 10_000 });
     const shown = () => page.getByTestId('activity-row').evaluateAll((rows) => rows.map((row) => ({
