@@ -23,6 +23,7 @@ import { Migration20261202700000_deprovisioning_guard } from './migrations/Migra
 import { Migration20261202710000_scim_token_lifecycle } from './migrations/Migration20261202710000_scim_token_lifecycle.js';
 import { Migration20261203200000_bulk_delete_event_source } from './migrations/Migration20261203200000_bulk_delete_event_source.js';
 import { Migration20261203300000_outbox_without_company_key } from './migrations/Migration20261203300000_outbox_without_company_key.js';
+import { Migration20261204100000_outbox_direct_inserts } from './migrations/Migration20261204100000_outbox_direct_inserts.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -44,6 +45,7 @@ const migrationsList = [
   { name: 'Migration20261202710000_scim_token_lifecycle', class: Migration20261202710000_scim_token_lifecycle },
   { name: 'Migration20261203200000_bulk_delete_event_source', class: Migration20261203200000_bulk_delete_event_source },
   { name: 'Migration20261203300000_outbox_without_company_key', class: Migration20261203300000_outbox_without_company_key },
+  { name: 'Migration20261204100000_outbox_direct_inserts', class: Migration20261204100000_outbox_direct_inserts },
 ];
 
 /**
