@@ -62,6 +62,20 @@ describe('SCIM token cache, changes made by another process', () => {
     expect(await until(401, () => scim('GET', '/Users'))).toBeLessThan(1_000);
   });
 
+  // A distributed database runs the scim_auth trigger on a worker, whose NOTIFY never reaches the
+  // application (docs/scaling.md): the cache's few seconds then bound how long a revoked token works.
+  it('refuses a token revoked elsewhere without a notification once its cached check expires', async () => {
+    const c = await seedCompany(t);
+    const scim = scimClient(c);
+    expect((await scim('GET', '/Users')).status).toBe(200);
+    await other.query(`begin; set local session_replication_role = replica;
+      update scim_token set revoked_at = now() where company_id = '${c.companyId}'; commit;`);
+    expect((await scim('GET', '/Users')).status).toBe(200);
+    const waited = await until(401, () => scim('GET', '/Users'), 7_000);
+    expect(waited).toBeGreaterThan(1_000);
+    expect(waited).toBeLessThan(6_000);
+  });
+
   it('refuses a company deactivated elsewhere (the CLI, another replica) within a second', async () => {
     const c = await seedCompany(t);
     const scim = scimClient(c);

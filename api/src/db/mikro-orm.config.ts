@@ -5,6 +5,7 @@ import { loadConfig } from '../config.js';
 import { runningInstanceUrl } from './database.js';
 import { entities } from './entities.js';
 import { PostgresNamingStrategy } from './naming-strategy.js';
+import { RosterPostgreSqlDriver } from './postgres-driver.js';
 import { Migration20261128000000_initial } from './migrations/Migration20261128000000_initial.js';
 import { Migration20261129000000_sign_in_throttle } from './migrations/Migration20261129000000_sign_in_throttle.js';
 import { Migration20261129010000_directory_counts } from './migrations/Migration20261129010000_directory_counts.js';
@@ -23,6 +24,7 @@ import { Migration20261202700000_deprovisioning_guard } from './migrations/Migra
 import { Migration20261202710000_scim_token_lifecycle } from './migrations/Migration20261202710000_scim_token_lifecycle.js';
 import { Migration20261203200000_bulk_delete_event_source } from './migrations/Migration20261203200000_bulk_delete_event_source.js';
 import { Migration20261203300000_outbox_without_company_key } from './migrations/Migration20261203300000_outbox_without_company_key.js';
+import { Migration20261204000000_company_leading_keys } from './migrations/Migration20261204000000_company_leading_keys.js';
 import { Migration20261204100000_outbox_direct_inserts } from './migrations/Migration20261204100000_outbox_direct_inserts.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
@@ -45,6 +47,7 @@ const migrationsList = [
   { name: 'Migration20261202710000_scim_token_lifecycle', class: Migration20261202710000_scim_token_lifecycle },
   { name: 'Migration20261203200000_bulk_delete_event_source', class: Migration20261203200000_bulk_delete_event_source },
   { name: 'Migration20261203300000_outbox_without_company_key', class: Migration20261203300000_outbox_without_company_key },
+  { name: 'Migration20261204000000_company_leading_keys', class: Migration20261204000000_company_leading_keys },
   { name: 'Migration20261204100000_outbox_direct_inserts', class: Migration20261204100000_outbox_direct_inserts },
 ];
 
@@ -69,6 +72,7 @@ function keepUpdateRuleDefault(meta: EntityMetadata): void {
 export function createOrmOptions(clientUrl: string, poolMax = 20): Options {
   return defineConfig({
     clientUrl,
+    driver: RosterPostgreSqlDriver,
     entities,
     extensions: [Migrator],
     migrations: {

@@ -25,6 +25,14 @@ export const EXPIRED_TOKEN = 'expired';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+interface CompanyRow {
+  id: string; scim_status: ScimStatus; entra_id_enabled: boolean; rate_per_second: number | null; rate_burst: number | null;
+}
+
+interface TokenRow {
+  token_id: string; label: string; token_hash: string; last_used_at: Date | null; expires_at: Date | string | null;
+}
+
 /**
  * Resolves SCIM bearer tokens for the company in the URL. A wrong, revoked or another company's
  * token all answer null, so the caller cannot learn whether the company exists.
@@ -43,36 +51,34 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
     const caller = cached ?? (await lookUp(slug, secret, tokenHash));
     if (!caller) return null;
     if (caller.tokenExpiresAt !== null && caller.tokenExpiresAt <= now) {
-      await auditExpiry(caller.tokenId);
+      await auditExpiry(caller.companyId, caller.tokenId);
       return EXPIRED_TOKEN;
     }
-    await touchLastUsed(caller.tokenId);
+    await touchLastUsed(caller.companyId, caller.tokenId);
     return caller;
   }
 
+  /**
+   * The URL's company first, then its token by (company_id, token_hash): each statement reads one
+   * company's rows (docs/scaling.md), and another company's token is never even looked at.
+   */
   async function lookUp(slug: string, secret: string, tokenHash: string): Promise<ScimCaller | null> {
     const ticket = callers.ticket();
-    const rows = await db.query<{
-      token_id: string; label: string; token_hash: string; last_used_at: Date | null;
-      company_id: string; scim_status: ScimStatus; entra_id_enabled: boolean;
-      rate_per_second: number | null; rate_burst: number | null; expires_at: Date | string | null;
-    }>(
-      sql`select t.id as token_id, t.label, t.token_hash, t.last_used_at, t.expires_at, c.id as company_id, c.scim_status, c.entra_id_enabled,
-            c.scim_rate_limit_per_second as rate_per_second, c.scim_rate_limit_burst as rate_burst
-       from scim_token t join company c on c.id = t.company_id
-      where t.token_hash = ${tokenHash} and c.slug = ${slug} and t.revoked_at is null`,
-    );
-    const row = rows[0];
+    const [company] = await db.query<CompanyRow>(sql`select id, scim_status, entra_id_enabled,
+        scim_rate_limit_per_second as rate_per_second, scim_rate_limit_burst as rate_burst from company where slug = ${slug}`);
+    if (!company) return null;
+    const [row] = await db.query<TokenRow>(sql`select id as token_id, label, token_hash, last_used_at, expires_at from scim_token
+      where company_id = ${company.id} and token_hash = ${tokenHash} and revoked_at is null`);
     if (!row || !tokenMatches(secret, row.token_hash)) return null;
     if (row.last_used_at) noteLastUsed(row.token_id, new Date(row.last_used_at).getTime());
     const caller: ScimCaller = {
-      companyId: row.company_id,
+      companyId: company.id,
       slug,
-      scimStatus: row.scim_status,
-      entraIdEnabled: row.entra_id_enabled,
+      scimStatus: company.scim_status,
+      entraIdEnabled: company.entra_id_enabled,
       tokenId: row.token_id,
       tokenLabel: row.label,
-      rateLimit: rateLimitOf(row.rate_per_second, row.rate_burst),
+      rateLimit: rateLimitOf(company.rate_per_second, company.rate_burst),
       tokenExpiresAt: row.expires_at === null ? null : new Date(row.expires_at).getTime(),
     };
     callers.remember(tokenHash, caller, ticket);
@@ -85,16 +91,16 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
    * it first. The token row's lock orders concurrent first requests; the second statement then
    * sees the first one's entry; the event is written only with the entry it goes with.
    */
-  async function auditExpiry(tokenId: string): Promise<void> {
+  async function auditExpiry(companyId: string, tokenId: string): Promise<void> {
     if (expiryAudited.has(tokenId)) return;
     await db.transaction(async (tx) => {
-      await tx.query(sql`select 1 from scim_token where id = ${tokenId} for update`);
+      await tx.query(sql`select 1 from scim_token where company_id = ${companyId} and id = ${tokenId} for update`);
       const [expired] = await tx.query<ExpiredTokenRow>(sql`
         with expired as (
-          select t.*, (select s.id from scim_token s where s.rotated_from_id = t.id limit 1) as successor_id
+          select t.*, (select s.id from scim_token s where s.company_id = t.company_id and s.rotated_from_id = t.id limit 1) as successor_id
             from scim_token t
-           where t.id = ${tokenId} and not exists (
-             select 1 from audit_entry a where a.company_id = t.company_id and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)),
+           where t.company_id = ${companyId} and t.id = ${tokenId} and not exists (
+             select 1 from audit_entry a where a.company_id = ${companyId} and a.action = 'scim-token.expired' and a.detail->>'tokenId' = t.id::text)),
         audited as (
           insert into audit_entry (company_id, actor, action, detail)
           select company_id, 'system', 'scim-token.expired',
@@ -112,11 +118,11 @@ export function createScimTokenAuth(db: Sql, callers: Pick<ScimCallerCache, 'cac
   }
 
   /** Coarse on purpose: one write a minute per token and process instead of one per request. */
-  async function touchLastUsed(tokenId: string): Promise<void> {
+  async function touchLastUsed(companyId: string, tokenId: string): Promise<void> {
     const now = Date.now();
     if (now - (lastUsedWrites.get(tokenId) ?? 0) <= LAST_USED_RESOLUTION_MS) return;
     lastUsedWrites.set(tokenId, now);
-    await db.query(sql`update scim_token set last_used_at = now() where id = ${tokenId}`);
+    await db.query(sql`update scim_token set last_used_at = now() where company_id = ${companyId} and id = ${tokenId}`);
   }
 
   return authenticateScimToken;

@@ -71,14 +71,14 @@ ScimTokenRef.implement({
       nullable: true,
       description: 'The token this one replaced by rotation.',
       authScopes: iamManage,
-      resolve: (r, _args, ctx) => (r.rotatedFrom ? ctx.services.em.findOne(ScimToken, { id: r.rotatedFrom.id }) : null),
+      resolve: (r, _args, ctx) => (r.rotatedFrom ? ctx.services.em.findOne(ScimToken, { company: r.company.id, id: r.rotatedFrom.id }) : null),
     }),
     replacedBy: t.field({
       type: ScimTokenRef,
       nullable: true,
       description: 'The successor a rotation created; while this token still works, revoke it once the IdP uses the successor.',
       authScopes: iamManage,
-      resolve: (r, _args, ctx) => ctx.services.tokens.successorOf(r.id),
+      resolve: (r, _args, ctx) => ctx.services.tokens.successorOf(r.company.id, r.id),
     }),
   }),
 });

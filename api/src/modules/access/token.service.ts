@@ -62,7 +62,7 @@ export function createTokenService({ em, sql: db, forgetScimCallers }: { em: Ent
       if (old.revokedAt || (old.expiresAt && old.expiresAt <= now)) {
         throw new DomainError('TOKEN_NOT_ROTATABLE', 'A revoked or expired token cannot be rotated; create a new token instead');
       }
-      if (await tx.count(ScimToken, { rotatedFrom: old.id })) {
+      if (await tx.count(ScimToken, { company: companyId, rotatedFrom: [companyId, old.id] })) {
         throw new DomainError('TOKEN_NOT_ROTATABLE', 'This token has been rotated already; rotate its successor instead');
       }
       const retiresAt = graceEnd(graceDays, old.expiresAt ?? null, now);
@@ -83,8 +83,8 @@ export function createTokenService({ em, sql: db, forgetScimCallers }: { em: Ent
   }
 
   /** The token that replaced `tokenId` by rotation, if any. */
-  function successorOf(tokenId: string): Promise<ScimToken | null> {
-    return em.findOne(ScimToken, { rotatedFrom: tokenId });
+  function successorOf(companyId: string, tokenId: string): Promise<ScimToken | null> {
+    return em.findOne(ScimToken, { company: companyId, rotatedFrom: [companyId, tokenId] });
   }
 
   /** Valid tokens expiring soon (or expired, until revoked) that no rotation has replaced. */
@@ -94,7 +94,8 @@ export function createTokenService({ em, sql: db, forgetScimCallers }: { em: Ent
       { company: companyId, revokedAt: null, expiresAt: { $ne: null, $lte: warningHorizon(new Date()) } },
       { orderBy: { expiresAt: 'asc' } },
     );
-    const replaced = new Set((await em.find(ScimToken, { rotatedFrom: { $in: candidates.map((c) => c.id) } })).map((s) => s.rotatedFrom?.id));
+    const successors = await em.find(ScimToken, { company: companyId, rotatedFrom: { $in: candidates.map((c) => [companyId, c.id]) } });
+    const replaced = new Set(successors.map((s) => s.rotatedFrom?.id));
     return candidates.filter((token) => !replaced.has(token.id));
   }
 

@@ -33,8 +33,8 @@ export const ProvisioningEvent = defineEntity({
     { name: 'provisioning_event_operation_time_index', expression: 'create index provisioning_event_operation_time_index on provisioning_event (company_id, operation, occurred_at desc, id desc)' },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     occurredAt: p.datetime(),
     tokenId: p.uuid().nullable(),
     tokenLabel: p.text().nullable(),

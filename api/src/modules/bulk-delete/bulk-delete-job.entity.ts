@@ -22,8 +22,8 @@ export const BulkDeleteJob = defineEntity({
     },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     ...baseProperties,
-    company: p.manyToOne(Company).deleteRule('cascade'),
     requestedBy: p.text().nullable(),
     // Who queued it as its events name them (operator:<email>, api_token:<id>, cli); requestedBy is a display name.
     eventSource: p.text().nullable(),

@@ -41,6 +41,9 @@ export interface EndedJob {
   kind: BulkJobKind;
 }
 
+/** A job's primary key. */
+type JobKey = Pick<ClaimedJob, 'id' | 'companyId'>;
+
 type PublishedRow = {
   view: unknown; companyId: string; cutoff: Date; requestedBy: string | null;
   kind: BulkJobKind; restorable: boolean; restoresJobId: string | null;
@@ -57,7 +60,7 @@ export function createJobStore(db: Sql, runnerId: string, leaseMs: number) {
     const rows = await db.query<PublishedRow>(
       publishing(sql`update bulk_delete_job set status = 'RUNNING', claimed_by = ${runnerId}, heartbeat_at = now(),
           started_at = coalesce(started_at, now())
-        where id = (select id from bulk_delete_job
+        where (company_id, id) = (select company_id, id from bulk_delete_job
           where status = 'QUEUED'
              or (status = 'RUNNING' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${leaseMs / 1000})))
           order by created_at limit 1 for update skip locked)`),
@@ -68,26 +71,26 @@ export function createJobStore(db: Sql, runnerId: string, leaseMs: number) {
     return { id: toJobView(row.view).id, companyId, cutoff: new Date(row.cutoff), kind, restorable, restoresJobId };
   }
 
-  async function heartbeat(jobId: string): Promise<boolean> {
+  async function heartbeat({ id: jobId, companyId }: JobKey): Promise<boolean> {
     const rows = await db.query(
-      sql`update bulk_delete_job set heartbeat_at = now() where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING' returning id`,
+      sql`update bulk_delete_job set heartbeat_at = now() where company_id = ${companyId} and id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING' returning id`,
     );
     return rows.length > 0;
   }
 
   /** Hands the job back at once (graceful stop), instead of making others wait out the lease. */
-  async function release(jobId: string): Promise<void> {
+  async function release({ id: jobId, companyId }: JobKey): Promise<void> {
     await db.query(
-      sql`update bulk_delete_job set claimed_by = null, heartbeat_at = null where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`,
+      sql`update bulk_delete_job set claimed_by = null, heartbeat_at = null where company_id = ${companyId} and id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`,
     );
   }
 
   /** Ends the job and writes the audit entry in one transaction: who deleted how many, when. */
-  async function end(jobId: string, status: 'SUCCEEDED' | 'FAILED', error: string | null): Promise<EndedJob | null> {
+  async function end({ id: jobId, companyId }: JobKey, status: 'SUCCEEDED' | 'FAILED', error: string | null): Promise<EndedJob | null> {
     return db.transaction(async (trx) => {
       const rows = await trx.query<PublishedRow>(
         publishing(sql`update bulk_delete_job set status = ${status}, error = ${error}, finished_at = now()
-          where id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`),
+          where company_id = ${companyId} and id = ${jobId} and claimed_by = ${runnerId} and status = 'RUNNING'`),
       );
       const row = rows[0];
       if (!row) return null;

@@ -63,7 +63,7 @@ const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment =
   with owned as (
     select j.id, set_config('synchronous_commit', 'off', true),
       set_config('roster.event_source', ${JOB_EVENT_SOURCE}, true)${sweep ? sql.raw(`, set_config('lock_timeout', '5s', true)`) : sql.empty}
-    from bulk_delete_job j where j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
+    from bulk_delete_job j where j.company_id = ${job.companyId} and j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), victims as (
     select u.id, u.created_at from directory_user u
     where exists (select 1 from owned) and u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
@@ -71,8 +71,8 @@ const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment =
     order by u.created_at, u.id
     limit ${size} for update${sweep ? sql.empty : sql.raw(' skip locked')}
   ), gone as (
-    delete from directory_user u where u.id = any (array(select id from victims)) returning u.*
-  ), ${keepDeleted('gone', sql.raw(job.restorable ? 'true' : 'false'), job.id)},
+    delete from directory_user u where u.company_id = ${job.companyId} and u.id = any (array(select id from victims)) returning u.*
+  ), ${keepDeleted('gone', sql.raw(job.restorable ? 'true' : 'false'), job.id, job.companyId)},
   cleared as (
     update directory_user u set attributes = ${WITHOUT_MANAGER}, version = u.version + 1, updated_at = now()
     where u.company_id = ${job.companyId} and ${MANAGER_VALUE} = any (array(select id::text from gone))
@@ -82,7 +82,7 @@ const BATCH = ({ job, runnerId, size, sweep, cursor }: BatchStep): SqlFragment =
     update bulk_delete_job j set deleted = j.deleted + n.count, total = greatest(j.total, j.deleted + n.count),
       heartbeat_at = now()
     from (select count(*)::int as count from gone) n
-    where j.id = (select id from owned) and n.count > 0
+    where j.company_id = ${job.companyId} and j.id = (select id from owned) and n.count > 0
     returning j.*
   )
   select exists (select 1 from owned) as owned,

@@ -94,7 +94,11 @@ builder.subscriptionField('bulkDeleteStarted', (t) =>
   t.withAuth({ permission: 'iam:read' }).field({
     type: BulkDeleteJobRef,
     description: 'Each Delete All Users job, or restore of one (kind RESTORE), queued for the caller\'s company from now on, by anyone (operator, tab or API token); follow one with bulkDeleteProgress.',
-    subscribe: (_root, _args, ctx) => watchCompanyJobs(ctx.events, ctx.principal.companyId),
+    subscribe: (_root, _args, ctx) => watchCompanyJobs({
+      events: ctx.events,
+      companyId: ctx.principal.companyId,
+      loadActive: () => ctx.services.bulkDelete.findActive(ctx.principal.companyId),
+    }),
     resolve: (job) => job,
   }),
 );

@@ -45,16 +45,40 @@ export function watchBulkDeleteJob({ events, jobId, load, refreshMs = 5_000 }: W
   }, new SlidingBuffer(32));
 }
 
+export interface CompanyJobsDeps {
+  events: EventBus;
+  companyId: string;
+  /** The company's QUEUED or RUNNING job, if any. */
+  loadActive: () => Promise<BulkDeleteJobView | null>;
+  /** How often the active job is read, so a lost notification only delays a new job. */
+  refreshMs?: number;
+}
+
 /**
  * Every job queued for the company from now on, whoever started it (another tab, operator or
- * API token) and on whichever replica; the console follows each with `bulkDeleteProgress`.
+ * API token) and on whichever replica; the console follows each with `bulkDeleteProgress`. The
+ * notification is sent by the statement that queues the job; a distributed database runs that
+ * statement on a worker, whose NOTIFY never reaches the application, so the active job is also
+ * read every `refreshMs` (a job both queued and ended between two reads is then not shown).
  */
-export function watchCompanyJobs(events: EventBus, companyId: string): AsyncIterableIterator<BulkDeleteJobView> {
+export function watchCompanyJobs({ events, companyId, loadActive, refreshMs = 5_000 }: CompanyJobsDeps): AsyncIterableIterator<BulkDeleteJobView> {
   return new Repeater<BulkDeleteJobView>(async (push, stop) => {
-    const unsubscribe = await followChannel(events, bulkDeleteCompanyJobsChannel(companyId), toJobView, (job) => void push(job));
+    const shown = new Set<string>();
+    // The job already running when the subscription began is not new: the poll leaves it out.
+    let before: string | undefined;
+    const offer = (job: BulkDeleteJobView | null) => {
+      if (!job || shown.has(job.id)) return;
+      shown.add(job.id);
+      void push(job);
+    };
+    const unsubscribe = await followChannel(events, bulkDeleteCompanyJobsChannel(companyId), toJobView, offer);
+    const poll = () => loadActive().then((job) => offer(job?.id === before ? null : job), (error: unknown) => stop(error));
+    const timer = setInterval(() => void poll(), refreshMs);
     try {
+      before = (await loadActive())?.id;
       await stop;
     } finally {
+      clearInterval(timer);
       await unsubscribe();
     }
   }, new SlidingBuffer(8));

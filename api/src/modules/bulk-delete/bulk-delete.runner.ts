@@ -92,14 +92,14 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
     running += 1;
     let lost = false;
     const beat = setInterval(() => {
-      store.heartbeat(job.id).then((owned) => (lost ||= !owned)).catch(() => undefined);
+      store.heartbeat(job).then((owned) => (lost ||= !owned)).catch(() => undefined);
     }, Math.max(250, Math.floor(leaseMs / 3)));
     try {
       const outcome = await runBatches(job, () => lost || stopped);
       if (outcome === 'finished') {
-        logEnded(await untilAvailable(() => store.end(job.id, 'SUCCEEDED', null)), 'succeeded');
+        logEnded(await untilAvailable(() => store.end(job, 'SUCCEEDED', null)), 'succeeded');
       } else if (outcome === 'interrupted' && stopped) {
-        await store.release(job.id);
+        await store.release(job);
       }
     } finally {
       clearInterval(beat);
@@ -135,7 +135,7 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
         failures += 1;
         log.warn({ err: error, jobId: job.id, failures }, 'bulk-delete batch failed');
         if (failures >= MAX_ATTEMPTS) {
-          logEnded(await store.end(job.id, 'FAILED', error instanceof Error ? error.message : String(error)), 'failed');
+          logEnded(await store.end(job, 'FAILED', error instanceof Error ? error.message : String(error)), 'failed');
           return 'failed';
         }
         await sleep(200 * failures);

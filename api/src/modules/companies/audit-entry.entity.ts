@@ -10,8 +10,8 @@ export const AuditEntry = defineEntity({
     { name: 'audit_entry_company_action_index', expression: 'create index audit_entry_company_action_index on audit_entry (company_id, action, id desc)' },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     actor: p.text(),
     action: p.text(),
     detail: p.json<Record<string, unknown>>().defaultRaw("'{}'"),

@@ -33,8 +33,8 @@ export const DeprovisioningApplied = defineEntity({
   tableName: 'deprovisioning_applied',
   indexes: [{ name: 'deprovisioning_applied_company_index', properties: ['company', 'occurredAt'] }],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     occurredAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     tokenId: p.uuid().nullable(),
     operation: p.text(),
@@ -47,8 +47,8 @@ export const DeprovisioningRefusal = defineEntity({
   tableName: 'deprovisioning_refusal',
   indexes: [{ name: 'deprovisioning_refusal_company_index', properties: ['company', 'occurredAt'] }],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.bigint('string').primary().autoincrement(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     occurredAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
     tokenId: p.uuid().nullable(),
     operation: p.text(),

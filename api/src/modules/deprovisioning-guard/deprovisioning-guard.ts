@@ -126,7 +126,7 @@ async function recordTrip(tx: Sql, target: DestructiveTarget, armed: boolean): P
   await tx.query(sql`
     insert into audit_entry (company_id, actor, action, detail)
     select g.company_id, 'system', 'deprovisioning-guard.tripped',
-           jsonb_build_object('tokenId', ${tokenId}::uuid, 'tokenLabel', (select label from scim_token where id = ${tokenId}::uuid),
+           jsonb_build_object('tokenId', ${tokenId}::uuid, 'tokenLabel', (select label from scim_token where company_id = ${target.companyId} and id = ${tokenId}::uuid),
              'operation', ${target.operation}::text, 'resourceId', ${target.resourceId}::text,
              'thresholdPercent', g.threshold_percent, 'thresholdMinimum', g.threshold_minimum, 'windowMinutes', g.window_minutes)
       from deprovisioning_guard g where g.company_id = ${target.companyId}`);

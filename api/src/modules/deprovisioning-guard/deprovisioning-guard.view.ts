@@ -52,7 +52,7 @@ const readGuard = (db: Sql, companyId: string) => db.query<GuardRow>(sql`
   applied as (select a.operation from deprovisioning_applied a, g where a.company_id = ${companyId} and a.occurred_at > g.since)
   select g.company_id is not null as stored, g.enabled, g.threshold_percent as "thresholdPercent", g.threshold_minimum as "thresholdMinimum",
          g.window_minutes as "windowMinutes", g.tripped_at as "trippedAt", g.tripped_by_token_id as "trippedByTokenId", g.released_until as "releasedUntil", now() as now,
-         (select label from scim_token where id = g.tripped_by_token_id) as "trippedByTokenLabel",
+         (select label from scim_token where company_id = ${companyId} and id = g.tripped_by_token_id) as "trippedByTokenLabel",
          (select count(*) from applied) as applied,
          (select count(*) from applied where operation = 'Delete User') as deleted,
          coalesce((select user_count from directory_count where company_id = ${companyId}), 0)
@@ -64,7 +64,7 @@ const readHeldBack = (db: Sql, companyId: string) => db.query<HeldBackByToken>(s
   select r.token_id as "tokenId", t.label as "tokenLabel", count(*)::int as count
     from deprovisioning_refusal r
     join deprovisioning_guard g on g.company_id = r.company_id and r.occurred_at >= g.tripped_at
-    left join scim_token t on t.id = r.token_id
+    left join scim_token t on t.company_id = r.company_id and t.id = r.token_id
    where r.company_id = ${companyId}
    group by r.token_id, t.label order by count desc`);
 
@@ -76,7 +76,7 @@ const readLastRefused = (db: Sql, companyId: string, limit: number) => db.query<
   select r.id::text as id, r.occurred_at as "occurredAt", r.operation, r.resource_id as "resourceId",
          t.label as "tokenLabel", e.id::text as "activityId"
     from deprovisioning_refusal r
-    left join scim_token t on t.id = r.token_id
+    left join scim_token t on t.company_id = r.company_id and t.id = r.token_id
     left join lateral (
       select p.id from provisioning_event p
        where p.company_id = r.company_id and p.token_id is not distinct from r.token_id

@@ -13,8 +13,8 @@ export const DeletedDirectoryUser = defineEntity({
   name: 'DeletedDirectoryUser',
   tableName: 'deleted_directory_user',
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.uuid().primary(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     source: p.enum([...USER_SOURCES]),
     userName: p.text(),
     externalId: p.text().nullable(),
@@ -26,16 +26,17 @@ export const DeletedDirectoryUser = defineEntity({
     version: p.integer().default(1),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
-    createdByToken: p.manyToOne(ScimToken).nullable().deleteRule('set null'),
-    updatedByToken: p.manyToOne(ScimToken).nullable().deleteRule('set null'),
+    createdByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'created_by_token_id').deleteRule('set null (created_by_token_id)'),
+    updatedByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'updated_by_token_id').deleteRule('set null (updated_by_token_id)'),
     deletedAt: p.datetime().defaultRaw('now()'),
-    bulkDeleteJob: p.manyToOne(BulkDeleteJob).nullable().deleteRule('set null'),
+    bulkDeleteJob: p.manyToOne(BulkDeleteJob).nullable().joinColumns('company_id', 'bulk_delete_job_id')
+      .deleteRule('set null (bulk_delete_job_id)'),
   },
   indexes: [
     { name: 'deleted_directory_user_deleted_at_index', properties: ['company', 'deletedAt', 'id'] },
     { name: 'deleted_directory_user_external_id_index', properties: ['company', 'externalId'] },
     { name: 'deleted_directory_user_user_name_index', expression: 'create index deleted_directory_user_user_name_index on deleted_directory_user (company_id, lower(user_name))' },
-    { name: 'deleted_directory_user_job_index', properties: ['bulkDeleteJob', 'id'] },
+    { name: 'deleted_directory_user_job_index', expression: 'create index deleted_directory_user_job_index on deleted_directory_user (bulk_delete_job_id, id)' },
   ],
 });
 export type DeletedDirectoryUser = InferEntity<typeof DeletedDirectoryUser>;

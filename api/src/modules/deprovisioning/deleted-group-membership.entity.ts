@@ -8,11 +8,11 @@ export const DeletedGroupMembership = defineEntity({
   name: 'DeletedGroupMembership',
   tableName: 'deleted_group_membership',
   properties: {
-    memberUser: p.manyToOne(DeletedDirectoryUser).primary().deleteRule('cascade'),
-    group: p.manyToOne(DirectoryGroup).primary().deleteRule('cascade'),
-    company: p.manyToOne(Company).deleteRule('cascade'),
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
+    memberUser: p.manyToOne(DeletedDirectoryUser).primary().joinColumns('company_id', 'member_user_id').deleteRule('cascade'),
+    group: p.manyToOne(DirectoryGroup).primary().joinColumns('company_id', 'group_id').deleteRule('cascade'),
     createdAt: p.datetime(),
   },
-  indexes: [{ name: 'deleted_group_membership_group_index', properties: ['group'] }],
+  indexes: [{ name: 'deleted_group_membership_group_index', expression: 'create index deleted_group_membership_group_index on deleted_group_membership (group_id)' }],
 });
 export type DeletedGroupMembership = InferEntity<typeof DeletedGroupMembership>;

@@ -27,7 +27,7 @@ const purgeBatch = (limit: number) => sql`
     where (select ours from claim)
     limit ${limit}
   ), gone as (
-    delete from deleted_directory_user d where d.id = any (array(select id from doomed)) returning d.id, d.company_id
+    delete from deleted_directory_user d where (d.company_id, d.id) in (select company_id, id from doomed) returning d.id, d.company_id
   ), audited as (
     insert into audit_entry (company_id, actor, action, detail)
     select company_id, 'system', 'users.purged', json_build_object('purged', count(*))::jsonb from gone group by company_id

@@ -57,7 +57,7 @@ export async function restoreDeletedUsers(db: Sql, companyId: string, ids: strin
     with picked as (
       select d.id from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = any (${ids}::uuid[])
       for update
-    ), ${moveBack('picked')}
+    ), ${moveBack('picked', companyId)}
     select (select array_agg(id::text) from back) as restored,
       (select array_agg(p.id::text) from picked p where p.id <> all (array(select id from back))) as taken`);
   return { restored: rows[0]?.restored ?? [], userNameTaken: rows[0]?.taken ?? [] };

@@ -20,17 +20,17 @@ function restoreStatement(job: ClaimedJob, runnerId: string, { size, cursor }: B
   return sql`
   with owned as (
     select j.id, set_config('synchronous_commit', 'off', true), set_config('roster.event_source', ${JOB_EVENT_SOURCE}, true)
-    from bulk_delete_job j where j.id = ${job.id}::uuid and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
+    from bulk_delete_job j where j.company_id = ${job.companyId}::uuid and j.id = ${job.id}::uuid and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for update
   ), picked as (
     select d.id from deleted_directory_user d
     where exists (select 1 from owned) and d.bulk_delete_job_id = ${job.restoresJobId}::uuid and d.company_id = ${job.companyId}::uuid
       and d.id > ${cursor.id}::uuid
     order by d.id limit ${size} for update skip locked
-  ), ${moveBack('picked')},
+  ), ${moveBack('picked', job.companyId)},
   j as (
     update bulk_delete_job j set deleted = j.deleted + n.count, heartbeat_at = now()
     from (select count(*)::int as count from back) n
-    where j.id = (select id from owned) and n.count > 0
+    where j.company_id = ${job.companyId}::uuid and j.id = (select id from owned) and n.count > 0
     returning j.*
   )
   select exists (select 1 from owned) as owned,

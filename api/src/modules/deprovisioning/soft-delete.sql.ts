@@ -8,9 +8,9 @@ const USER_COLUMNS = sql.raw(`id, company_id, source, user_name, external_id, di
  * CTEs that keep the rows of `deleted` (a CTE of `delete from directory_user … returning *`) for a
  * restore when `keep` holds, with their memberships. They read directory_membership in the
  * statement's snapshot, so they see the memberships the delete's cascade removes at its end.
- * The CTE names are `kept` and `kept_members`.
+ * The CTE names are `kept` and `kept_members`. Every row is the company's: statements stay on its shard.
  */
-export function keepDeleted(deleted: string, keep: SqlFragment, jobId: string | null): SqlFragment {
+export function keepDeleted(deleted: string, keep: SqlFragment, jobId: string | null, companyId: string): SqlFragment {
   const from = sql.raw(deleted);
   return sql`kept as (
     insert into deleted_directory_user (${USER_COLUMNS}, deleted_at, bulk_delete_job_id)
@@ -19,7 +19,7 @@ export function keepDeleted(deleted: string, keep: SqlFragment, jobId: string | 
   ), kept_members as (
     insert into deleted_group_membership (member_user_id, group_id, company_id, created_at)
     select m.member_user_id, m.group_id, m.company_id, m.created_at from directory_membership m
-    where m.member_user_id = any (array(select id from kept))
+    where m.company_id = ${companyId}::uuid and m.member_user_id = any (array(select id from kept))
     returning member_user_id
   )`;
 }
@@ -33,22 +33,22 @@ export const softDeletes = (companyId: string) =>
  * their `id`, and their memberships to groups that still exist. A user whose userName has been
  * taken since stays deleted (restore it after renaming the other one). Named `back`, `back_members`, `unkept`.
  */
-export function moveBack(picked: string): SqlFragment {
+export function moveBack(picked: string, companyId: string): SqlFragment {
   const ids = sql.raw(`array(select id from ${picked})`);
   return sql`back as (
     insert into directory_user (${USER_COLUMNS})
     select ${USER_COLUMNS} from deleted_directory_user d
-    where d.id = any (${ids})
+    where d.company_id = ${companyId}::uuid and d.id = any (${ids})
       and not exists (select 1 from directory_user u where u.company_id = d.company_id and lower(u.user_name) = lower(d.user_name))
     on conflict do nothing
     returning id
   ), back_members as (
     insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
     select m.group_id, m.member_user_id, m.member_user_id, m.company_id, m.created_at
-    from deleted_group_membership m where m.member_user_id = any (array(select id from back))
+    from deleted_group_membership m where m.company_id = ${companyId}::uuid and m.member_user_id = any (array(select id from back))
     on conflict do nothing
     returning group_id
   ), unkept as (
-    delete from deleted_directory_user d where d.id = any (array(select id from back)) returning d.id
+    delete from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = any (array(select id from back)) returning d.id
   )`;
 }

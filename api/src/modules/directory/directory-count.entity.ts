@@ -25,8 +25,8 @@ export const DirectoryCountDelta = defineEntity({
   tableName: 'directory_count_delta',
   indexes: [{ name: 'directory_count_delta_company_index', properties: ['companyId'] }],
   properties: {
+    companyId: p.uuid().primary(),
     id: p.bigint('string').primary().autoincrement().columnType('bigint').generated('identity'),
-    companyId: p.uuid(),
     userDelta: p.bigint('number').default(0),
     groupDelta: p.bigint('number').default(0),
   },

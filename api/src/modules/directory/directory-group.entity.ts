@@ -29,8 +29,8 @@ export const DirectoryGroup = defineEntity({
     },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     ...baseProperties,
-    company: p.manyToOne(Company).deleteRule('cascade'),
     source: p.enum([...USER_SOURCES]).default('SCIM'),
     displayName: p.text(),
     externalId: p.text().nullable(),
@@ -38,8 +38,8 @@ export const DirectoryGroup = defineEntity({
     version: p.integer().default(1),
     updatedAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()).onUpdate(() => new Date()),
     // The SCIM tokens that created and last changed the row; a deleted token leaves them null.
-    createdByToken: p.manyToOne(ScimToken).nullable().deleteRule('set null'),
-    updatedByToken: p.manyToOne(ScimToken).nullable().deleteRule('set null'),
+    createdByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'created_by_token_id').deleteRule('set null (created_by_token_id)'),
+    updatedByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'updated_by_token_id').deleteRule('set null (updated_by_token_id)'),
   },
 });
 export type DirectoryGroup = InferEntity<typeof DirectoryGroup>;

@@ -17,15 +17,15 @@ export const DirectoryMembership = defineEntity({
     { name: 'directory_membership_check1', expression: 'member_id = coalesce(member_user_id, member_group_id)' },
   ],
   indexes: [
-    { name: 'directory_membership_member_user_index', properties: ['memberUser'] },
-    { name: 'directory_membership_member_group_index', properties: ['memberGroup'] },
+    { name: 'directory_membership_member_user_index', expression: 'create index directory_membership_member_user_index on directory_membership (member_user_id)' },
+    { name: 'directory_membership_member_group_index', expression: 'create index directory_membership_member_group_index on directory_membership (member_group_id)' },
   ],
   properties: {
-    group: p.manyToOne(DirectoryGroup).primary().deleteRule('cascade'),
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
+    group: p.manyToOne(DirectoryGroup).primary().joinColumns('company_id', 'group_id').deleteRule('cascade'),
     memberId: p.uuid().primary(),
-    memberUser: p.manyToOne(DirectoryUser).nullable().deleteRule('cascade'),
-    memberGroup: p.manyToOne(DirectoryGroup).nullable().deleteRule('cascade'),
-    company: p.manyToOne(Company).deleteRule('cascade'),
+    memberUser: p.manyToOne(DirectoryUser).nullable().joinColumns('company_id', 'member_user_id').deleteRule('cascade'),
+    memberGroup: p.manyToOne(DirectoryGroup).nullable().joinColumns('company_id', 'member_group_id').deleteRule('cascade'),
     createdAt: p.datetime().defaultRaw('now()').onCreate(() => new Date()),
   },
 });

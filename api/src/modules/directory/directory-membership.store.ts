@@ -41,7 +41,7 @@ export function createMembershipStore(db: Sql) {
        inserted as (
          insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
          select ${groupId}, id, user_id, group_id, ${companyId} from targets
-         on conflict (group_id, member_id) do nothing)
+         on conflict (company_id, group_id, member_id) do nothing)
        select id::text as id from targets`,
     );
     const existing = new Set(found.map((row) => row.id));
@@ -78,7 +78,7 @@ export function createMembershipStore(db: Sql) {
        inserted as (
          insert into directory_membership (group_id, member_id, member_user_id, member_group_id, company_id)
          select touched.id, t.id, t.user_id, t.group_id, touched."companyId" from targets t cross join touched
-         on conflict (group_id, member_id) do nothing)
+         on conflict (company_id, group_id, member_id) do nothing)
        select * from touched`,
     );
     return rows[0];
@@ -104,8 +104,8 @@ export function createMembershipStore(db: Sql) {
               case when m.member_user_id is not null then 'User' else 'Group' end as type,
               coalesce(u.display_name, u.user_name, g.display_name) as display
          from directory_membership m
-         left join directory_user u on u.id = m.member_user_id
-         left join directory_group g on g.id = m.member_group_id
+         left join directory_user u on u.company_id = m.company_id and u.id = m.member_user_id
+         left join directory_group g on g.company_id = m.company_id and g.id = m.member_group_id
         where m.company_id = ${companyId} and m.group_id = any(${groupIds}::uuid[])
         order by m.created_at, m.member_id`,
     );

@@ -47,7 +47,7 @@ const COLUMNS = sql.raw(`u.id, u.company_id as "companyId", u.source, u.user_nam
 
 // In the same statement as the user: a second round trip for the groups cost more than this subselect.
 const groupsOf = (id: string, companyId: string) => sql.raw(`coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
-    from directory_membership m join directory_group g on g.id = m.group_id
+    from directory_membership m join directory_group g on g.company_id = m.company_id and g.id = m.group_id
    where m.member_user_id = ${id} and m.company_id = ${companyId}), '[]'::json) as groups`);
 
 const WITH_GROUPS = sql`${COLUMNS}, ${groupsOf('u.id', 'u.company_id')}`;
@@ -111,14 +111,14 @@ export function createUserStore(db: Sql) {
       ), back_members as (
         insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
         select g.group_id, g.member_user_id, g.member_user_id, g.company_id, g.created_at
-        from deleted_group_membership g where g.member_user_id = (select id from back)
+        from deleted_group_membership g where g.company_id = ${companyId}::uuid and g.member_user_id = (select id from back)
         on conflict do nothing
         returning group_id
       ), unkept as (
-        delete from deleted_directory_user d where d.id = (select id from back) returning d.id
+        delete from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = (select id from back) returning d.id
       )
       select b.*, coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
-          from back_members m join directory_group g on g.id = m.group_id), '[]'::json) as groups
+          from back_members m join directory_group g on g.company_id = ${companyId}::uuid and g.id = m.group_id), '[]'::json) as groups
       from back b`);
     return rows[0];
   }
@@ -157,7 +157,7 @@ export function createUserStore(db: Sql) {
   async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
     const rows = await db.query<{ userName: string | null }>(
       sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.*),
-       ${keepDeleted('deleted', softDeletes(companyId), null)},
+       ${keepDeleted('deleted', softDeletes(companyId), null, companyId)},
        cleared as (
          update directory_user set attributes = ${WITHOUT_MANAGER},
            version = version + 1, updated_at = now()

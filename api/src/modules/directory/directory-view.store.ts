@@ -49,7 +49,7 @@ const USER_VIEW = sql`u.id, u.user_name as "userName", u.display_name as "displa
 
 // The primary key (group_id, member_id) answers the count from the index alone.
 const GROUP_VIEW = sql`g.id, g.display_name as "displayName", g.external_id as "externalId", g.source,
-  (select count(*) from directory_membership c where c.group_id = g.id)::int as "memberCount", ${tokenLabels('g')},
+  (select count(*) from directory_membership c where c.company_id = g.company_id and c.group_id = g.id)::int as "memberCount", ${tokenLabels('g')},
   g.created_at as "createdAt", g.updated_at as "updatedAt", lower(g.display_name) as "sortKey"`;
 
 /** The rows after `afterKey` in the order of a unique key (written in code), conditions and-ed. */
@@ -86,14 +86,14 @@ export function createDirectoryViewStore(db: Sql) {
     return (await db.query<GroupViewRow>(sql`select ${GROUP_VIEW} from directory_group g where g.company_id = ${companyId} and g.id = ${id}`))[0];
   }
 
-  /** Walks the primary key (group_id, member_id): thousands of members page without a sort. */
+  /** Walks the primary key (company_id, group_id, member_id): thousands of members page without a sort. */
   async function members(companyId: string, groupId: string, afterId: string | null, limit: number) {
     return db.query<MemberViewRow>(
       sql`select m.member_id::text as id, case when m.member_user_id is not null then 'USER' else 'GROUP' end as type,
               coalesce(u.display_name, u.user_name, s.display_name) as display
          from directory_membership m
-         left join directory_user u on u.id = m.member_user_id
-         left join directory_group s on s.id = m.member_group_id
+         left join directory_user u on u.company_id = m.company_id and u.id = m.member_user_id
+         left join directory_group s on s.company_id = m.company_id and s.id = m.member_group_id
         where m.company_id = ${companyId} and m.group_id = ${groupId}${afterId === null ? sql.empty : sql` and m.member_id > ${afterId}::uuid`}
         order by m.member_id limit ${limit}`,
     );
@@ -102,7 +102,7 @@ export function createDirectoryViewStore(db: Sql) {
   /** The groups a user belongs to directly, by group id (a user has few; the member index finds them). */
   async function groupsOf(companyId: string, userId: string, afterId: string | null, limit: number) {
     return db.query<GroupViewRow>(
-      sql`select ${GROUP_VIEW} from directory_membership m join directory_group g on g.id = m.group_id
+      sql`select ${GROUP_VIEW} from directory_membership m join directory_group g on g.company_id = m.company_id and g.id = m.group_id
         where m.company_id = ${companyId} and m.member_user_id = ${userId}${afterId === null ? sql.empty : sql` and m.group_id > ${afterId}::uuid`}
         order by m.group_id limit ${limit}`,
     );

@@ -15,8 +15,8 @@ export const DirectoryEvent = defineEntity({
     { name: 'directory_event_occurred_at_index', properties: ['occurredAt'] },
   ],
   properties: {
+    companyId: p.uuid().primary(),
     id: p.bigint('string').primary().autoincrement(),
-    companyId: p.uuid(),
     txId: p.bigint('string'),
     type: p.text(),
     occurredAt: p.datetime(),

@@ -102,8 +102,8 @@ export function createEventStore(db: Sql) {
   async function prune(days: number, slice = 10_000): Promise<number> {
     let total = 0;
     for (;;) {
-      const rows = await db.query<{ n: number }>(sql`with gone as (delete from directory_event where id = any (array(
-          select id from directory_event where occurred_at < now() - make_interval(days => ${days}) limit ${slice}))
+      const rows = await db.query<{ n: number }>(sql`with gone as (delete from directory_event where (company_id, id) in (
+          select company_id, id from directory_event where occurred_at < now() - make_interval(days => ${days}) limit ${slice})
         returning 1) select count(*)::int as n from gone`);
       total += rows[0]!.n;
       if (rows[0]!.n < slice) return total;

@@ -7,7 +7,7 @@ export const WebhookDelivery = defineEntity({
   name: 'WebhookDelivery',
   tableName: 'webhook_delivery',
   indexes: [
-    { name: 'webhook_delivery_endpoint_index', properties: ['endpoint', 'createdAt'] },
+    { name: 'webhook_delivery_endpoint_index', expression: 'create index webhook_delivery_endpoint_index on webhook_delivery (endpoint_id, created_at)' },
     {
       name: 'webhook_delivery_failed_index',
       expression: `create index webhook_delivery_failed_index on webhook_delivery (endpoint_id, created_at) where status = 'FAILED'`,
@@ -19,9 +19,9 @@ export const WebhookDelivery = defineEntity({
     { name: 'webhook_delivery_created_at_index', properties: ['createdAt'] },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.uuid().primary(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
-    endpoint: p.manyToOne(WebhookEndpoint).deleteRule('cascade'),
+    endpoint: p.manyToOne(WebhookEndpoint).joinColumns('company_id', 'endpoint_id').deleteRule('cascade'),
     eventId: p.text(),
     eventType: p.text(),
     status: p.text(),
@@ -42,10 +42,13 @@ export type WebhookDelivery = InferEntity<typeof WebhookDelivery>;
 export const WebhookAttempt = defineEntity({
   name: 'WebhookAttempt',
   tableName: 'webhook_attempt',
-  indexes: [{ name: 'webhook_attempt_delivery_index', properties: ['delivery', 'id'] }],
+  indexes: [
+    { name: 'webhook_attempt_delivery_index', expression: 'create index webhook_attempt_delivery_index on webhook_attempt (delivery_id, id)' },
+  ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.bigint('string').primary().autoincrement(),
-    delivery: p.manyToOne(WebhookDelivery).deleteRule('cascade'),
+    delivery: p.manyToOne(WebhookDelivery).joinColumns('company_id', 'delivery_id').deleteRule('cascade'),
     attemptedAt: p.datetime(),
     statusCode: p.integer().nullable(),
     durationMs: p.integer(),

@@ -59,10 +59,10 @@ function outcomeWrites(gate: SqlFragment, companyId: string, endpointId: string,
       next_attempt_at, last_status_code, created_at, finished_at)
     select r.id, ${companyId}, ${endpointId}, r.event_id, r.event_type, r.status, r.attempts, r.next_attempt_at,
       r.last_status_code, r.attempted_at, r.finished_at from outcomes r
-    on conflict (id) do update set status = excluded.status, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
+    on conflict (company_id, id) do update set status = excluded.status, attempts = excluded.attempts, next_attempt_at = excluded.next_attempt_at,
       last_status_code = excluded.last_status_code, finished_at = excluded.finished_at, leased_by = null, lease_until = null
-  ), attempts as (insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_body, error)
-    select r.id, r.attempted_at, r.last_status_code, r.duration_ms, r.response_body, r.error from outcomes r)`;
+  ), attempts as (insert into webhook_attempt (company_id, delivery_id, attempted_at, status_code, duration_ms, response_body, error)
+    select ${companyId}, r.id, r.attempted_at, r.last_status_code, r.duration_ms, r.response_body, r.error from outcomes r)`;
 }
 
 const ORIGIN = (url: SqlFragment) => sql`lower(substring(${url} from '^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]+'))`;
@@ -75,16 +75,17 @@ export function createDeliveryStore(db: Sql) {
   async function claimEndpoints(owner: string, leaseMs: number, limit: number, except: string | null = null): Promise<EndpointRow[]> {
     return db.query<EndpointRow>(sql`update webhook_endpoint w set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
-      where w.id = any (array(select e.id from webhook_endpoint e
+      where (w.company_id, w.id) in (select e.company_id, e.id from webhook_endpoint e
         where e.enabled and e.next_attempt_at <= now() and (e.lease_until is null or e.lease_until < now())
           and e.id is distinct from ${except}::uuid and exists (select 1 from directory_event d where d.company_id = e.company_id
             and d.tx_id < directory_event_horizon() and (d.tx_id, d.id) > (e.cursor_tx_id, e.cursor_id))
-        order by e.next_attempt_at limit ${limit} for update skip locked))
+        order by e.next_attempt_at limit ${limit} for update skip locked)
       returning ${ENDPOINT_COLUMNS}`);
   }
 
-  async function attemptsOf(deliveryId: string): Promise<number> {
-    const [row] = await db.query<{ attempts: number }>(sql`select attempts from webhook_delivery where id = ${deliveryId}`);
+  async function attemptsOf(companyId: string, deliveryId: string): Promise<number> {
+    const [row] = await db.query<{ attempts: number }>(
+      sql`select attempts from webhook_delivery where company_id = ${companyId} and id = ${deliveryId}`);
     return row?.attempts ?? 0;
   }
 
@@ -96,7 +97,7 @@ export function createDeliveryStore(db: Sql) {
   async function recordStream(endpoint: EndpointRow, owner: string, outcomes: readonly DeliveryOutcome[], state: StreamState,
     lease: { release: boolean; leaseMs: number }) {
     const [row] = await db.query<{ held: boolean }>(sql`with held as (
-        select id from webhook_endpoint where id = ${endpoint.id} and leased_by = ${owner} for update
+        select id from webhook_endpoint where company_id = ${endpoint.companyId} and id = ${endpoint.id} and leased_by = ${owner} for update
       ), ${outcomeWrites(sql`held`, endpoint.companyId, endpoint.id, outcomes)},
       moved as (update webhook_endpoint set cursor_tx_id = ${state.cursor.txId}::bigint, cursor_id = ${state.cursor.id}::bigint,
           head_delivery_id = ${state.headDeliveryId}, failed_deliveries = ${state.failedDeliveries},
@@ -104,7 +105,7 @@ export function createDeliveryStore(db: Sql) {
           enabled = enabled and ${state.disabledReason}::text is null, disabled_reason = coalesce(${state.disabledReason}, disabled_reason),
           leased_by = case when ${lease.release} then null else leased_by end,
           lease_until = case when ${lease.release} then null else now() + make_interval(secs => ${lease.leaseMs / 1000}) end
-        where id = (select id from held) returning 1)
+        where company_id = ${endpoint.companyId} and id = (select id from held) returning 1)
       select exists (select 1 from moved) as held`);
     return row?.held ?? false;
   }
@@ -113,31 +114,32 @@ export function createDeliveryStore(db: Sql) {
    * An endpoint answered 2xx after failing: its own stream, and those of other endpoints at the
    * same origin (scheme, host and port), stop waiting out their backoff and retry now. Without it
    * a stream whose receiver was down for an hour would wait up to another hour and a half (the
-   * doubling schedule) before its next attempt.
+   * doubling schedule) before its next attempt. Other companies' endpoints included: the one
+   * statement that spans companies outside a sweep (docs/scaling.md), matched by a constant.
    */
-  async function wakeRecovered(endpointId: string): Promise<number> {
+  async function wakeRecovered(endpoint: Pick<EndpointRow, 'url'>): Promise<number> {
     const rows = await db.query(sql`update webhook_endpoint w set next_attempt_at = now()
-      from webhook_endpoint r
-      where r.id = ${endpointId} and w.enabled and w.head_delivery_id is not null and w.next_attempt_at > now()
-        and (w.id = r.id or ${ORIGIN(sql`w.url`)} = ${ORIGIN(sql`r.url`)})
+      where w.enabled and w.head_delivery_id is not null and w.next_attempt_at > now()
+        and ${ORIGIN(sql`w.url`)} = ${ORIGIN(sql`${endpoint.url}::text`)}
       returning w.id`);
     return rows.length;
   }
 
-  async function release(endpointId: string, owner: string): Promise<void> {
-    await db.query(sql`update webhook_endpoint set leased_by = null, lease_until = null where id = ${endpointId} and leased_by = ${owner}`);
+  async function release(endpoint: Pick<EndpointRow, 'companyId' | 'id'>, owner: string): Promise<void> {
+    await db.query(sql`update webhook_endpoint set leased_by = null, lease_until = null
+      where company_id = ${endpoint.companyId} and id = ${endpoint.id} and leased_by = ${owner}`);
   }
 
   async function claimManual(owner: string, leaseMs: number, limit: number): Promise<ManualDelivery[]> {
     return db.query<ManualDelivery>(sql`with claimed as (update webhook_delivery d set leased_by = ${owner},
         lease_until = now() + make_interval(secs => ${leaseMs / 1000})
-      where d.id = any (array(select x.id from webhook_delivery x
+      where (d.company_id, d.id) in (select x.company_id, x.id from webhook_delivery x
         where x.manual and x.status = 'PENDING' and x.next_attempt_at <= now() and (x.lease_until is null or x.lease_until < now())
-          and exists (select 1 from webhook_endpoint w where w.id = x.endpoint_id and w.enabled)
-        order by x.next_attempt_at limit ${limit} for update skip locked))
+          and exists (select 1 from webhook_endpoint w where w.company_id = x.company_id and w.id = x.endpoint_id and w.enabled)
+        order by x.next_attempt_at limit ${limit} for update skip locked)
       returning d.*)
       select c.id, c.company_id as "companyId", c.event_id as "eventId", c.event_type as "eventType", c.attempts, c.payload,
-        (select to_jsonb(x) from (select ${ENDPOINT_COLUMNS} from webhook_endpoint w where w.id = c.endpoint_id) x) as endpoint
+        (select to_jsonb(x) from (select ${ENDPOINT_COLUMNS} from webhook_endpoint w where w.company_id = c.company_id and w.id = c.endpoint_id) x) as endpoint
       from claimed c`);
   }
 

@@ -34,7 +34,7 @@ const DELIVERY_COLUMNS = sql`d.id, d.endpoint_id as "endpointId", d.event_id as 
   d.finished_at as "finishedAt", d.created_at::text as "cursorAt",
   coalesce((select json_agg(a order by a."attemptedAt" desc) from (select x.attempted_at as "attemptedAt", x.status_code as "statusCode",
       x.duration_ms as "durationMs", x.response_body as "responseBody", x.error from webhook_attempt x
-    where x.delivery_id = d.id order by x.id desc limit ${RECENT_ATTEMPTS}) a), '[]'::json) as "recentAttempts"`;
+    where x.company_id = d.company_id and x.delivery_id = d.id order by x.id desc limit ${RECENT_ATTEMPTS}) a), '[]'::json) as "recentAttempts"`;
 
 type DeliveryRow = WebhookDeliveryView & { cursorAt: string };
 

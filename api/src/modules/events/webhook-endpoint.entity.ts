@@ -10,8 +10,8 @@ export const WebhookEndpoint = defineEntity({
     { name: 'webhook_endpoint_due_index', expression: 'create index webhook_endpoint_due_index on webhook_endpoint (next_attempt_at) where enabled' },
   ],
   properties: {
+    company: p.manyToOne(Company).primary().deleteRule('cascade'),
     id: p.uuid().primary(),
-    company: p.manyToOne(Company).deleteRule('cascade'),
     url: p.text(),
     description: p.text().nullable(),
     eventTypes: p.array().nullable(),

@@ -78,8 +78,8 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   }
 
   /** A retry that went through: streams waiting out a backoff at the same receiver go now. */
-  async function recovered(endpointId: string): Promise<void> {
-    if ((await store.wakeRecovered(endpointId)) > 0) wake();
+  async function recovered(endpoint: EndpointRow): Promise<void> {
+    if ((await store.wakeRecovered(endpoint)) > 0) wake();
   }
 
   /**
@@ -107,7 +107,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
         logger.warn({ endpointId: endpoint.id }, 'webhook endpoint lease lost; another replica resends its page');
         return false;
       }
-      if (outcomes.some((outcome) => outcome.status === 'SUCCEEDED' && outcome.attempts > 1)) await recovered(endpoint.id);
+      if (outcomes.some((outcome) => outcome.status === 'SUCCEEDED' && outcome.attempts > 1)) await recovered(endpoint);
       if (!more) return !stop && page.length < PAGE;
       page = await next;
     }
@@ -130,7 +130,7 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
   async function deliverEvent(endpoint: EndpointRow, row: EventRow, state: StreamState, sign: Signer): Promise<DeliveryOutcome> {
     const view = toEventView(row, config.publicUrl);
     const deliveryId = state.headDeliveryId ?? randomUUID();
-    const attempts = (state.headDeliveryId ? await store.attemptsOf(state.headDeliveryId) : 0) + 1;
+    const attempts = (state.headDeliveryId ? await store.attemptsOf(endpoint.companyId, state.headDeliveryId) : 0) + 1;
     const body = webhookBody(view.type, view.occurredAt, view.data);
     const attempt = await postWebhook(endpoint.url, sign({ id: view.id, timestamp: new Date(), body }), body, schedule.allowInsecure);
     const outcome = outcomeOf(deliveryId, { eventId: view.id, eventType: view.type }, attempts, attempt);
@@ -152,13 +152,13 @@ export function createWebhookWorker({ sql, events, logger, config, secrets }: We
     const attempt = await postWebhook(delivery.endpoint.url, headers, delivery.payload, schedule.allowInsecure);
     await store.recordManual(delivery, outcomeOf(delivery.id, delivery, delivery.attempts + 1, attempt));
     // A test event or redelivery that went through: the receiver is back, its stream need not wait.
-    if (succeeded(attempt)) await recovered(delivery.endpoint.id);
+    if (succeeded(attempt)) await recovered(delivery.endpoint);
   }
 
   async function streamSafely(endpoint: EndpointRow): Promise<boolean> {
     return deliverStream(endpoint).catch(async (error: unknown) => {
       logger.error({ err: error, endpointId: endpoint.id }, 'webhook delivery failed');
-      await store.release(endpoint.id, owner).catch(() => undefined);
+      await store.release(endpoint, owner).catch(() => undefined);
       return false;
     });
   }

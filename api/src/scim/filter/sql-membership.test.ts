@@ -10,7 +10,7 @@ describe('compileMembership', () => {
     const target = groupFilterTarget('g');
     const params = createParamSink();
     expect(compileMembership(parseFilter(`members.value eq "${ID}"`), target, target.membership!, params, 'm1')).toBe(
-      'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.group_id = g.id AND m1.member_id = $1::uuid)',
+      'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.company_id = g.company_id AND m1.group_id = g.id AND m1.member_id = $1::uuid)',
     );
     expect(params.values).toEqual([ID]);
   });
@@ -18,7 +18,7 @@ describe('compileMembership', () => {
   it('compiles a user groups filter from the member side', () => {
     const target = userFilterTarget('u');
     expect(compileMembership(parseFilter(`groups[value eq "${ID}"]`), target, target.membership!, createParamSink(), 'm9')).toBe(
-      'EXISTS (SELECT 1 FROM directory_membership m9 WHERE m9.member_id = u.id AND m9.group_id = $1::uuid)',
+      'EXISTS (SELECT 1 FROM directory_membership m9 WHERE m9.company_id = u.company_id AND m9.member_id = u.id AND m9.group_id = $1::uuid)',
     );
   });
 

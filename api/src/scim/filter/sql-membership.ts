@@ -27,5 +27,5 @@ export function compileMembership(filter: Filter, target: FilterTarget, mapping:
   if (!isUuid(id)) return 'false';
   const [self, other] =
     mapping.attribute === 'members' ? [mapping.groupColumn, mapping.memberColumn] : [mapping.memberColumn, mapping.groupColumn];
-  return `EXISTS (SELECT 1 FROM ${mapping.table} ${alias} WHERE ${alias}.${self} = ${target.alias}.id AND ${alias}.${other} = ${params.add(id)}::uuid)`;
+  return `EXISTS (SELECT 1 FROM ${mapping.table} ${alias} WHERE ${alias}.company_id = ${target.alias}.company_id AND ${alias}.${self} = ${target.alias}.id AND ${alias}.${other} = ${params.add(id)}::uuid)`;
 }

@@ -66,7 +66,8 @@ beforeAll(async () => {
       id uuid primary key, company_id uuid not null, display_name text not null, external_id text,
       attributes jsonb not null default '{}', version int not null default 1,
       created_at timestamptz not null default now(), updated_at timestamptz not null default now());
-    create table directory_membership (group_id uuid not null, member_id uuid not null, primary key (group_id, member_id));`);
+    create table directory_membership (
+      company_id uuid not null, group_id uuid not null, member_id uuid not null, primary key (company_id, group_id, member_id));`);
   for (const user of USERS) await insertUser(user);
   // Same userName in another company: the company predicate the caller adds must keep it out.
   await insertUser([U5, '2011-01-01T00:00:00Z', '2011-01-01T00:00:00Z', { userName: 'bjensen' }], OTHER_COMPANY);
@@ -75,7 +76,7 @@ beforeAll(async () => {
        ($1, $3, 'Engineers', '{"displayName":"Engineers"}', '2020-01-01'), ($2, $3, 'Sales', '{"displayName":"Sales"}', '2020-01-02')`,
     [G1, G2, COMPANY],
   );
-  await client.query(`insert into directory_membership values ($1, $3), ($1, $4), ($2, $5)`, [G1, G2, U1, U2, U3]);
+  await client.query(`insert into directory_membership values ($6, $1, $3), ($6, $1, $4), ($6, $2, $5)`, [G1, G2, U1, U2, U3, COMPANY]);
 });
 
 afterAll(async () => {

@@ -80,7 +80,7 @@ describe('compileFilter: jsonb attributes', () => {
     ['schemas eq "urn:okta:custom"', '(u.attributes -> $2::text) IS NOT NULL', ['urn:okta:custom']],
     [
       `groups.value eq "${UUID}"`,
-      'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.member_id = u.id AND m1.group_id = $2::uuid)',
+      'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.company_id = u.company_id AND m1.member_id = u.id AND m1.group_id = $2::uuid)',
       [UUID],
     ],
   ])('%s', (filter, sql, values) => {
@@ -104,9 +104,9 @@ describe('compileFilter: logic', () => {
 describe('compileFilter: groups', () => {
   it.each([
     ['displayName eq "Eng"', 'lower(g.display_name) = lower($2)', ['Eng']],
-    [`members.value eq "${UUID}"`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
-    [`members[value eq "${UUID}"]`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
-    [`members eq "${UUID}"`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
+    [`members.value eq "${UUID}"`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.company_id = g.company_id AND m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
+    [`members[value eq "${UUID}"]`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.company_id = g.company_id AND m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
+    [`members eq "${UUID}"`, 'EXISTS (SELECT 1 FROM directory_membership m1 WHERE m1.company_id = g.company_id AND m1.group_id = g.id AND m1.member_id = $2::uuid)', [UUID]],
     ['members.value eq "nope"', 'false', []],
   ])('%s', (filter, sql, values) => {
     expect(compile(filter, groupFilterTarget())).toEqual({ sql, values });
