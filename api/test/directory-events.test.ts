@@ -23,7 +23,18 @@ afterAll(async () => {
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
+/**
+ * The company's events once all of them are settled: a transaction of the app's own (an activity
+ * entry, a worker's claim) still open keeps the horizon below the last write for a moment.
+ */
 async function eventsOf(companyId: string): Promise<EventRow[]> {
+  const unsettled = async () => (await db.query<{ n: number }>(
+    'select count(*)::int as n from directory_event where company_id = $1 and tx_id >= directory_event_horizon()', [companyId],
+  )).rows[0]!.n;
+  for (let tries = 0; (await unsettled()) > 0; tries += 1) {
+    if (tries > 200) throw new Error('events never settled');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   return createEventStore(t.sql).list(companyId, START, 1000);
 }
 

@@ -53,7 +53,8 @@ describe('console shell (real server, real browser)', () => {
     // With iam:read the console starts on the SCIM2 overview.
     await page.waitForURL(`${t.baseUrl}${SCIM2}`);
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['SAML/OAuth', 'SCIM2']);
+    // The menu fills in once the operator's scopes are loaded.
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['SAML/OAuth', 'SCIM2']);
     await nav.getByRole('link', { name: 'SCIM2' }).click();
     await page.getByTestId('configuration-card').waitFor();
     // iam:read only: facts and URLs, but neither Deactivate nor Delete All Users.
