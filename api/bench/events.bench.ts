@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { createEventBus } from '../src/events/event-bus.js';
 import { createLogger } from '../src/logger.js';
-import { toEventView, START } from '../src/modules/events/event-store.js';
+import { toEventView, type EventPosition } from '../src/modules/events/event-store.js';
 import { webhookBody } from '../src/modules/events/webhook-signing.js';
 import type { Services } from '../src/services.js';
 import { seedDirectory } from '../test/directory-seed.js';
@@ -95,6 +95,8 @@ export async function run(): Promise<void> {
 
 async function newCompany(bench: Bench, name: string) {
   const company = await bench.services.companies.createCompany(`bench-${name}`, name);
+  // The write rounds deactivate and delete every user: the mass-deprovisioning guard would rightly stop them.
+  await bench.services.deprovisioningGuard.update(company.id, { enabled: false }, 'bench');
   const { secret } = await bench.services.tokens.createScimToken(company.id, 'bench', 'bench');
   const scim = createJsonClient(`http://127.0.0.1:${bench.port}/pp/scim/v2/${company.slug}`,
     { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' }, CONCURRENCY);
@@ -122,10 +124,11 @@ async function drainPhase(bench: Bench, name: string): Promise<DrainResult> {
   const { company } = await newCompany(bench, name);
   const path = `/${name}`;
   const { endpoint } = await bench.services.webhooks.createEndpoint(company.id, { url: bench.sink.url(path) });
+  const start = await startOf(bench, endpoint.id);
   await bench.services.webhooks.updateEndpoint(company.id, endpoint.id, { enabled: false });
   await seedDirectory(bench.db, { companyId: company.id, prefix: `${name}-`, users: DRAIN });
-  const expected = await eventIds(bench, company.id);
-  const rows = await bench.services.directoryEvents.list(company.id, START, DRAIN);
+  const expected = await eventIds(bench, company.id, start);
+  const rows = await bench.services.directoryEvents.list(company.id, start, DRAIN);
   const bodies = rows.map((row) => toEventView(row, bench.config.publicUrl)).map((view) => webhookBody(view.type, view.occurredAt, view.data));
   const rawPerSecond = await rawOrderedPosts(bench.sink.url(`/${name}-raw`), bodies);
   const before = await transactions(bench.db);
@@ -145,10 +148,18 @@ async function drainPhase(bench: Bench, name: string): Promise<DrainResult> {
   };
 }
 
-/** The company's event ids in outbox order (the order a stream must keep), of the given types (null: all). */
-async function eventIds(bench: Bench, companyId: string, types: string[] | null = null): Promise<string[]> {
+/** Where an endpoint's stream begins (the outbox head when it was created): earlier events are not its. */
+async function startOf(bench: Bench, endpointId: string): Promise<EventPosition> {
+  const { rows } = await bench.db.query<{ txId: string; id: string }>(
+    'select cursor_tx_id::text as "txId", cursor_id::text as id from webhook_endpoint where id = $1', [endpointId]);
+  return rows[0]!;
+}
+
+/** The company's event ids after `start` in outbox order (the order a stream must keep), of the given types (null: all). */
+async function eventIds(bench: Bench, companyId: string, start: EventPosition, types: string[] | null = null): Promise<string[]> {
   const { rows } = await bench.db.query<{ cursor: string }>(`select tx_id || '.' || id as cursor from directory_event
-    where company_id = $1 and ($2::text[] is null or type = any ($2)) order by tx_id, id`, [companyId, types]);
+    where company_id = $1 and (tx_id, id) > ($2::bigint, $3::bigint) and ($4::text[] is null or type = any ($4)) order by tx_id, id`,
+  [companyId, start.txId, start.id, types]);
   return rows.map((row) => row.cursor);
 }
 
@@ -205,7 +216,11 @@ interface DownResult {
 async function receiverDownPhase(bench: Bench): Promise<DownResult> {
   const { company, scim } = await newCompany(bench, 'receiver-down');
   const paths = [{ path: '/down-all', types: null }, { path: '/down-users', types: ['user.created', 'user.updated', 'user.deactivated'] }];
-  for (const { path, types } of paths) await bench.services.webhooks.createEndpoint(company.id, { url: bench.sink.url(path), eventTypes: types });
+  const starts: EventPosition[] = [];
+  for (const { path, types } of paths) {
+    const { endpoint } = await bench.services.webhooks.createEndpoint(company.id, { url: bench.sink.url(path), eventTypes: types });
+    starts.push(await startOf(bench, endpoint.id));
+  }
   const setModes = (mode: SinkMode) => Promise.all(paths.map(({ path }) => bench.sink.setMode(path, mode)));
   await setModes('503');
   const downUntil = Date.now() + DOWN_SECONDS * 1000;
@@ -224,7 +239,7 @@ async function receiverDownPhase(bench: Bench): Promise<DownResult> {
   }
   const recovered = preciseNow();
   await setModes('up');
-  const expected = await Promise.all(paths.map(({ types }) => eventIds(bench, company.id, types)));
+  const expected = await Promise.all(paths.map(({ types }, i) => eventIds(bench, company.id, starts[i]!, types)));
   const limitMs = Math.max(20 * 60_000, DOWN_SECONDS * 3000);
   await Promise.all(paths.map(({ path }, i) => bench.sink.waitFor(path, expected[i]!.length, limitMs)));
   const logs = await Promise.all(paths.map(({ path }) => bench.sink.log(path)));

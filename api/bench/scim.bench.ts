@@ -191,6 +191,8 @@ export async function run(): Promise<void> {
     await migrate(orm, url);
     const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
     const company = await services.companies.createCompany('bench', 'Bench');
+    // The bench deletes its whole directory: the mass-deprovisioning guard would rightly stop it.
+    await services.deprovisioningGuard.update(company.id, { enabled: false }, 'bench');
     const rawCompany = await services.companies.createCompany('bench-raw', 'Bench raw');
     const bareCompany = await services.companies.createCompany('bench-bare', 'Bench bare');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
