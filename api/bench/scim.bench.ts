@@ -84,6 +84,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { cold: 0.35, warm: 0.4, bare: 0.6, p99Ms: 30 };
 const TABLES = 'directory_user, directory_group, directory_membership, provisioning_event';
 const WORKERS = process.env.BENCH_WORKERS ?? '1';
+const PREPARED_STATEMENTS = process.env.BENCH_PREPARED_STATEMENTS ?? 'true';
 
 type Mode = 'cold' | 'warm';
 type Side = 'raw' | 'bare' | 'roster';
@@ -134,7 +135,9 @@ async function runSide(side: Side, mode: Mode, context: BenchContext): Promise<P
   const port = await findFreePort();
   const server = side === 'bare' ? spawnBareServer(context, port) : spawnRoster(
     // The rate limit off: the bench measures how fast Roster serves one company, not the limit.
-    { DATABASE_URL: context.url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS },
+    { DATABASE_URL: context.url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS,
+      // false: the mode a transaction-mode PgBouncer before 1.21 needs; its cost is this run against the default.
+      DATABASE_PREPARED_STATEMENTS: PREPARED_STATEMENTS },
     // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
     process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
   );
@@ -197,7 +200,7 @@ export async function run(): Promise<void> {
     const bareCompany = await services.companies.createCompany('bench-bare', 'Bench bare');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
     const shape = { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
-    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${WORKERS}, ${ROUNDS} rounds\n`);
+    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${WORKERS}, DATABASE_PREPARED_STATEMENTS=${PREPARED_STATEMENTS}, ${ROUNDS} rounds\n`);
     const context: BenchContext = { url, admin, companies: { roster: company.id, raw: rawCompany.id, bare: bareCompany.id }, secret, shape };
     const runs = await measure(context);
     process.stdout.write('\nMedians of the rounds; cold = fresh process and tables, no warm-up (an IdP\'s first sync).\n\n');
