@@ -31,11 +31,12 @@ interface LockedGuard extends GuardSettings {
   released: boolean;
 }
 
-const lockGuard = (tx: Sql, companyId: string) => tx.query<LockedGuard>(sql`
+const guardRow = (tx: Sql, companyId: string, lock: boolean) => tx.query<LockedGuard>(sql`
   select enabled, threshold_percent as "thresholdPercent", threshold_minimum as "thresholdMinimum",
          window_minutes as "windowMinutes", tripped_at is not null as tripped,
          coalesce(released_until > now(), false) as released
-    from deprovisioning_guard where company_id = ${companyId} for update`);
+    from deprovisioning_guard where company_id = ${companyId} ${lock ? sql`for update` : sql``}`);
+const lockGuard = (tx: Sql, companyId: string) => guardRow(tx, companyId, true);
 
 /** The company's guard row, locked; created with the defaults on its first destructive write. */
 async function lockedGuard(tx: Sql, companyId: string): Promise<LockedGuard> {
@@ -79,6 +80,11 @@ const recordApplied = (tx: Sql, target: DestructiveTarget, windowMinutes: number
  * throws a refusal that rolls the write back.
  */
 async function admit(tx: Sql, target: DestructiveTarget): Promise<void> {
+  // A guard switched off or released counts nothing, so it need not hold the company's guard row:
+  // deactivations and deletions then run side by side instead of one commit after another. (One
+  // that read it off just before an operator switched it on is admitted uncounted.)
+  const [seen] = await guardRow(tx, target.companyId, false);
+  if (seen && (!seen.enabled || seen.released)) return;
   const guard = await lockedGuard(tx, target.companyId);
   if (!guard.enabled || guard.released) return;
   if (guard.tripped) throw new GuardRefusal(false);
