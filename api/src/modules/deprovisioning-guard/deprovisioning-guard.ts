@@ -36,14 +36,13 @@ const guardRow = (tx: Sql, companyId: string, lock: boolean) => tx.query<LockedG
          window_minutes as "windowMinutes", tripped_at is not null as tripped,
          coalesce(released_until > now(), false) as released
     from deprovisioning_guard where company_id = ${companyId} ${lock ? sql`for update` : sql``}`);
-const lockGuard = (tx: Sql, companyId: string) => guardRow(tx, companyId, true);
 
 /** The company's guard row, locked; created with the defaults on its first destructive write. */
 async function lockedGuard(tx: Sql, companyId: string): Promise<LockedGuard> {
-  const [row] = await lockGuard(tx, companyId);
+  const [row] = await guardRow(tx, companyId, true);
   if (row) return row;
   await tx.query(sql`insert into deprovisioning_guard (company_id) values (${companyId}) on conflict (company_id) do nothing`);
-  return (await lockGuard(tx, companyId))[0]!;
+  return (await guardRow(tx, companyId, true))[0]!;
 }
 
 /**
