@@ -99,6 +99,34 @@ describe('the outbox', () => {
     expect(events[5]!.data).toEqual({ id: gid, displayName: 'Eng', externalId: null });
   });
 
+  it('writes member_removed for each user and group taken out in one statement, past 100, and none for members deleted', async () => {
+    const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
+    const users: string[] = [];
+    for (let i = 0; i < 130; i += 10) {
+      const created = await Promise.all(Array.from({ length: 10 }, (_, j) =>
+        scim('POST', '/Users', { schemas: [USER], userName: `member${i + j}@example.com` })));
+      users.push(...created.map((response) => response.body.id as string));
+    }
+    const child = (await scim('POST', '/Groups', { schemas: [GROUP], displayName: 'Child' })).body.id as string;
+    const parent = await scim('POST', '/Groups', {
+      schemas: [GROUP], displayName: 'Parent', members: [...users, child].map((value) => ({ value })),
+    });
+    expect(parent.status).toBe(201);
+    const pid = parent.body.id as string;
+    const patch = (operations: unknown[]) => scim('PATCH', `/Groups/${pid}`, { schemas: [PATCH], Operations: operations });
+    const taken = [...users.slice(0, 120), child];
+    expect((await patch([{ op: 'remove', path: 'members', value: taken.map((value) => ({ value })) }])).status).toBeLessThan(300);
+    expect((await patch([{ op: 'add', path: 'members', value: [{ value: child }] }])).status).toBeLessThan(300);
+    expect((await scim('DELETE', `/Groups/${child}`)).status).toBe(204);
+    expect((await scim('DELETE', `/Users/${users[125]!}`)).status).toBe(204);
+
+    const removed = (await eventsOf(company.companyId)).filter((event) => event.resourceId === pid && event.type === 'group.member_removed');
+    const members = removed.map((event) => (event.data as { member: { value: string; type: string } }).member);
+    expect(members).toHaveLength(121);
+    expect(new Set(members.map((member) => member.value))).toEqual(new Set(taken));
+    expect(members.filter((member) => member.type === 'Group')).toEqual([{ value: child, type: 'Group' }]);
+  });
+
   it('writes nothing for a write that fails or rolls back', async () => {
     const before = (await eventsOf(company.companyId)).length;
     const refused = await scim('POST', '/Groups', {
