@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { startThrowawayPostgres } from '../test/throwaway-postgres.js';
+import { startPgBouncer } from '../test/pgbouncer.js';
 import { findFreePort } from '../src/db/free-port.js';
 import { migrate, openOrm } from '../src/db/orm.js';
 import { openSqlPool } from '../src/db/sql.js';
@@ -84,13 +85,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TARGETS = { cold: 0.35, warm: 0.4, bare: 0.6, p99Ms: 30 };
 const TABLES = 'directory_user, directory_group, directory_membership, provisioning_event';
 const WORKERS = process.env.BENCH_WORKERS ?? '1';
-const PREPARED_STATEMENTS = process.env.BENCH_PREPARED_STATEMENTS ?? 'true';
+/** 1: Roster reaches PostgreSQL through PgBouncer in transaction mode (the raw and bare sides stay direct). */
+const PGBOUNCER = process.env.BENCH_PGBOUNCER === '1';
+// PgBouncer 1.18 (Debian's) forwards no named statements in transaction mode.
+const PREPARED_STATEMENTS = process.env.BENCH_PREPARED_STATEMENTS ?? (PGBOUNCER ? 'false' : 'true');
 
 type Mode = 'cold' | 'warm';
 type Side = 'raw' | 'bare' | 'roster';
 
 interface BenchContext {
   url: string;
+  /** Roster's DATABASE_URL: `url`, or PgBouncer's in front of it. */
+  rosterUrl: string;
   admin: pg.Pool;
   companies: Record<Side, string>;
   secret: string;
@@ -135,7 +141,7 @@ async function runSide(side: Side, mode: Mode, context: BenchContext): Promise<P
   const port = await findFreePort();
   const server = side === 'bare' ? spawnBareServer(context, port) : spawnRoster(
     // The rate limit off: the bench measures how fast Roster serves one company, not the limit.
-    { DATABASE_URL: context.url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS,
+    { DATABASE_URL: context.rosterUrl, DATABASE_DIRECT_URL: context.url, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_MAX: String(CONCURRENCY), SCIM_RATE_LIMIT_PER_SECOND: '0', WORKERS,
       // false: the mode a transaction-mode PgBouncer before 1.21 needs; its cost is this run against the default.
       DATABASE_PREPARED_STATEMENTS: PREPARED_STATEMENTS },
     // e.g. BENCH_NODE_ARGS=--cpu-prof to profile the server under the workload.
@@ -190,6 +196,8 @@ export async function run(): Promise<void> {
   const orm = await openOrm(url, 4);
   const admin = new pg.Pool({ connectionString: url, max: 2 });
   const sql = openSqlPool({ url, poolMax: 4, preparedStatements: true });
+  const { port, user, password } = database.server;
+  const bouncer = PGBOUNCER ? await startPgBouncer(port, user, password) : undefined;
   try {
     await migrate(orm, url);
     const services = createServices(orm.em.fork(), sql, loadConfig({ LOG_LEVEL: 'silent' }));
@@ -200,8 +208,9 @@ export async function run(): Promise<void> {
     const bareCompany = await services.companies.createCompany('bench-bare', 'Bench bare');
     const { secret } = await services.tokens.createScimToken(company.id, 'bench', 'bench');
     const shape = { users: USERS, groups: GROUPS, membersPerGroup: MEMBERS_PER_GROUP, concurrency: CONCURRENCY };
-    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${WORKERS}, DATABASE_PREPARED_STATEMENTS=${PREPARED_STATEMENTS}, ${ROUNDS} rounds\n`);
-    const context: BenchContext = { url, admin, companies: { roster: company.id, raw: rawCompany.id, bare: bareCompany.id }, secret, shape };
+    process.stdout.write(`SCIM bench: ${USERS} users, ${GROUPS} groups × ${MEMBERS_PER_GROUP} members, concurrency ${CONCURRENCY}, WORKERS=${WORKERS}, DATABASE_PREPARED_STATEMENTS=${PREPARED_STATEMENTS}${bouncer ? ', behind PgBouncer (transaction mode)' : ''}, ${ROUNDS} rounds\n`);
+    const rosterUrl = bouncer ? url.replace(`:${port}/`, `:${bouncer.port}/`) : url;
+    const context: BenchContext = { url, rosterUrl, admin, companies: { roster: company.id, raw: rawCompany.id, bare: bareCompany.id }, secret, shape };
     const runs = await measure(context);
     process.stdout.write('\nMedians of the rounds; cold = fresh process and tables, no warm-up (an IdP\'s first sync).\n\n');
     const ok = printThreeWay((['cold', 'warm'] as const).flatMap((mode) => runs[mode].roster[0]!.map((phase, i) => ({
@@ -218,6 +227,7 @@ export async function run(): Promise<void> {
     await admin.end();
     await sql.close();
     await orm.close();
+    await bouncer?.stop();
     await database.stop();
   }
 }
