@@ -226,3 +226,66 @@ describe('Delete All Users under SOFT_DELETE', () => {
     await expect(service.restoreRun(seeded.companyId, restore.id, operator(seeded))).rejects.toThrow(/for good/);
   }, 120_000);
 });
+
+describe('the archive\'s delete rules (triggers: the archive has no foreign keys)', () => {
+  const archived = (companyId: string) => count('deleted_directory_user where company_id = $1', [companyId]);
+  const archivedMemberships = (companyId: string) => count('deleted_group_membership where company_id = $1', [companyId]);
+
+  it('a deleted job, group or company takes its archived rows along, past 100, and leaves other companies\' alone', async () => {
+    const a = await company();
+    const b = await company();
+    for (const c of [a, b]) {
+      await seedDirectory(db, { companyId: c.seeded.companyId, prefix: 'arch', users: 130, groupSize: 65 });
+      const job = await t.services().bulkDelete.start(c.seeded.companyId, operator(c.seeded));
+      expect(await waitForEnd(c.seeded.companyId, job.id)).toMatchObject({ status: 'SUCCEEDED', deleted: 130 });
+    }
+    const { companyId } = a.seeded;
+    expect([await archived(companyId), await archivedMemberships(companyId)]).toEqual([130, 130]);
+
+    await db.query('delete from bulk_delete_job where company_id = $1', [companyId]);
+    expect(await count('deleted_directory_user where company_id = $1 and bulk_delete_job_id is not null', [companyId])).toBe(0);
+    expect(await archived(companyId)).toBe(130);
+
+    await db.query(`delete from directory_group where company_id = $1 and display_name = 'archg1'`, [companyId]);
+    expect(await archivedMemberships(companyId)).toBe(65);
+
+    await db.query('delete from company where id = $1', [companyId]);
+    expect([await archived(companyId), await archivedMemberships(companyId)]).toEqual([0, 0]);
+    expect([await archived(b.seeded.companyId), await archivedMemberships(b.seeded.companyId)]).toEqual([130, 130]);
+    expect(await count('deleted_directory_user where company_id = $1 and bulk_delete_job_id is not null', [b.seeded.companyId])).toBe(130);
+  }, 60_000);
+
+  it('a purged user takes its archived memberships along; a deleted token leaves a null reference; restores skip a group that is gone', async () => {
+    const { seeded, scim } = await company();
+    const posted = (await scim('POST', '/Users', user('arch-posted@example.com', { externalId: 'arch-1' }))).body;
+    const kept = (await scim('POST', '/Users', user('arch-kept@example.com'))).body;
+    const purged = (await scim('POST', '/Users', user('arch-purged@example.com'))).body;
+    const members = [posted, kept, purged].map((u: { id: string }) => ({ value: u.id }));
+    const group = (await scim('POST', '/Groups', { schemas: [GROUP_URN], displayName: 'Archive', members })).body;
+    for (const u of [posted, kept, purged]) expect((await scim('DELETE', `/Users/${u.id}`)).status).toBe(204);
+    expect(await archivedMemberships(seeded.companyId)).toBe(3);
+
+    await db.query('delete from deleted_directory_user where company_id = $1 and id = $2', [seeded.companyId, purged.id]);
+    expect(await count('deleted_group_membership where company_id = $1 and member_user_id = $2', [seeded.companyId, purged.id])).toBe(0);
+
+    // Memberships left behind by a group deleted while its member was being archived.
+    const gone = '00000000-0000-4000-8000-000000000001';
+    for (const u of [posted, kept]) {
+      await db.query('insert into deleted_group_membership (company_id, member_user_id, group_id, created_at) values ($1, $2, $3, now())', [seeded.companyId, u.id, gone]);
+    }
+    const again = await scim('POST', '/Users', user('arch-posted@example.com', { externalId: 'arch-1' }));
+    expect([again.status, again.body.id]).toEqual([201, posted.id]);
+    expect(again.body.groups).toEqual([expect.objectContaining({ value: group.id })]);
+
+    const { rows: [token] } = await db.query<{ id: string | null }>('select created_by_token_id as id from deleted_directory_user where company_id = $1 and id = $2', [seeded.companyId, kept.id]);
+    expect(token?.id).toBeTruthy();
+    await db.query('delete from scim_token where company_id = $1 and id = $2', [seeded.companyId, token!.id]);
+    expect(await count('deleted_directory_user where company_id = $1 and (created_by_token_id is not null or updated_by_token_id is not null)', [seeded.companyId])).toBe(0);
+
+    const restored = await t.services().deprovisioning.restoreUsers(seeded.companyId, [kept.id], seeded.email);
+    expect(restored.restored).toEqual([kept.id]);
+    expect(await count('directory_membership where company_id = $1 and member_user_id = any($2)', [seeded.companyId, [posted.id, kept.id]])).toBe(2);
+    expect(await count('directory_membership where company_id = $1 and group_id = $2', [seeded.companyId, group.id])).toBe(2);
+    expect([await archived(seeded.companyId), await archivedMemberships(seeded.companyId)]).toEqual([0, 0]);
+  });
+});

@@ -7,13 +7,14 @@ import { USER_SOURCES } from '../directory/directory-user.entity.js';
 /**
  * A soft-deleted user: the directory_user row as it was, moved here with its `id` so that a
  * restore moves it back unchanged. SCIM never reads this table, except a POST looking for a user
- * to restore. `bulkDeleteJob` is the Delete All Users run that removed it, if one did.
+ * to restore. `bulkDeleteJob` is the Delete All Users run that removed it, if one did. The
+ * archive has no foreign keys; triggers do their delete rules (migration archive_without_foreign_keys).
  */
 export const DeletedDirectoryUser = defineEntity({
   name: 'DeletedDirectoryUser',
   tableName: 'deleted_directory_user',
   properties: {
-    company: p.manyToOne(Company).primary().deleteRule('cascade'),
+    company: p.manyToOne(Company).primary().createForeignKeyConstraint(false),
     id: p.uuid().primary(),
     source: p.enum([...USER_SOURCES]),
     userName: p.text(),
@@ -26,11 +27,11 @@ export const DeletedDirectoryUser = defineEntity({
     version: p.integer().default(1),
     createdAt: p.datetime(),
     updatedAt: p.datetime(),
-    createdByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'created_by_token_id').deleteRule('set null (created_by_token_id)'),
-    updatedByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'updated_by_token_id').deleteRule('set null (updated_by_token_id)'),
+    createdByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'created_by_token_id').createForeignKeyConstraint(false),
+    updatedByToken: p.manyToOne(ScimToken).nullable().joinColumns('company_id', 'updated_by_token_id').createForeignKeyConstraint(false),
     deletedAt: p.datetime().defaultRaw('now()'),
     bulkDeleteJob: p.manyToOne(BulkDeleteJob).nullable().joinColumns('company_id', 'bulk_delete_job_id')
-      .deleteRule('set null (bulk_delete_job_id)'),
+      .createForeignKeyConstraint(false),
   },
   indexes: [
     { name: 'deleted_directory_user_deleted_at_index', properties: ['company', 'deletedAt', 'id'] },

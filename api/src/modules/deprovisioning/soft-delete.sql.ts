@@ -30,8 +30,10 @@ export const softDeletes = (companyId: string) =>
 
 /**
  * CTEs that move the soft-deleted users of `picked` (a CTE of ids) back into the directory with
- * their `id`, and their memberships to groups that still exist. A user whose userName has been
- * taken since stays deleted (restore it after renaming the other one). Named `back`, `back_members`, `unkept`.
+ * their `id`, and their memberships to groups that still exist (checked here: the archive has no
+ * foreign keys, and a group deleted while its member was being archived may leave one behind). A
+ * user whose userName has been taken since stays deleted (restore it after renaming the other
+ * one). Named `back`, `back_members`, `unkept`.
  */
 export function moveBack(picked: string, companyId: string): SqlFragment {
   const ids = sql.raw(`array(select id from ${picked})`);
@@ -46,6 +48,7 @@ export function moveBack(picked: string, companyId: string): SqlFragment {
     insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
     select m.group_id, m.member_user_id, m.member_user_id, m.company_id, m.created_at
     from deleted_group_membership m where m.company_id = ${companyId}::uuid and m.member_user_id = any (array(select id from back))
+      and exists (select 1 from directory_group g where g.company_id = m.company_id and g.id = m.group_id)
     on conflict do nothing
     returning group_id
   ), unkept as (

@@ -112,6 +112,7 @@ export function createUserStore(db: Sql) {
         insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
         select g.group_id, g.member_user_id, g.member_user_id, g.company_id, g.created_at
         from deleted_group_membership g where g.company_id = ${companyId}::uuid and g.member_user_id = (select id from back)
+          and exists (select 1 from directory_group dg where dg.company_id = g.company_id and dg.id = g.group_id)
         on conflict do nothing
         returning group_id
       ), unkept as (
