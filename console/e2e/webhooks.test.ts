@@ -260,8 +260,10 @@ describe('Webhooks tab (real server, real browser, real receiver)', () => {
       const { page } = browser;
       await signIn(page, t.baseUrl, other.email, other.password, `${WEBHOOKS}/${endpoint.id}`);
       const notice = page.getByTestId('disabled-after-failures');
+      // isVisible() does not wait: each reload must first show the endpoint it loaded.
       await expect.poll(async () => {
         await page.reload();
+        await page.getByTestId('webhook-endpoint').waitFor();
         return notice.isVisible();
       }, { timeout: 15_000 }).toBe(true);
       expect(await notice.textContent()).toMatch(/Roster disabled this endpoint: Disabled after 2 deliveries in a row failed every attempt/);
