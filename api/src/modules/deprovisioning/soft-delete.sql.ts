@@ -29,11 +29,28 @@ export const softDeletes = (companyId: string) =>
   sql`coalesce((select c.deprovisioning_policy = 'SOFT_DELETE' from company c where c.id = ${companyId}::uuid), false)`;
 
 /**
+ * CTEs that follow a CTE named `back` (the users just moved back into the directory, returning
+ * their `id`): their archived memberships to groups that still exist (checked here: the archive has
+ * no foreign keys, and a group deleted while its member was being archived may leave one behind),
+ * then their archive rows removed. Named `back_members` (returning `group_id`) and `unkept`.
+ */
+export function restoreMembershipsOfBack(companyId: string): SqlFragment {
+  return sql`back_members as (
+    insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
+    select m.group_id, m.member_user_id, m.member_user_id, m.company_id, m.created_at
+    from deleted_group_membership m where m.company_id = ${companyId}::uuid and m.member_user_id = any (array(select id from back))
+      and exists (select 1 from directory_group g where g.company_id = m.company_id and g.id = m.group_id)
+    on conflict do nothing
+    returning group_id
+  ), unkept as (
+    delete from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = any (array(select id from back)) returning d.id
+  )`;
+}
+
+/**
  * CTEs that move the soft-deleted users of `picked` (a CTE of ids) back into the directory with
- * their `id`, and their memberships to groups that still exist (checked here: the archive has no
- * foreign keys, and a group deleted while its member was being archived may leave one behind). A
- * user whose userName has been taken since stays deleted (restore it after renaming the other
- * one). Named `back`, `back_members`, `unkept`.
+ * their `id` and memberships. A user whose userName has been taken since stays deleted (restore it
+ * after renaming the other one). Named `back`, `back_members`, `unkept`.
  */
 export function moveBack(picked: string, companyId: string): SqlFragment {
   const ids = sql.raw(`array(select id from ${picked})`);
@@ -44,14 +61,5 @@ export function moveBack(picked: string, companyId: string): SqlFragment {
       and not exists (select 1 from directory_user u where u.company_id = d.company_id and lower(u.user_name) = lower(d.user_name))
     on conflict do nothing
     returning id
-  ), back_members as (
-    insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
-    select m.group_id, m.member_user_id, m.member_user_id, m.company_id, m.created_at
-    from deleted_group_membership m where m.company_id = ${companyId}::uuid and m.member_user_id = any (array(select id from back))
-      and exists (select 1 from directory_group g where g.company_id = m.company_id and g.id = m.group_id)
-    on conflict do nothing
-    returning group_id
-  ), unkept as (
-    delete from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = any (array(select id from back)) returning d.id
-  )`;
+  ), ${restoreMembershipsOfBack(companyId)}`;
 }

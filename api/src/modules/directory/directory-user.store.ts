@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/sql.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
-import { keepDeleted, softDeletes } from '../deprovisioning/soft-delete.sql.js';
+import { keepDeleted, restoreMembershipsOfBack, softDeletes } from '../deprovisioning/soft-delete.sql.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH, page, versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
 /** A user row as the SCIM layer sees it (password hash never leaves the store). */
@@ -108,16 +108,7 @@ export function createUserStore(db: Sql) {
           m.created_by_token_id, coalesce(${write.tokenId ?? null}::uuid, m.updated_by_token_id)
         from match m
         returning ${COLUMNS}
-      ), back_members as (
-        insert into directory_membership (group_id, member_id, member_user_id, company_id, created_at)
-        select g.group_id, g.member_user_id, g.member_user_id, g.company_id, g.created_at
-        from deleted_group_membership g where g.company_id = ${companyId}::uuid and g.member_user_id = (select id from back)
-          and exists (select 1 from directory_group dg where dg.company_id = g.company_id and dg.id = g.group_id)
-        on conflict do nothing
-        returning group_id
-      ), unkept as (
-        delete from deleted_directory_user d where d.company_id = ${companyId}::uuid and d.id = (select id from back) returning d.id
-      )
+      ), ${restoreMembershipsOfBack(companyId)}
       select b.*, coalesce((select json_agg(json_build_object('value', g.id::text, 'display', g.display_name) order by g.display_name)
           from back_members m join directory_group g on g.company_id = ${companyId}::uuid and g.id = m.group_id), '[]'::json) as groups
       from back b`);
