@@ -31,7 +31,7 @@ export default defineConfig({
           // transaction mode (DATABASE_URL) and DATABASE_DIRECT_URL for LISTEN and migrations.
           name: 'pgbouncer',
           include: [
-            'api/test/scim-{rfc,entra,okta,concurrency,malformed,tenant-isolation,access}.test.ts',
+            'api/test/scim-{rfc,entra,okta,concurrency,malformed,tenant-isolation,access,large-group}.test.ts',
             'api/test/graphql-{http,websocket,authorization,tenant-isolation}.test.ts',
             'api/test/directory-graphql.test.ts',
             'api/test/bulk-delete-replicas.test.ts',

@@ -38,6 +38,7 @@ const scim = z.object({
   SCIM_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(16),
   SCIM_MAX_IN_FLIGHT: z.coerce.number().int().min(1).default(512),
   SCIM_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  SCIM_STREAM_STALL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Per company, over all replicas together; 0 turns the limit off (README "Rate limit").
   SCIM_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(0).default(100),
   SCIM_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(300),
@@ -97,6 +98,8 @@ export type Config = Readonly<{
   /** SCIM requests running or waiting; beyond them a request gets 503 with Retry-After. */
   scimMaxInFlight: number;
   scimRetryAfterSeconds: number;
+  /** A streamed reply (a large group) whose client reads nothing for this long is cut. */
+  scimStreamStallSeconds: number;
   /** `replicas`: the processes sharing the limit (SCIM_RATE_LIMIT_REPLICAS × WORKERS). */
   scimRateLimit: Readonly<{ perSecond: number; burst: number; replicas: number }>;
   logLevel: z.infer<typeof logging>['LOG_LEVEL'];
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scimMaxConcurrency: e.SCIM_MAX_CONCURRENCY,
     scimMaxInFlight: e.SCIM_MAX_IN_FLIGHT,
     scimRetryAfterSeconds: e.SCIM_RETRY_AFTER_SECONDS,
+    scimStreamStallSeconds: e.SCIM_STREAM_STALL_SECONDS,
     scimRateLimit: Object.freeze({
       perSecond: e.SCIM_RATE_LIMIT_PER_SECOND,
       burst: e.SCIM_RATE_LIMIT_BURST,

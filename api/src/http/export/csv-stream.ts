@@ -1,14 +1,9 @@
-import { once } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import { stringify } from 'csv-stringify/sync';
 
 export interface CsvColumn<T> {
   header: string;
   value: (row: T) => string | number | null;
 }
-
-/** The response went away (the client closed it); the export stops reading the database. */
-export class ClientGone extends Error {}
 
 /**
  * Cells an IdP controls (names, userNames, error messages) open in a spreadsheet, so a cell
@@ -23,15 +18,6 @@ export function csvChunk<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]
     // csv-stringify quotes LF but not a lone CR, which spreadsheets also read as a line break.
     quoted_match: /\r/,
   });
-}
-
-/** Waits for 'drain' when the socket's buffer is full, so a slow client holds back the database reads. */
-export async function writeWithBackpressure(res: ServerResponse, chunk: string): Promise<void> {
-  if (res.destroyed) throw new ClientGone();
-  if (chunk === '' || res.write(chunk)) return;
-  const drained = once(res, 'drain').then(() => true);
-  const closed = once(res, 'close').then(() => false);
-  if (!(await Promise.race([drained, closed]))) throw new ClientGone();
 }
 
 /** CSV text per batch, the header row with the first; only one batch is ever in memory. */

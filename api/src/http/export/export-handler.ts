@@ -10,7 +10,7 @@ import type { Principal } from '../../modules/access/principal.js';
 import { createServices, type Services } from '../../services.js';
 import type { NoteCompany } from '../access-log.js';
 import type { Handler } from '../router.js';
-import { ClientGone, writeWithBackpressure } from './csv-stream.js';
+import { ClientGone, writeWithBackpressure } from '../backpressure.js';
 import { activityExport, auditExport, groupsExport, usersExport, type CsvExport } from './export-sources.js';
 
 export const EXPORT_PREFIX = '/export/';

@@ -1,43 +1,12 @@
+import { createSlots } from '../../domain/slots.js';
+
 /**
  * Admission for SCIM requests. At most `concurrency` run at once, so one turn of the event loop
  * never holds more than a few requests' serialisation and /healthz is answered between them;
  * up to `maxInFlight` in all wait their turn in arrival order; beyond that a request is refused
  * at once, before it costs a query.
  */
-export function createScimAdmission(concurrency: number, maxInFlight: number) {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-
-  function release(): void {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  }
-
-  function slot(): () => void {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      release();
-    };
-  }
-
-  return {
-    /** A promise of the release function once it is this request's turn, or undefined when full. */
-    enter(): Promise<() => void> | undefined {
-      if (running + waiting.length >= maxInFlight) return undefined;
-      if (running < concurrency) {
-        running += 1;
-        return Promise.resolve(slot());
-      }
-      return new Promise((resolve) => waiting.push(() => resolve(slot())));
-    },
-    get inFlight(): number {
-      return running + waiting.length;
-    },
-  };
-}
+export const createScimAdmission = (concurrency: number, maxInFlight: number) => createSlots(concurrency, maxInFlight);
 
 /**
  * Continuations let through per event-loop iteration. One per iteration kept probes fastest but

@@ -118,7 +118,7 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
       assertScimAccepted(caller, config.scimEnabled);
       rateLimiter.assertWithinRateLimit(caller);
       const reply = await dispatch(req, url, caller, segments);
-      writeScimReply(res, reply);
+      await writeScimReply(res, reply, config.scimStreamStallSeconds * 1000);
       if (req.method !== 'GET' && reply.status < 400) onDirectoryWrite?.();
       outcome = {
         status: reply.status, resourceType: reply.resourceType, resourceId: reply.resourceId,

@@ -4,11 +4,12 @@ import { SCIM_CONTENT_TYPE, ScimError, renderScimError } from '../../scim/errors
 import { DomainError } from '../../domain/domain-error.js';
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { ScimReply } from './scim-route.js';
+import { ClientGone, writeWithBackpressure } from '../backpressure.js';
 import type { Outcome } from './scim-activity.js';
 
 const CONTENT_TYPE = `${SCIM_CONTENT_TYPE}; charset=utf-8`;
 
-export function writeScimReply(res: ServerResponse, reply: ScimReply): void {
+function writeWholeReply(res: ServerResponse, reply: Omit<ScimReply, 'stream'>): void {
   const headers: Record<string, string | number> = { ...reply.headers };
   if (reply.body === undefined) {
     res.writeHead(reply.status, headers);
@@ -20,6 +21,26 @@ export function writeScimReply(res: ServerResponse, reply: ScimReply): void {
   headers['content-length'] = Buffer.byteLength(text);
   res.writeHead(reply.status, headers);
   res.end(text);
+}
+
+/**
+ * Writes the reply, waiting on a slow client between chunks of a streamed body. A stream that fails
+ * after the headers went out cuts the connection: a client must not take half a body for a whole
+ * one. A client that went away, or read nothing for `stallMs`, ends the stream (and whatever it
+ * holds) without an error.
+ */
+export async function writeScimReply(res: ServerResponse, reply: ScimReply, stallMs?: number): Promise<void> {
+  if (!reply.stream) return writeWholeReply(res, reply);
+  const chunks = reply.stream;
+  try {
+    res.writeHead(reply.status, { ...reply.headers, 'content-type': CONTENT_TYPE });
+    for await (const chunk of chunks) await writeWithBackpressure(res, chunk, stallMs);
+    res.end();
+  } catch (error) {
+    await chunks.return?.();
+    res.destroy();
+    if (!(error instanceof ClientGone)) throw error;
+  }
 }
 
 /**
@@ -63,7 +84,7 @@ export function writeScimError(res: ServerResponse, raw: unknown, requestId: str
   }
   const allow = (error as { allow?: string }).allow;
   if (status === 405 && allow) headers['allow'] = allow;
-  if (!res.headersSent) writeScimReply(res, { status, body, headers });
+  if (!res.headersSent) writeWholeReply(res, { status, body, headers });
   else res.end();
   const rendered = body as { scimType?: string; detail?: string };
   return { status, scimType: rendered.scimType, message: rendered.detail };

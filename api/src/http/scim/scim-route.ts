@@ -22,6 +22,11 @@ export interface ScimRequest {
 export interface ScimReply {
   status: number;
   body?: unknown;
+  /**
+   * Instead of `body`, for a body too large to hold: its JSON text, chunk by chunk, sent as it
+   * comes (chunked, no content-length). writeScimReply reads it to the end or returns it.
+   */
+  stream?: AsyncIterableIterator<string>;
   headers?: Record<string, string>;
   /** For the activity log: what the request touched. */
   resourceType?: string;

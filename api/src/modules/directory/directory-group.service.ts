@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../db/sql.js';
+import { snapshotItems } from '../../db/snapshot-items.js';
+import { createSlots } from '../../domain/slots.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { createGroupStore, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { createMemberAddQueue } from './directory-member-queue.js';
@@ -15,10 +17,15 @@ export interface GroupRecord extends GroupRow {
   members?: MemberRow[];
 }
 
+/** What readGroupInBatches yields: the group first, then its members, one batch per item. */
+export type GroupPart = { group: GroupRow } | { members: MemberRow[] };
+
 interface GroupDeps {
   sql: Sql;
   members: MembershipStore;
   maxResults: number;
+  /** Snapshots readGroupInBatches may hold open at once (each holds a pool connection). */
+  snapshots: number;
 }
 
 async function applyMemberChanges(tx: Sql, companyId: string, groupId: string, changes: readonly MemberChange[]) {
@@ -58,13 +65,14 @@ function singleMemberChange(patch: PatchInput): { kind: 'add' | 'remove'; ids: s
   return change.ids.every((id) => UUID.test(id)) ? change : undefined;
 }
 
-export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
+export function createGroupFunctions({ sql, members, maxResults, snapshots }: GroupDeps) {
+  const snapshotSlots = createSlots(snapshots);
   const groups = createGroupStore(sql);
   const memberAdds = createMemberAddQueue(members);
 
-  async function withMembers(companyId: string, rows: GroupRow[], include: boolean): Promise<GroupRecord[]> {
+  async function withMembers(companyId: string, rows: GroupRow[], include: boolean, limit?: number): Promise<GroupRecord[]> {
     if (!include) return rows;
-    const all = await members.membersOf(companyId, rows.map((row) => row.id));
+    const all = await members.membersOf(companyId, rows.map((row) => row.id), limit);
     return rows.map((row) => ({ ...row, members: all.filter((m) => m.groupId === row.id) }));
   }
 
@@ -81,10 +89,31 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     });
   }
 
-  async function getGroup(companyId: string, id: string, includeMembers = true): Promise<GroupRecord> {
+  /** The group, with its members when `includeMembers` (the first `memberLimit` of them when given). */
+  async function getGroup(companyId: string, id: string, includeMembers = true, memberLimit?: number): Promise<GroupRecord> {
     const row = UUID.test(id) ? await groups.findById(companyId, id) : undefined;
     if (!row) throw notFound('Group', id);
-    return (await withMembers(companyId, [row], includeMembers))[0]!;
+    return (await withMembers(companyId, [row], includeMembers, memberLimit))[0]!;
+  }
+
+  /**
+   * The group and its members as one snapshot saw them, `batchSize` members per item, so a group
+   * of any size is read with one batch in memory (see snapshotItems: read it to the end or return).
+   * The first `next()` rejects with NOT_FOUND when there is no such group.
+   */
+  async function readGroupInBatches(companyId: string, id: string, batchSize: number): Promise<AsyncIterableIterator<GroupPart>> {
+    return snapshotItems<GroupPart>(sql, async (tx, emit) => {
+      const row = UUID.test(id) ? await createGroupStore(tx).findById(companyId, id) : undefined;
+      if (!row) throw notFound('Group', id);
+      await emit({ group: row });
+      const scoped = createMembershipStore(tx);
+      await scoped.openMembersCursor(companyId, id);
+      for (;;) {
+        const batch = await scoped.fetchMembers(batchSize);
+        if (batch.length > 0) await emit({ members: batch });
+        if (batch.length < batchSize) return;
+      }
+    }, snapshotSlots);
   }
 
   async function replaceGroup(companyId: string, id: string, group: GroupInput, ifMatch?: string, includeMembers = true, tokenId?: string) {
@@ -146,5 +175,5 @@ export function createGroupFunctions({ sql, members, maxResults }: GroupDeps) {
     return { total, rows: await withMembers(companyId, rows, compiled.includeRelations), startIndex: compiled.offset + 1 };
   }
 
-  return { createGroup, getGroup, replaceGroup, patchGroup, deleteGroup, listGroups };
+  return { createGroup, getGroup, readGroupInBatches, replaceGroup, patchGroup, deleteGroup, listGroups };
 }

@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql.js';
-import { sql } from '../../db/sql-tag.js';
+import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { GROUP_COLUMNS, type GroupRow, type MemberRow } from './directory-group.store.js';
 import { versionAccepted, type AcceptedVersions } from './directory-sql.js';
 
@@ -12,6 +12,18 @@ const targets = (companyId: string) => sql`targets as (
        left join directory_user u on u.id = w.id and u.company_id = ${companyId}
        left join directory_group g on g.id = w.id and g.company_id = ${companyId}
       where u.id is not null or g.id is not null)`;
+
+const MEMBERS_CURSOR = sql.raw('group_members');
+
+/** Members of the groups `groupIds` (an `= …` right-hand side), oldest membership first. */
+const membersSelect = (companyId: string, groupIds: SqlFragment) => sql`select m.group_id as "groupId", m.member_id::text as value,
+       case when m.member_user_id is not null then 'User' else 'Group' end as type,
+       coalesce(u.display_name, u.user_name, g.display_name) as display
+  from directory_membership m
+  left join directory_user u on u.company_id = m.company_id and u.id = m.member_user_id
+  left join directory_group g on g.company_id = m.company_id and g.id = m.member_group_id
+ where m.company_id = ${companyId} and m.group_id = ${groupIds}
+ order by m.created_at, m.member_id`;
 
 interface GroupTouch {
   companyId: string;
@@ -97,21 +109,27 @@ export function createMembershipStore(db: Sql) {
   }
 
   /** Members of the given groups, with a display name for each. */
-  async function membersOf(companyId: string, groupIds: string[]): Promise<MemberRow[]> {
+  /** The groups' members, oldest membership first; the first `limit` of them when given. */
+  async function membersOf(companyId: string, groupIds: string[], limit?: number): Promise<MemberRow[]> {
     if (groupIds.length === 0) return [];
-    return db.query<MemberRow>(
-      sql`select m.group_id as "groupId", m.member_id::text as value,
-              case when m.member_user_id is not null then 'User' else 'Group' end as type,
-              coalesce(u.display_name, u.user_name, g.display_name) as display
-         from directory_membership m
-         left join directory_user u on u.company_id = m.company_id and u.id = m.member_user_id
-         left join directory_group g on g.company_id = m.company_id and g.id = m.member_group_id
-        where m.company_id = ${companyId} and m.group_id = any(${groupIds}::uuid[])
-        order by m.created_at, m.member_id`,
-    );
+    const select = membersSelect(companyId, sql`any(${groupIds}::uuid[])`);
+    return db.query<MemberRow>(limit === undefined ? select : sql`${select} limit ${limit}::int`);
   }
 
-  return { add, remove, removeAll, addTouchingGroup, removeTouchingGroup, membersOf };
+  /**
+   * Opens a cursor over one group's members, in membersOf's order, for fetchMembers to read in
+   * batches: PostgreSQL sorts once and keeps the rest. Inside a transaction, one cursor at a time.
+   */
+  async function openMembersCursor(companyId: string, groupId: string): Promise<void> {
+    await db.query(sql`declare ${MEMBERS_CURSOR} no scroll cursor for ${membersSelect(companyId, sql`${groupId}::uuid`)}`);
+  }
+
+  /** The next `count` members of the open cursor (fewer at its end). */
+  function fetchMembers(count: number): Promise<MemberRow[]> {
+    return db.query<MemberRow>(sql`fetch forward ${sql.raw(String(Math.trunc(count)))} from ${MEMBERS_CURSOR}`);
+  }
+
+  return { add, remove, removeAll, addTouchingGroup, removeTouchingGroup, membersOf, openMembersCursor, fetchMembers };
 }
 
 export type MembershipStore = ReturnType<typeof createMembershipStore>;

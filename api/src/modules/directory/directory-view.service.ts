@@ -96,7 +96,7 @@ function groupView({ createdAt, updatedAt, sortKey, ...row }: GroupViewRow, key 
 const byCursor = <T extends { cursor: string }>(row: T) => row.cursor;
 
 /** The directory as the console and the exports read it: keyset pages, every query scoped to the company. */
-export function createDirectoryView(db: Sql, config: Pick<Config, 'publicUrl' | 'scimMaxResults'>) {
+export function createDirectoryView(db: Sql, config: Pick<Config, 'publicUrl' | 'scimMaxResults' | 'databasePoolMax'>) {
   const store = createDirectoryViewStore(db);
   // Services are built per GraphQL request; only scimResource needs the SCIM directory, so it is built on first use.
   let scim: ReturnType<typeof createDirectoryService> | undefined;

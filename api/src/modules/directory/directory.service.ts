@@ -3,7 +3,7 @@ import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import { hashPassword } from '../access/secrets.js';
 import { createDeprovisioningGuard } from '../deprovisioning-guard/deprovisioning-guard.js';
-import { createGroupFunctions, type GroupRecord } from './directory-group.service.js';
+import { createGroupFunctions, type GroupPart, type GroupRecord } from './directory-group.service.js';
 import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
 import { createUserHints } from './directory-user-hints.js';
@@ -14,7 +14,8 @@ import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
 import { scimTokenSource, withEventSource } from '../events/event-source.js';
 
-export type { GroupRecord };
+export type { GroupPart, GroupRecord };
+export type { MemberRow } from './directory-group.store.js';
 
 export interface UserRecord extends UserRow {
   groups?: { value: string; display: string }[];
@@ -32,7 +33,7 @@ const PATCH_ATTEMPTS = 3;
 const DEACTIVATES = Symbol('deactivates');
 
 /** The directory as SCIM sees it. Every function takes the company first and filters by it. */
-export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxResults'>) {
+export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxResults' | 'databasePoolMax'>) {
   const users = createUserStore(sql);
   const hints = createUserHints();
   const guard = createDeprovisioningGuard(sql);
@@ -185,7 +186,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
 
   return {
     createUser, getUser, replaceUser, patchUser, deleteUser, listUsers,
-    ...createGroupFunctions({ sql, members: createMembershipStore(sql), maxResults: config.scimMaxResults }),
+    // A quarter of the pool at most: slow clients of large groups cannot starve the other requests.
+    ...createGroupFunctions({ sql, members: createMembershipStore(sql), maxResults: config.scimMaxResults, snapshots: Math.max(1, Math.floor(config.databasePoolMax / 4)) }),
   };
 }
 
