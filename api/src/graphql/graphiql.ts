@@ -1,4 +1,3 @@
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { CSRF_HEADER, readCookie, SESSION_COOKIE } from '../modules/access/credentials.js';
 
@@ -26,15 +25,20 @@ export function graphiqlOptions(request: Request): GraphiQLOptions {
   };
 }
 
-/** The page is about 9 MB of inlined assets; there are two variants, so each is built once per app. */
-export function createGraphiqlRenderer(): (options: GraphiQLOptions) => string {
-  const rendered = new Map<string, string>();
+/**
+ * The page is about 9 MB of inlined assets; there are two variants, so each is built once per app.
+ * Its module (a 10 MB script as a string, some 30 MB of heap) is loaded on the first request for
+ * the page, not at start: most processes never serve it.
+ */
+export function createGraphiqlRenderer(): (options: GraphiQLOptions) => Promise<string> {
+  const rendered = new Map<string, Promise<string>>();
   return (options) => {
     const key = JSON.stringify(options);
     let page = rendered.get(key);
     if (page === undefined) {
-      page = renderGraphiQL(options);
+      page = import('@graphql-yoga/render-graphiql').then(({ renderGraphiQL }) => renderGraphiQL(options));
       rendered.set(key, page);
+      page.catch(() => rendered.delete(key));
     }
     return page;
   };
