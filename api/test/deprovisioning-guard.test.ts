@@ -282,6 +282,27 @@ describe('per-company settings, the sliding window and tenant isolation', () => 
     for (const id of d.ids) expect((await scim('DELETE', `/Users/${id}`)).status).toBe(204);
   });
 
+  it('writes deactivations uncounted while switched off, and counts them again from the moment it is switched on', async () => {
+    const d = await directoryOf(130, 'y');
+    await gql(t, 'mutation { updateDeprovisioningGuard(enabled: false) { state } }', {}, { token: d.company.apiToken });
+    const entra = entraClient(d.company);
+    try {
+      const off = await replay(d.ids.slice(0, 110), 16, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
+      expect(histogram(off)).toEqual({ 200: 110 });
+      expect(await inactiveCount(d.company.companyId)).toBe(110);
+      const events = await db.query("select count(*)::int as n from directory_event where company_id = $1 and type = 'user.deactivated'", [d.company.companyId]);
+      expect(events.rows[0].n).toBe(110);
+      expect((await guardOf(d.company)).appliedInWindow).toBe(0);
+
+      await gql(t, 'mutation { updateDeprovisioningGuard(enabled: true) { state } }', {}, { token: d.company.apiToken });
+      const on = await replay(d.ids.slice(110), 4, async (id) => (await entra.send('PATCH', `/Users/${id}`, DEACTIVATE)).status);
+      expect(count(on, 200)).toBeGreaterThan(0);
+      expect((await guardOf(d.company)).appliedInWindow).toBe(count(on, 200));
+    } finally {
+      entra.close();
+    }
+  });
+
   it('refuses bad settings and release lengths with BAD_USER_INPUT, and needs iam:manage', async () => {
     const d = await directoryOf(1, 'y');
     for (const mutation of [

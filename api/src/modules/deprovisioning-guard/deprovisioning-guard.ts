@@ -37,6 +37,13 @@ const guardRow = (tx: Sql, companyId: string, lock: boolean) => tx.query<LockedG
          coalesce(released_until > now(), false) as released
     from deprovisioning_guard where company_id = ${companyId} ${lock ? sql`for update` : sql``}`);
 
+/**
+ * True, inside a statement, while the company's guard counts nothing (switched off, or released):
+ * admit() would let a deactivation through uncounted, so it may be written in one statement.
+ */
+export const guardStandsAside = (companyId: string) => sql`exists (select 1 from deprovisioning_guard g
+  where g.company_id = ${companyId}::uuid and (not g.enabled or coalesce(g.released_until > now(), false)))`;
+
 /** The company's guard row, locked; created with the defaults on its first destructive write. */
 async function lockedGuard(tx: Sql, companyId: string): Promise<LockedGuard> {
   const [row] = await guardRow(tx, companyId, true);

@@ -125,7 +125,8 @@ export function createUserStore(db: Sql) {
   }
 
   /** Replaces the user's values if its version is accepted; undefined when no row qualified. */
-  async function update(companyId: string, id: string, write: UserWrite, accepted: AcceptedVersions = null) {
+  /** Writes the user if its version is accepted (and `onlyIf` holds, when given); undefined otherwise. */
+  async function update(companyId: string, id: string, write: UserWrite, accepted: AcceptedVersions = null, onlyIf?: SqlFragment) {
     const keepPassword = write.passwordHash === undefined;
     const rows = await db.query<UserWithGroups>(
       sql`update directory_user as u set user_name = ${write.userName}, external_id = ${write.externalId}, display_name = ${write.displayName}, active = ${write.active},
@@ -133,7 +134,7 @@ export function createUserStore(db: Sql) {
          password_hash = ${keepPassword ? sql.raw('u.password_hash') : sql`${write.passwordHash}`},
          updated_by_token_id = coalesce(${write.tokenId ?? null}::uuid, u.updated_by_token_id),
          version = u.version + 1, updated_at = now()
-       where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)}
+       where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)}${onlyIf ? sql` and ${onlyIf}` : sql.empty}
        returning ${columns(true)}`,
     );
     return rows[0];

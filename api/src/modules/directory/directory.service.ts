@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../../config.js';
 import type { Sql } from '../../db/sql.js';
 import { hashPassword } from '../access/secrets.js';
-import { createDeprovisioningGuard } from '../deprovisioning-guard/deprovisioning-guard.js';
+import { createDeprovisioningGuard, guardStandsAside } from '../deprovisioning-guard/deprovisioning-guard.js';
 import { createGroupFunctions, type GroupPart, type GroupRecord } from './directory-group.service.js';
 import { createMembershipStore } from './directory-membership.store.js';
 import { assertVersion, guardedByVersion, notFound, UUID, withUniqueness } from './directory-preconditions.js';
@@ -12,7 +12,7 @@ import type { PatchInput, UserInput } from './directory-input.js';
 import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
 import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
-import { scimTokenSource, withEventSource } from '../events/event-source.js';
+import { nameEventSource, scimTokenSource } from '../events/event-source.js';
 
 export type { GroupPart, GroupRecord };
 export type { MemberRow } from './directory-group.store.js';
@@ -130,7 +130,8 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
 
   /**
    * Writes the patched user if `current` is still its version. A patch that deactivates an active
-   * user is written only under the guard (`admit`); without it the answer is DEACTIVATES.
+   * user is written under the guard (`admit`); without it, only in the one statement that finds the
+   * guard standing aside, else the answer is DEACTIVATES (a changed version is found out there).
    */
   async function writePatch(
     store: ReturnType<typeof createUserStore>, companyId: string, current: UserRow, { patch, ifMatch, tokenId }: PatchRequest,
@@ -138,11 +139,11 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
   ): Promise<UserWithGroups | typeof DEACTIVATES | undefined> {
     assertVersion(current.version, ifMatch);
     const write = await toUserWrite(patchedUser(current, patch), tokenId);
-    if (current.active === true && write.active === false) {
-      if (!admit) return DEACTIVATES;
-      await admit();
-    }
-    return withUniqueness(() => store.update(companyId, current.id, write, [current.version]), `userName "${write.userName}"`);
+    const deactivates = current.active === true && write.active === false;
+    if (deactivates && admit) await admit();
+    const unguarded = deactivates && !admit ? guardStandsAside(companyId) : undefined;
+    const written = await withUniqueness(() => store.update(companyId, current.id, write, [current.version], unguarded), `userName "${write.userName}"`);
+    return written ?? (unguarded ? DEACTIVATES : undefined);
   }
 
   /**
@@ -152,19 +153,19 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
    */
   async function deleteUser(companyId: string, id: string, ifMatch?: string, tokenId?: string): Promise<string> {
     if (UUID.test(id)) hints.forget(companyId, id);
-    return guard.guarded({ companyId, tokenId, operation: 'Delete User', resourceId: id }, (guardedTx, admit) =>
-      withEventSource(guardedTx, scimTokenSource(tokenId), (tx) => {
-        const store = createUserStore(tx);
-        return guardedByVersion(
-          { kind: 'User', id, ifMatch },
-          async (accepted) => {
-            const userName = await store.remove(companyId, id, accepted);
-            if (userName !== undefined) await admit();
-            return userName;
-          },
-          versionOf(companyId, id, store),
-        );
-      }));
+    return guard.guarded({ companyId, tokenId, operation: 'Delete User', resourceId: id }, async (tx, admit) => {
+      await nameEventSource(tx, scimTokenSource(tokenId));
+      const store = createUserStore(tx);
+      return guardedByVersion(
+        { kind: 'User', id, ifMatch },
+        async (accepted) => {
+          const userName = await store.remove(companyId, id, accepted);
+          if (userName !== undefined) await admit();
+          return userName;
+        },
+        versionOf(companyId, id, store),
+      );
+    });
   }
 
   async function listUsers(companyId: string, query: ListQuery) {

@@ -9,11 +9,16 @@ import type { Principal } from '../access/principal.js';
  */
 export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}` | 'cli' | 'system';
 
-/** Runs `work` in one transaction whose events name `source` (the `roster.event_source` setting). */
+/** Names `source` in the events of the rest of `tx`, a transaction already open (the `roster.event_source` setting). */
+export async function nameEventSource(tx: Sql, source: EventSource | undefined): Promise<void> {
+  if (source) await tx.query(sql`select set_config('roster.event_source', ${source}, true)`);
+}
+
+/** Runs `work` in one transaction whose events name `source`. */
 export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
   if (!source) return work(db);
   return db.transaction(async (tx) => {
-    await tx.query(sql`select set_config('roster.event_source', ${source}, true)`);
+    await nameEventSource(tx, source);
     return work(tx);
   });
 }
