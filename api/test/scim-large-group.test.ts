@@ -13,8 +13,12 @@ import { keepAliveClient } from './keep-alive-client.js';
 import { seedCompany, type SeededCompany } from './seed.js';
 import { GROUP_URN, PATCH_OP } from './scim-client.js';
 
-/** Far more than loopback socket buffers hold once rendered (about 10 MB), so a paused client stalls the server. */
 const MEMBERS = 50_000;
+/**
+ * Display names padded so the reply (about 25 MB) is far more than loopback socket buffers hold
+ * (Linux autotuning lets them grow to several MB each way): a paused client surely stalls the server.
+ */
+const PADDING = 'x'.repeat(300);
 const STALL_SECONDS = 3;
 
 let t: TestApp;
@@ -29,7 +33,7 @@ const get = (suffix: string, headers: Record<string, string> = {}) => client.req
 
 async function insertUsers(prefix: string, count: number): Promise<string[]> {
   const rows = await t.sql.query<{ id: string }>(sql`insert into directory_user (id, company_id, source, user_name, display_name)
-    select gen_random_uuid(), ${acme.companyId}::uuid, 'SCIM', ${prefix} || n || '@example.test', 'Member ' || n
+    select gen_random_uuid(), ${acme.companyId}::uuid, 'SCIM', ${prefix} || n || '@example.test', 'Member ' || n || ' ' || ${PADDING}
     from generate_series(1, ${count}::int) n returning id`);
   return rows.map((row) => row.id);
 }
@@ -47,10 +51,10 @@ async function createGroup(displayName: string): Promise<string> {
   return created.body.id as string;
 }
 
-/** Backends of the test database holding a members cursor open between fetches. */
+/** Backends of the test database holding a members cursor open: between fetches or in one. */
 async function streamingBackends(): Promise<number[]> {
   const rows = await t.sql.query<{ pid: number }>(sql`select pid from pg_stat_activity
-    where datname = current_database() and state = 'idle in transaction' and query like 'fetch forward%'`);
+    where datname = current_database() and state in ('idle in transaction', 'active') and query like 'fetch forward%'`);
   return rows.map((row) => row.pid);
 }
 
@@ -118,7 +122,7 @@ describe('GET /Groups/{id} of a large group', () => {
     const expected = await t.sql.query<{ id: string }>(sql`select member_id::text as id from directory_membership
       where company_id = ${acme.companyId}::uuid and group_id = ${groupId}::uuid order by created_at, member_id`);
     expect(large.body.members.map((member: { value: string }) => member.value)).toEqual(expected.map((row) => row.id));
-    expect(large.body.members[MEMBERS - 1]).toMatchObject({ type: 'User', display: `Member ${MEMBERS}`, $ref: expect.stringMatching(/\/Users\//) });
+    expect(large.body.members[MEMBERS - 1]).toMatchObject({ type: 'User', display: `Member ${MEMBERS} ${PADDING}`, $ref: expect.stringMatching(/\/Users\//) });
     // The connection that carried the chunked reply carries the next request.
     expect((await get(`/Groups/${smallGroupId}`)).socket).toBe(large.socket);
   });
