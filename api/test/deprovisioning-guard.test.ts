@@ -275,11 +275,20 @@ describe('per-company settings, the sliding window and tenant isolation', () => 
     expect((await guardOf(d.company)).state).toBe('ARMED');
   });
 
-  it('holds nothing back when switched off', async () => {
+  it('holds nothing back when switched off; the deletes still name their token and honour If-Match', async () => {
     const d = await directoryOf(30, 'x');
     await gql(t, 'mutation { updateDeprovisioningGuard(enabled: false) { state } }', {}, { token: d.company.apiToken });
     const scim = scimClient(d.company);
+    const [first, ...rest] = d.ids;
+    const stale = await scim('DELETE', `/Users/${first}`, undefined, { 'if-match': 'W/"999"' });
+    expect(stale.status).toBe(412);
     for (const id of d.ids) expect((await scim('DELETE', `/Users/${id}`)).status).toBe(204);
+    expect((await scim('DELETE', `/Users/${first}`)).status).toBe(404);
+    const tokenId = await idOf('scim_token', d.company.companyId);
+    const events = await db.query<{ source: string; n: number }>(`select source, count(*)::int as n from directory_event
+      where company_id = $1 and type = 'user.deleted' group by source`, [d.company.companyId]);
+    expect(events.rows).toEqual([{ source: `scim_token:${tokenId}`, n: 1 + rest.length }]);
+    expect((await guardOf(d.company)).appliedInWindow).toBe(0);
   });
 
   it('writes deactivations uncounted while switched off, and counts them again from the moment it is switched on', async () => {

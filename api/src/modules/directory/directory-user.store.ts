@@ -141,15 +141,16 @@ export function createUserStore(db: Sql) {
   }
 
   /**
-   * Deletes the user if its version is accepted (answering its userName), and clears manager
+   * Deletes the user if its version is accepted (and `onlyIf` holds, when given), answering its userName, and clears manager
    * references to it, in one statement. Under the company's SOFT_DELETE policy the row and its
    * memberships move to the deleted_* tables (see keepDeleted); memberships left in the directory
    * go by cascade. The user's own row is left out of the clearing: one statement must not both
    * delete and update a row.
    */
-  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null): Promise<string | undefined> {
+  async function remove(companyId: string, id: string, accepted: AcceptedVersions = null, onlyIf?: SqlFragment): Promise<string | undefined> {
     const rows = await db.query<{ userName: string | null }>(
-      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)} returning u.*),
+      sql`with deleted as (delete from directory_user u where u.company_id = ${companyId} and u.id = ${id} and ${versionAccepted('u', accepted)}${onlyIf ? sql` and ${onlyIf}` : sql.empty}
+         returning u.*),
        ${keepDeleted('deleted', softDeletes(companyId), null, companyId)},
        cleared as (
          update directory_user set attributes = ${WITHOUT_MANAGER},

@@ -14,6 +14,13 @@ export async function nameEventSource(tx: Sql, source: EventSource | undefined):
   if (source) await tx.query(sql`select set_config('roster.event_source', ${source}, true)`);
 }
 
+/**
+ * A condition that names `source` in the events of the statement it is part of (and of the rest of
+ * its transaction), for a write that is one statement. Always true.
+ */
+export const namingEventSource = (source: EventSource | undefined) =>
+  source ? sql`set_config('roster.event_source', ${source}, true) is not null` : sql`true`;
+
 /** Runs `work` in one transaction whose events name `source`. */
 export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
   if (!source) return work(db);
