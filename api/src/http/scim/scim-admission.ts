@@ -1,13 +1,3 @@
-import { createSlots } from '../../domain/slots.js';
-
-/**
- * Admission for SCIM requests. At most `concurrency` run at once, so one turn of the event loop
- * never holds more than a few requests' serialisation and /healthz is answered between them;
- * up to `maxInFlight` in all wait their turn in arrival order; beyond that a request is refused
- * at once, before it costs a query.
- */
-export const createScimAdmission = (concurrency: number, maxInFlight: number) => createSlots(concurrency, maxInFlight);
-
 /**
  * Continuations let through per event-loop iteration. One per iteration kept probes fastest but
  * cost an iteration (an epoll round) per query: about 0.12 ms of server CPU per lookup, a third of

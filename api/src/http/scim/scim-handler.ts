@@ -17,7 +17,8 @@ import { SCIM_PREFIX } from '../router.js';
 import { readScimBody } from './scim-body.js';
 import { settleUnreadBody } from '../unread-body.js';
 import { assertScimAccepted } from './scim-gate.js';
-import { createScimAdmission, createTurns, paced } from './scim-admission.js';
+import { createTurns, paced } from './scim-admission.js';
+import { createSlots } from '../../domain/slots.js';
 import { createScimRateLimiter } from './rate-limit.js';
 import { writeScimError, writeScimReply } from './scim-reply.js';
 import { matchRoute, type ScimMethod, type ScimReply } from './scim-route.js';
@@ -77,7 +78,10 @@ export function createScimHandler({ sql, config, logger, events, scimCallers, me
     });
   }
 
-  const admission = createScimAdmission(config.scimMaxConcurrency, config.scimMaxInFlight);
+  // At most SCIM_MAX_CONCURRENCY run at once, so one turn of the event loop never holds more than
+  // a few requests' serialisation and /healthz is answered between them; up to SCIM_MAX_IN_FLIGHT
+  // wait their turn in arrival order; beyond that a request is refused before it costs a query.
+  const admission = createSlots(config.scimMaxConcurrency, config.scimMaxInFlight);
 
   const handle: Handler = async (req, res, url, requestId) => {
     const admitted = admission.enter();

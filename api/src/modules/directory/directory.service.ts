@@ -12,7 +12,7 @@ import type { PatchInput, UserInput } from './directory-input.js';
 import { compileListQuery, pageTotal, type ListQuery } from './directory-list-query.js';
 import { patchedUser } from './directory-patch.js';
 import { userNameLookup } from './directory-user-lookup.js';
-import { nameEventSource, namingEventSource, scimTokenSource } from '../events/event-source.js';
+import { namingEventSource, scimTokenSource } from '../events/event-source.js';
 import { sql as statement } from '../../db/sql-tag.js';
 import { acceptedVersions } from '../../scim/etag.js';
 
@@ -163,12 +163,11 @@ export function createDirectoryService(sql: Sql, config: Pick<Config, 'scimMaxRe
       if (userName !== undefined) return userName;
     }
     return guard.guarded({ companyId, tokenId, operation: 'Delete User', resourceId: id }, async (tx, admit) => {
-      await nameEventSource(tx, scimTokenSource(tokenId));
       const store = createUserStore(tx);
       return guardedByVersion(
         { kind: 'User', id, ifMatch },
         async (accepted) => {
-          const userName = await store.remove(companyId, id, accepted);
+          const userName = await store.remove(companyId, id, accepted, namingEventSource(scimTokenSource(tokenId)));
           if (userName !== undefined) await admit();
           return userName;
         },

@@ -9,14 +9,9 @@ import type { Principal } from '../access/principal.js';
  */
 export type EventSource = `scim_token:${string}` | `operator:${string}` | `api_token:${string}` | 'cli' | 'system';
 
-/** Names `source` in the events of the rest of `tx`, a transaction already open (the `roster.event_source` setting). */
-export async function nameEventSource(tx: Sql, source: EventSource | undefined): Promise<void> {
-  if (source) await tx.query(sql`select set_config('roster.event_source', ${source}, true)`);
-}
-
 /**
- * A condition that names `source` in the events of the statement it is part of (and of the rest of
- * its transaction), for a write that is one statement. Always true.
+ * A condition that names `source` in the events of the statement it is part of and of the rest of
+ * its transaction (the `roster.event_source` setting). Always true.
  */
 export const namingEventSource = (source: EventSource | undefined) =>
   source ? sql`set_config('roster.event_source', ${source}, true) is not null` : sql`true`;
@@ -25,7 +20,7 @@ export const namingEventSource = (source: EventSource | undefined) =>
 export async function withEventSource<T>(db: Sql, source: EventSource | undefined, work: (tx: Sql) => Promise<T>): Promise<T> {
   if (!source) return work(db);
   return db.transaction(async (tx) => {
-    await nameEventSource(tx, source);
+    await tx.query(sql`select ${namingEventSource(source)}`);
     return work(tx);
   });
 }
