@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
+import { pino } from 'pino';
 import { loadConfig } from '../../config.js';
 import { migrate, openOrm, type Orm } from '../../db/orm.js';
 import { createEventBus, type EventBus } from '../../events/event-bus.js';
@@ -66,8 +67,11 @@ async function count(text: string, params: unknown[]): Promise<number> {
   return Number((await db.query<{ n: string }>(`select count(*) as n from ${text}`, params)).rows[0]?.n);
 }
 
-function runner(options: { batchSize?: number; leaseMs?: number } = {}): BulkDeleteRunner {
-  return createBulkDeleteRunner({ sql, events, logger, batchSize: options.batchSize ?? 7, leaseMs: options.leaseMs ?? 10_000, pollMs: 200 });
+function runner(options: { batchSize?: number; leaseMs?: number; parallelBatches?: number; logger?: pino.Logger } = {}): BulkDeleteRunner {
+  return createBulkDeleteRunner({
+    sql, events, logger: options.logger ?? logger, batchSize: options.batchSize ?? 7, leaseMs: options.leaseMs ?? 10_000, pollMs: 200,
+    ...(options.parallelBatches ? { parallelBatches: options.parallelBatches } : {}),
+  });
 }
 
 async function waitForEnd(companyId: string, jobId: string, timeoutMs = 20_000): Promise<BulkDeleteJobView> {
@@ -159,6 +163,44 @@ describe('bulk-delete runner', () => {
     expect(seen.at(-1)).toMatchObject({ status: 'SUCCEEDED', deleted: 50 });
     expect(seen.length).toBeGreaterThan(3); // 50 users in batches of 7
     for (let i = 1; i < seen.length; i += 1) expect(seen[i]!.deleted).toBeGreaterThanOrEqual(seen[i - 1]!.deleted);
+  });
+
+  it('runs batches side by side over consecutive ranges: every user deleted once, counted once, managers cleared across ranges', async () => {
+    const a = await newCompany();
+    await seedDirectory(db, { companyId: a.companyId, prefix: 's', users: 150, groupSize: 20 });
+    // Each user reports to one 10 further on: most references cross into another batch's range.
+    await db.query(`update directory_user u set attributes = jsonb_set(u.attributes, '{urn:ietf:params:scim:schemas:extension:enterprise:2.0:User}',
+        jsonb_build_object('manager', jsonb_build_object('value', m.id::text)), true)
+      from directory_user m where u.company_id = $1 and m.company_id = $1
+        and m.user_name = 'su' || (substring(u.user_name from 3)::int % 150 + 10)`, [a.companyId]);
+    await seedDirectory(db, { companyId: a.companyId, prefix: 'm', users: 3, source: 'MANUAL' });
+    await setManager(db, a.companyId, 'mu1', 'su150');
+    // An IdP request holding a user mid-way (one without a manager: clearing a held user's
+    // reference would wait for the request): its range skips it, the sweep waits for it.
+    await db.query(`update directory_user set attributes = attributes - 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'
+      where company_id = $1 and user_name = 'su77'`, [a.companyId]);
+    const holder = await db.connect();
+    await holder.query('begin');
+    await holder.query(`select id from directory_user where company_id = $1 and user_name = 'su77' for update`, [a.companyId]);
+    const warnings: string[] = [];
+    const watched = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+    const job = await services().bulkDelete.start(a.companyId, a.principal);
+    const worker = runner({ parallelBatches: 3, logger: watched });
+    await worker.start();
+    await expect.poll(() => count(`directory_user where company_id = $1 and source = 'SCIM'`, [a.companyId]), { timeout: 10_000 }).toBe(1);
+    await holder.query('commit');
+    holder.release();
+    const ended = await waitForEnd(a.companyId, job.id);
+    await worker.stop();
+
+    expect(ended).toMatchObject({ status: 'SUCCEEDED', total: 150, deleted: 150 });
+    expect(warnings).toEqual([]); // no batch failed (a deadlock would have been retried, and logged)
+    expect(await count(`directory_user where company_id = $1 and source = 'SCIM'`, [a.companyId])).toBe(0);
+    const { rows } = await db.query<{ events: number; users: number }>(`select count(*)::int as events, count(distinct resource_id)::int as users
+      from directory_event where company_id = $1 and type = 'user.deleted'`, [a.companyId]);
+    expect(rows[0]).toEqual({ events: 150, users: 150 });
+    const manual = (await db.query(`select attributes from directory_user where company_id = $1 and user_name = 'mu1'`, [a.companyId])).rows[0];
+    expect(manual.attributes['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User']).toEqual({});
   });
 
   it('resumes a job whose runner died, once its lease ran out, and ends with the exact count', async () => {

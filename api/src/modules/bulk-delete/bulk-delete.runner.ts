@@ -6,7 +6,7 @@ import { isDatabaseUnavailable } from '../../db/database-unavailable.js';
 import type { EventBus } from '../../events/event-bus.js';
 import { anyPayload, followChannel } from '../../events/event-stream.js';
 import type { Logger } from '../../logger.js';
-import { CURSOR_START, deleteBatch } from './bulk-delete.batch.js';
+import { CURSOR_START, deleteBatch, rangeEnd, type BatchCursor, type BatchOutcome, type BatchRequest } from './bulk-delete.batch.js';
 import { restoreBatch } from '../deprovisioning/restore.batch.js';
 import { createJobStore, type ClaimedJob, type EndedJob, type JobStore } from './bulk-delete-job.store.js';
 import { BULK_DELETE_QUEUED_CHANNEL } from '../../events/channels.js';
@@ -21,7 +21,11 @@ export interface BulkDeleteRunnerOptions {
   leaseMs?: number;
   /** How often to look for claimable jobs besides the NOTIFY wake-up (takes over dead jobs). */
   pollMs?: number;
+  /** Batches of a delete's first pass in flight at once (each on its own connection). */
+  parallelBatches?: number;
 }
+
+type PassEnd = 'finished' | 'interrupted' | 'failed';
 
 const MAX_ATTEMPTS = 3;
 const UNAVAILABLE_RETRY_MS = 500;
@@ -31,7 +35,9 @@ const UNAVAILABLE_RETRY_MS = 500;
  * only, so a job survives the replica that started it, and a job whose process died is resumed
  * once its lease runs out (by another replica, or by the same deployment after a restart).
  */
-export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, leaseMs = 10_000, pollMs = 2_000 }: BulkDeleteRunnerOptions) {
+export function createBulkDeleteRunner({
+  sql, events, logger, batchSize = 2000, leaseMs = 10_000, pollMs = 2_000, parallelBatches = 2,
+}: BulkDeleteRunnerOptions) {
   const runnerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store: JobStore = createJobStore(sql, runnerId, leaseMs);
   const log = logger.child({ runnerId });
@@ -110,24 +116,68 @@ export function createBulkDeleteRunner({ sql, events, logger, batchSize = 2000, 
   /**
    * Batches until nothing under the cutoff is left: a pass that skips rows locked by IdP
    * requests, then a sweep from the start that waits for them (repeated until it finds nothing).
+   * A delete's first pass runs `parallelBatches` batches side by side; a restore's runs one.
    */
-  async function runBatches(job: ClaimedJob, interrupted: () => boolean): Promise<'finished' | 'interrupted' | 'failed'> {
-    let sweep = false;
+  async function runBatches(job: ClaimedJob, interrupted: () => boolean): Promise<PassEnd> {
+    const first = job.kind === 'DELETE' ? await sideBySidePass(job, interrupted) : await serialPass(job, false, interrupted);
+    return first === 'finished' ? serialPass(job, true, interrupted) : first;
+  }
+
+  /** Batches from the start, each after the last one's cursor, until one finds nothing. */
+  async function serialPass(job: ClaimedJob, sweep: boolean, interrupted: () => boolean): Promise<PassEnd> {
     let cursor = CURSOR_START;
-    let failures = 0;
-    while (!interrupted()) {
+    for (;;) {
+      const outcome = await attempt(job, { size: batchSize, sweep, cursor }, interrupted);
+      if (typeof outcome === 'string') return outcome;
+      if (outcome.kind === 'lost') return 'interrupted';
+      if (outcome.deleted === 0) return 'finished';
+      cursor = outcome.cursor;
+    }
+  }
+
+  /**
+   * Consecutive ranges of `batchSize` rows, handed out one at a time to batches in flight side by
+   * side: PostgreSQL works on one while the other commits (they queue only on the job's row and
+   * the company's counters, at their ends).
+   */
+  async function sideBySidePass(job: ClaimedJob, interrupted: () => boolean): Promise<PassEnd> {
+    let next: BatchCursor | null = CURSOR_START;
+    let ended: PassEnd | undefined;
+    let handedOut: Promise<unknown> = Promise.resolve();
+    const stop = () => ended !== undefined || interrupted();
+    const takeRange = (): Promise<BatchRequest | null> => {
+      const taken = handedOut.then(async () => {
+        const cursor = next;
+        if (!cursor || stop()) return null;
+        next = await untilAvailable(() => rangeEnd(sql, job, cursor, batchSize));
+        return { size: batchSize, sweep: false, cursor, ...(next ? { until: next } : {}) };
+      });
+      handedOut = taken.catch(() => undefined);
+      return taken;
+    };
+    const batches = async (): Promise<void> => {
+      for (let request = await takeRange(); request; request = await takeRange()) {
+        const outcome = await attempt(job, request, stop);
+        if (typeof outcome === 'string' || outcome.kind === 'lost') {
+          ended ??= typeof outcome === 'string' ? outcome : 'interrupted';
+          return;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: parallelBatches }, batches));
+    return ended ?? (interrupted() ? 'interrupted' : 'finished');
+  }
+
+  /**
+   * One batch, retried while the database is away (an outage is not the job's fault) and after
+   * other failures, up to MAX_ATTEMPTS in all; after the last one the job ends as failed.
+   */
+  async function attempt(job: ClaimedJob, request: BatchRequest, interrupted: () => boolean): Promise<BatchOutcome | PassEnd> {
+    for (let failures = 0; !interrupted();) {
       try {
-        const outcome = await (job.kind === 'RESTORE' ? restoreBatch : deleteBatch)(sql, job, runnerId, { size: batchSize, sweep, cursor });
-        if (outcome.kind === 'lost') return 'interrupted';
-        failures = 0;
-        cursor = outcome.cursor;
-        if (outcome.deleted > 0) continue;
-        if (sweep) return 'finished';
-        sweep = true;
-        cursor = CURSOR_START;
+        return await (job.kind === 'RESTORE' ? restoreBatch : deleteBatch)(sql, job, runnerId, request);
       } catch (error) {
         if (isDatabaseUnavailable(error)) {
-          // An outage is not the job's fault: wait it out rather than fail the job three times over.
           log.warn({ err: error, jobId: job.id }, 'bulk-delete batch waits for the database');
           await sleep(UNAVAILABLE_RETRY_MS);
           continue;

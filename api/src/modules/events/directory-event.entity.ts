@@ -12,7 +12,8 @@ export const DirectoryEvent = defineEntity({
   indexes: [
     { name: 'directory_event_company_order_index', properties: ['companyId', 'txId', 'id'] },
     { name: 'directory_event_order_index', properties: ['txId', 'id'] },
-    { name: 'directory_event_occurred_at_index', properties: ['occurredAt'] },
+    // BRIN: written in time order, read only by the retention sweep (Migration20261206000000_event_time_brin).
+    { name: 'directory_event_occurred_at_index', expression: 'create index directory_event_occurred_at_index on directory_event using brin (occurred_at)' },
   ],
   properties: {
     companyId: p.uuid().primary(),
