@@ -34,13 +34,19 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
       const { secret } = await services.tokens.createScimToken(company.id, 'Entra ID', 'bench');
       targets.push({ slug: company.slug, base: `http://127.0.0.1:${port}/pp/scim/v2/${company.slug}`, token: secret });
     }
-    roster = spawnRoster({ DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', WORKERS: process.env.BENCH_WORKERS ?? '1' });
+    const metricsPort = await findFreePort();
+    roster = spawnRoster({ DATABASE_URL: url, PORT: String(port), METRICS_PORT: String(metricsPort), LOG_LEVEL: 'warn', WORKERS: process.env.BENCH_WORKERS ?? '1' });
     await waitForReady(`http://127.0.0.1:${port}`);
     const pid = roster.child.pid!;
     log(`${companies} companies × ${perSecond} req/s for ${seconds} s (Entra mix: 40 % lookups, 20 % creates, 20 % user PATCH, 20 % group member PATCH)`);
     const samples: { x: number; y: number }[] = [];
+    const heapSamples = new Map<string, { x: number; y: number }[]>(HEAP_SERIES.map((name) => [name, []]));
     const startedAt = Date.now();
-    const sampler = setInterval(() => samples.push({ x: (Date.now() - startedAt) / 60_000, y: memoryMb(pid).rss }), 5_000);
+    const sampler = setInterval(() => {
+      const x = (Date.now() - startedAt) / 60_000;
+      samples.push({ x, y: memoryMb(pid).rss });
+      void heapMb(metricsPort).then((values) => values.forEach((y, name) => heapSamples.get(name)?.push({ x, y })));
+    }, 5_000);
     const results = await Promise.all(targets.map((target) => driveTenant(target, perSecond, seconds)));
     clearInterval(sampler);
     const memory = memoryMb(pid);
@@ -63,6 +69,12 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
     log(`| slowest / fastest company p95 | ${fairness.toFixed(2)}× | ≤ 2× |`);
     const trend = samples.length > 2 ? slope(samples) : undefined;
     if (trend) log(`| RSS slope | ${trend.slope.toFixed(2)} ± ${trend.stderr.toFixed(2)} MB/min over ${samples.length} samples | within noise (|slope| < 2 × stderr, or < 0.5 MB/min) |`);
+    // Says where a rising RSS comes from: objects kept (heap used), heap reserved, or memory outside it.
+    for (const [name, points] of heapSamples) {
+      if (points.length < 3) continue;
+      const trend = slope(points);
+      log(`| ${name} slope | ${trend.slope.toFixed(2)} ± ${trend.stderr.toFixed(2)} MB/min over ${points.length} samples | (diagnostic) |`);
+    }
     log(`| peak RSS | ${memory.peak.toFixed(0)} MB | < 300 MB |`);
     const flat = !trend || Math.abs(trend.slope) < Math.max(0.5, 2 * trend.stderr);
     const met = errors === 0 && p95(all) < 50 && (soak || fairness <= 2) && memory.peak < 300 && flat;
@@ -74,6 +86,23 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
     await orm.close();
     await database.stop();
   }
+}
+
+const HEAP_SERIES = ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', 'nodejs_external_memory_bytes'];
+
+/** HEAP_SERIES from Roster's /metrics (prom-client's default metrics), in MB. */
+async function heapMb(metricsPort: number): Promise<Map<string, number>> {
+  const values = new Map<string, number>();
+  try {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    for (const line of text.split('\n')) {
+      const [name, value] = line.split(' ');
+      if (name && HEAP_SERIES.includes(name)) values.set(name, Number(value) / 1024 / 1024);
+    }
+  } catch {
+    // A sample missed; the slope is fitted to the others.
+  }
+  return values;
 }
 
 const seconds = (fallback: number) => Number(process.env.BENCH_SECONDS ?? fallback);
