@@ -22,10 +22,10 @@ export interface ClaimedJob {
  */
 export const JOB_EVENT_SOURCE = sql.raw(`coalesce(j.event_source, 'operator:' || coalesce(j.requested_by, 'unknown'))`);
 
-/** Returns the view and NOTIFYs it on the job's channel in the same statement (and transaction). */
 const VIEW = sql.raw(VIEW_JSON);
 const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
-const publishing = (update: SqlFragment) => sql`
+/** Returns the view and NOTIFYs it on the job's channel in the same statement (and transaction). */
+export const publishing = (update: SqlFragment) => sql`
   with j as (${update} returning *)
   select ${VIEW} as view, j.company_id as "companyId", j.cutoff, j.requested_by as "requestedBy",
     j.kind, j.restorable, j.restores_job_id as "restoresJobId",

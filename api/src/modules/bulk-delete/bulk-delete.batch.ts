@@ -1,9 +1,8 @@
 import type { Sql } from '../../db/sql.js';
-import { channelSql, notifyInSql } from '../../events/channels.js';
 import { sql, type SqlFragment } from '../../db/sql-tag.js';
 import { keepDeleted } from '../deprovisioning/soft-delete.sql.js';
-import { VIEW_JSON, toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
-import { JOB_EVENT_SOURCE, type ClaimedJob } from './bulk-delete-job.store.js';
+import { toJobView, type BulkDeleteJobView } from './bulk-delete-job.view.js';
+import { JOB_EVENT_SOURCE, publishing, type ClaimedJob } from './bulk-delete-job.store.js';
 import { MANAGER_PATH, MANAGER_VALUE_PATH } from '../directory/directory-sql.js';
 
 /** Where the last batch stopped, in the (company_id, created_at, id) index's order. */
@@ -51,8 +50,6 @@ export type BatchOutcome =
  */
 const WITHOUT_MANAGER = sql.raw(`u.attributes #- '${MANAGER_PATH}'`);
 const MANAGER_VALUE = sql.raw(`(u.attributes #>> '${MANAGER_VALUE_PATH}')`);
-const VIEW = sql.raw(VIEW_JSON);
-const NOTIFY_PROGRESS = sql.raw(notifyInSql(channelSql.bulkDeleteProgress('j.id'), VIEW_JSON));
 
 export interface BatchRequest {
   size: number;
@@ -67,6 +64,10 @@ interface BatchStep extends BatchRequest {
   runnerId: string;
 }
 
+/** The job's users (`u`) still to delete after `cursor`, on the (company_id, created_at, id) index. */
+const leftAfter = (job: ClaimedJob, cursor: BatchCursor): SqlFragment => sql`u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
+      and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'`;
+
 const BATCH = ({ job, runnerId, size, sweep, cursor, until }: BatchStep): SqlFragment => sql`
   with owned as (
     select j.id, set_config('synchronous_commit', 'off', true),
@@ -74,8 +75,7 @@ const BATCH = ({ job, runnerId, size, sweep, cursor, until }: BatchStep): SqlFra
     from bulk_delete_job j where j.company_id = ${job.companyId} and j.id = ${job.id} and j.claimed_by = ${runnerId} and j.status = 'RUNNING' for key share
   ), victims as (
     select u.id, u.created_at from directory_user u
-    where exists (select 1 from owned) and u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
-      and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'${until ? sql`
+    where exists (select 1 from owned) and ${leftAfter(job, cursor)}${until ? sql`
       and (u.created_at, u.id) <= (${until.createdAt}::timestamptz, ${until.id}::uuid)` : sql.empty}
     order by u.created_at, u.id
     limit ${size} for update${sweep ? sql.empty : sql.raw(' skip locked')}
@@ -94,13 +94,9 @@ const BATCH = ({ job, runnerId, size, sweep, cursor, until }: BatchStep): SqlFra
       order by created_at desc, id desc limit 1) as cursor,
     (select count(*)::int from cleared) as cleared`;
 
-const COUNTED = (job: ClaimedJob, deleted: number): SqlFragment => sql`
-  with j as (
-    update bulk_delete_job j set deleted = j.deleted + ${deleted}, total = greatest(j.total, j.deleted + ${deleted}), heartbeat_at = now()
-    where j.company_id = ${job.companyId} and j.id = ${job.id}
-    returning j.*
-  )
-  select ${VIEW} as view, ${NOTIFY_PROGRESS} as notified from j`;
+const COUNTED = (job: ClaimedJob, deleted: number): SqlFragment => publishing(sql`
+  update bulk_delete_job set deleted = deleted + ${deleted}, total = greatest(total, deleted + ${deleted}), heartbeat_at = now()
+  where company_id = ${job.companyId} and id = ${job.id}`);
 
 interface BatchRow {
   owned: boolean;
@@ -116,8 +112,7 @@ interface BatchRow {
 export async function rangeEnd(db: Sql, job: ClaimedJob, cursor: BatchCursor, size: number): Promise<BatchCursor | null> {
   const [row] = await db.query<BatchCursor>(sql`
     select u.created_at::text as "createdAt", u.id from directory_user u
-    where u.company_id = ${job.companyId} and u.created_at <= ${job.cutoff}
-      and (u.created_at, u.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid) and u.source = 'SCIM'
+    where ${leftAfter(job, cursor)}
     order by u.created_at, u.id offset ${size - 1} limit 1`);
   return row ?? null;
 }

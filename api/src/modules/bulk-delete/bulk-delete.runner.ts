@@ -137,8 +137,8 @@ export function createBulkDeleteRunner({
 
   /**
    * Consecutive ranges of `batchSize` rows, handed out one at a time to batches in flight side by
-   * side: PostgreSQL works on one while the other commits (they queue only on the job's row and
-   * the company's counters, at their ends).
+   * side: PostgreSQL works on one while the other commits (they queue only on the job's row, for
+   * their counts and commits).
    */
   async function sideBySidePass(job: ClaimedJob, interrupted: () => boolean): Promise<PassEnd> {
     let next: BatchCursor | null = CURSOR_START;
