@@ -16,13 +16,15 @@ afterEach(async () => {
 
 /** A real server whose handler writes CHUNKS chunks through writeWithBackpressure, counting them. */
 async function writingServer(stallMs?: number) {
-  const progress = { written: 0, outcome: undefined as Promise<unknown> | undefined };
+  const progress = { written: 0, outcome: undefined as Promise<unknown> | undefined, mostListeners: 0 };
   server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     progress.outcome = (async () => {
       for (let i = 0; i < CHUNKS; i += 1) {
         await writeWithBackpressure(res, CHUNK, stallMs);
         progress.written += 1;
+        const listeners = Math.max(...['close', 'error', 'drain'].map((event) => res.listenerCount(event)));
+        progress.mostListeners = Math.max(progress.mostListeners, listeners);
       }
       res.end();
     })().then(() => 'done', (error: unknown) => error);
@@ -52,6 +54,18 @@ describe('writeWithBackpressure', () => {
     expect(await progress.outcome).toBe('done');
     await sleep(100);
     expect(received).toBeGreaterThan(CHUNKS * CHUNK.length);
+    socket.destroy();
+  });
+
+  it('leaves no listeners behind on the response after each wait for drain, however many', async () => {
+    const { port, progress } = await writingServer(5_000);
+    const socket = net.connect(port, '127.0.0.1');
+    socket.write('GET / HTTP/1.1\r\nHost: x\r\n\r\n');
+    socket.on('data', () => {}); // reads as it comes: hundreds of full buffers, each drained
+    while (!progress.outcome) await sleep(10);
+    expect(await progress.outcome).toBe('done');
+    // Node's own: one or two per event; a wait that left its listeners would add one per drain.
+    expect(progress.mostListeners).toBeLessThanOrEqual(2);
     socket.destroy();
   });
 

@@ -12,13 +12,16 @@ export async function writeWithBackpressure(res: ServerResponse, chunk: string, 
   // `destroyed` covers a response ended here; `closed` one whose socket closed before it was written to.
   if (res.destroyed || res.closed) throw new ClientGone();
   if (chunk === '' || res.write(chunk)) return;
-  const drained = once(res, 'drain').then(() => true);
-  const closed = once(res, 'close').then(() => false);
+  // The wait that loses the race must take its listeners off: a streamed body waits hundreds of times.
+  const settled = new AbortController();
+  const drained = once(res, 'drain', { signal: settled.signal }).then(() => true);
+  const closed = once(res, 'close', { signal: settled.signal }).then(() => false);
   let timer: NodeJS.Timeout | undefined;
   const stalled = stallMs === undefined ? undefined : new Promise<false>((resolve) => (timer = setTimeout(resolve, stallMs, false)));
   try {
     if (!(await Promise.race([drained, closed, ...(stalled ? [stalled] : [])]))) throw new ClientGone();
   } finally {
     clearTimeout(timer);
+    settled.abort();
   }
 }
