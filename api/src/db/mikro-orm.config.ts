@@ -29,6 +29,7 @@ import { Migration20261204100000_outbox_direct_inserts } from './migrations/Migr
 import { Migration20261204200000_membership_events_joins } from './migrations/Migration20261204200000_membership_events_joins.js';
 import { Migration20261205000000_archive_without_foreign_keys } from './migrations/Migration20261205000000_archive_without_foreign_keys.js';
 import { Migration20261206000000_event_time_brin } from './migrations/Migration20261206000000_event_time_brin.js';
+import { Migration20261207000000_membership_cascades_skip_events } from './migrations/Migration20261207000000_membership_cascades_skip_events.js';
 
 /** Committed migrations, in order. Listed rather than globbed so bundles and tsx load the same. */
 const migrationsList = [
@@ -55,6 +56,7 @@ const migrationsList = [
   { name: 'Migration20261204200000_membership_events_joins', class: Migration20261204200000_membership_events_joins },
   { name: 'Migration20261205000000_archive_without_foreign_keys', class: Migration20261205000000_archive_without_foreign_keys },
   { name: 'Migration20261206000000_event_time_brin', class: Migration20261206000000_event_time_brin },
+  { name: 'Migration20261207000000_membership_cascades_skip_events', class: Migration20261207000000_membership_cascades_skip_events },
 ];
 
 /**
