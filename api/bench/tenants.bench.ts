@@ -73,7 +73,8 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
     for (const [name, points] of heapSamples) {
       if (points.length < 3) continue;
       const trend = slope(points);
-      log(`| ${name} slope | ${trend.slope.toFixed(2)} ± ${trend.stderr.toFixed(2)} MB/min over ${points.length} samples | (diagnostic) |`);
+      const [first, last] = [points[0]!, points[points.length - 1]!].map((point) => point.y.toFixed(1));
+      log(`| ${name} slope | ${trend.slope.toFixed(2)} ± ${trend.stderr.toFixed(2)} MB/min over ${points.length} samples, ${first} → ${last} MB | (diagnostic) |`);
     }
     log(`| peak RSS | ${memory.peak.toFixed(0)} MB | < 300 MB |`);
     const flat = !trend || Math.abs(trend.slope) < Math.max(0.5, 2 * trend.stderr);
@@ -88,7 +89,8 @@ async function runLoad({ companies, perSecond, seconds }: LoadShape, soak: boole
   }
 }
 
-const HEAP_SERIES = ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', 'nodejs_external_memory_bytes'];
+const SPACES = ['new', 'old', 'code', 'large_object'].map((space) => `nodejs_heap_space_size_total_bytes{space="${space}"}`);
+const HEAP_SERIES = ['nodejs_heap_size_used_bytes', 'nodejs_heap_size_total_bytes', ...SPACES, 'nodejs_external_memory_bytes'];
 
 /** HEAP_SERIES from Roster's /metrics (prom-client's default metrics), in MB. */
 async function heapMb(metricsPort: number): Promise<Map<string, number>> {
